@@ -1,0 +1,45 @@
+// The contract for one CLI command: one file per command in src/cli/commands/, registered in main.ts.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full --help text. */
+  help: string;
+  /** Returns the exit code: 0 success, 1 user-facing error, 2 wrong usage. Throw UsageError for 2. */
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+/** Wrong usage: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** node:util parseArgs with unknown options and bad values turned into UsageError. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } }, allowPositionals, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+}
+
+/** Parse a positive integer flag value or throw UsageError. */
+export function intFlag(value: string | undefined, name: string, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number >= ${min}, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,79 @@
+// One typed error for everything a user can meet: what happened and what to do.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'no_model', // nothing configured where a model is required
+  'invalid_key', // 401
+  'no_access', // 403
+  'not_found', // 404: model id or base URL wrong
+  'rate_limit', // 429 after retries
+  'quota', // 429 insufficient_quota: billing
+  'server_error', // 5xx after retries
+  'bad_request', // 400/422: the server refused the request
+  'timeout',
+  'unreachable', // refused, DNS, CORS
+  'host_permission', // the extension lacks permission for the base URL's host
+  'cancelled',
+  'no_posting', // the page holds no job posting
+  'invalid_input', // a file or message failed validation
+  'unknown',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes whose cause is the user's settings: the UI offers a button to the options page. */
+export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
+  'no_model',
+  'invalid_key',
+  'no_access',
+  'not_found',
+  'quota',
+  'unreachable',
+  'host_permission',
+]);
+
+/** Codes that doom every request of a run with the same settings (the CLI stops on them). */
+export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
+  'no_model',
+  'invalid_key',
+  'no_access',
+  'not_found',
+  'quota',
+  'unreachable',
+  'host_permission',
+]);
+
+export const ErrorInfoSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** One or two sentences: what happened, then what to do. No stack traces. */
+  message: z.string(),
+  status: z.number().int().optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+export class ExtractionError extends Error {
+  readonly code: ErrorCode;
+  readonly status?: number;
+  constructor(code: ErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'ExtractionError';
+    this.code = code;
+    this.status = options?.status;
+  }
+  get isSettingsError(): boolean {
+    return SETTINGS_ERROR_CODES.has(this.code);
+  }
+  get isFatal(): boolean {
+    return FATAL_ERROR_CODES.has(this.code);
+  }
+  toInfo(): ErrorInfo {
+    return this.status === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, status: this.status };
+  }
+}
+
+/** Anything thrown -> ErrorInfo, for crossing a message boundary or printing. Never exposes a stack. */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof ExtractionError) return err.toInfo();
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  const msg = err instanceof Error ? err.message : String(err);
+  return { code: 'unknown', message: `Something went wrong: ${msg.split('\n')[0]}` };
+}
