@@ -1,0 +1,67 @@
+// `job-entities capture FILE.html --url URL`: the posting the extension would capture from that page.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExtractionError } from '../../core/errors';
+import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { captureHtml } from '../dom';
+
+const HELP = `Usage: job-entities capture FILE.html --url URL [--selection TEXT]
+
+Capture the job posting in a saved page, as the browser extension does on the live page, and print
+it as one JSON object: {"url","title","company","location","text","source","site"?}.
+
+  FILE.html          a saved page or a copied fragment of one (- reads stdin); its scripts never run
+  --url URL          the address the page was served from: it picks the site adapter (LinkedIn,
+                     Indeed, Greenhouse, Lever, Workday, SEEK, Ashby, SmartRecruiters)
+  --selection TEXT   use this text as the posting (as if the user had selected it on the page)
+  --debug            print stack traces on errors
+  -h, --help         show this help
+
+"source" tells which strategy found the text: selection, jsonld (schema.org JobPosting), adapter,
+readability or largest-block.
+
+Exit codes: 0 captured; 1 no posting found on the page or the file cannot be read; 2 wrong usage.
+Example: job-entities capture saved-job.html --url https://boards.greenhouse.io/acme/jobs/123
+`;
+
+async function readInput(file: string, io: CliIO): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new ExtractionError('invalid_input', `Cannot read ${file}: ${why}. Give the path of a saved HTML page.`);
+  }
+}
+
+function checkUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--url takes the page's full address (https://...), got "${url}"`);
+  }
+  if (!/^(https?|file):$/.test(parsed.protocol)) throw new UsageError(`--url takes an http(s) address, got "${url}"`);
+}
+
+export const captureCommand: Command = {
+  name: 'capture',
+  summary: 'Capture the job posting in a saved HTML page and print it as JSON',
+  help: HELP,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, { url: { type: 'string' }, selection: { type: 'string' } });
+    if (positionals.length === 0) throw new UsageError('give the saved page: job-entities capture FILE.html --url URL');
+    if (positionals.length > 1) throw new UsageError(`one page at a time, got ${positionals.length} files`);
+    if (!values.url) throw new UsageError('--url URL is required (the address the page was served from)');
+    checkUrl(values.url);
+    const html = await readInput(positionals[0], io);
+    const posting = captureHtml(html, values.url, values.selection);
+    io.stdout.write(JSON.stringify(posting) + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,155 @@
+// HTML -> plain text that keeps a posting's structure: block elements, list items and <br> become
+// line breaks, entities are decoded, scripts/styles/hidden elements and form controls are dropped.
+// Works on any DOM (browser page, content script, linkedom in Node); a string is parsed into an
+// inert document so that nothing in it loads or runs.
+
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'select',
+  'option', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'video', 'audio', 'picture', 'img', 'map', 'dialog',
+]);
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption',
+]);
+
+const CELL_TAGS = new Set(['td', 'th']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const FRAGMENT_NODE = 11;
+
+function tagOf(el: Element): string {
+  return (el.localName || el.nodeName || '').toLowerCase();
+}
+
+/** Elements a reader cannot see: their text is not part of the posting. */
+export function isHiddenElement(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Collapse white space on each line, drop empty lines and invisible characters. */
+export function normalizeLines(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .split(/\r?\n|\r|\u2028|\u2029/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** One line of text (titles, names): all white space collapsed. */
+export function inlineText(node: Node | null | undefined): string {
+  if (!node) return '';
+  // <title> is skipped inside bodies of text, but asked for directly it is the document's title.
+  const text = node.nodeType === ELEMENT_NODE && tagOf(node as Element) === 'title' ? (node.textContent ?? '') : nodeToText(node);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function walk(node: Node, out: string[]): void {
+  const type = node.nodeType;
+  if (type === TEXT_NODE) {
+    out.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+    return;
+  }
+  if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== FRAGMENT_NODE) return;
+  let tag = '';
+  if (type === ELEMENT_NODE) {
+    const el = node as Element;
+    tag = tagOf(el);
+    if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) return;
+    if (tag === 'br') {
+      out.push('\n');
+      return;
+    }
+  }
+  const block = BLOCK_TAGS.has(tag);
+  const cell = CELL_TAGS.has(tag);
+  if (block) out.push('\n');
+  else if (cell) out.push(' ');
+  for (let child = node.firstChild; child; child = child.nextSibling) walk(child, out);
+  if (block) out.push('\n');
+  else if (cell) out.push(' ');
+}
+
+/** The visible text of a DOM node, structured by lines. */
+export function nodeToText(node: Node): string {
+  const out: string[] = [];
+  walk(node, out);
+  return normalizeLines(out.join(''));
+}
+
+/**
+ * An inert container for parsing HTML strings: a fresh HTML document where the platform has one
+ * (browsers), else a <template> (linkedom, content scripts); both keep images from loading and
+ * scripts from running.
+ */
+export function parseHtmlFragment(html: string, ownerDoc?: Document): Node | null {
+  const doc = ownerDoc ?? (typeof document !== 'undefined' ? document : undefined);
+  if (!doc) return null;
+  const impl = (doc as Partial<Document>).implementation;
+  if (impl && typeof impl.createHTMLDocument === 'function') {
+    const fresh = impl.createHTMLDocument('');
+    fresh.body.innerHTML = html;
+    return fresh.body;
+  }
+  const template = doc.createElement('template') as HTMLTemplateElement;
+  template.innerHTML = html;
+  return template.content ?? template;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’',
+  lsquo: '‘', rdquo: '”', ldquo: '“', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', euro: '€',
+};
+
+/** Entity decoding without a DOM (numeric entities and the common named ones). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? m;
+  });
+}
+
+const TAG_RE = /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi;
+
+/** DOM-less fallback (e.g. a service worker): block tags -> line breaks, other tags dropped. */
+function htmlStringToTextWithoutDom(html: string): string {
+  const stripped = html
+    .replace(/<(script|style|noscript|template|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(TAG_RE, (_m, tag: string) => {
+      const t = tag.toLowerCase();
+      return t === 'br' || BLOCK_TAGS.has(t) ? '\n' : CELL_TAGS.has(t) ? ' ' : '';
+    });
+  return normalizeLines(decodeEntities(stripped));
+}
+
+/** True when a string holds HTML markup (as opposed to plain text with line breaks). */
+export function looksLikeHtml(text: string): boolean {
+  return /<\/?(p|br|div|li|ul|ol|span|strong|b|i|em|h[1-6]|section|table|a)\b[^>]*>/i.test(text);
+}
+
+/**
+ * HTML (a string or a DOM node) -> text with paragraphs and list items on their own lines.
+ * A string that is HTML escaped once more (`&lt;p&gt;`, common in JSON-LD) is unescaped first.
+ * Plain text (no tags) keeps its own line breaks.
+ */
+export function htmlToText(input: string | Node, ownerDoc?: Document): string {
+  if (typeof input !== 'string') return nodeToText(input);
+  let html = input;
+  if (!looksLikeHtml(html) && /&lt;\/?[a-z]/i.test(html)) html = decodeEntities(html);
+  if (!looksLikeHtml(html)) return normalizeLines(decodeEntities(html));
+  // Inline-only markup in text that separates paragraphs with line breaks (links in a plain description).
+  if (!/<\/?(p|br|div|li|ul|ol|h[1-6]|table|tr|section|article|pre|blockquote)\b/i.test(html)) html = html.replace(/\r?\n/g, '<br>');
+  const root = parseHtmlFragment(html, ownerDoc);
+  return root ? nodeToText(root) : htmlStringToTextWithoutDom(html);
+}

@@ -1,0 +1,192 @@
+// schema.org JobPosting from <script type="application/ld+json">: the most reliable source where a
+// site publishes it (Google for Jobs asks for it). Handles arrays, @graph, nesting, sloppy JSON and
+// descriptions that are HTML, escaped HTML or plain text.
+import { htmlToText } from './html-text';
+import { linkDensity } from './signals';
+
+export interface JsonLdPosting {
+  title: string;
+  company: string;
+  location: string;
+  text: string;
+  url?: string;
+}
+
+type Json = unknown;
+
+function parseLooseJson(raw: string): Json {
+  const cleaned = raw
+    .trim()
+    .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '')
+    .replace(/(?:\/\/\s*)?\]\]>\s*$/, '')
+    .replace(/^\s*<!--/, '')
+    .replace(/-->\s*$/, '')
+    .trim();
+  if (!cleaned) return undefined;
+  try {
+    return JSON.parse(cleaned);
+  } catch {
+    // Raw line breaks and tabs inside strings are the usual fault; outside strings they are white space anyway.
+    try {
+      return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isJobPostingType(type: unknown): boolean {
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && /(?:^|[/:])JobPosting$/i.test(t.trim()));
+}
+
+function collectJobPostings(node: Json, out: Record<string, unknown>[], depth = 0): void {
+  if (depth > 12 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectJobPostings(item, out, depth + 1);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  if (isJobPostingType(obj['@type'])) {
+    out.push(obj);
+    return;
+  }
+  for (const value of Object.values(obj)) collectJobPostings(value, out, depth + 1);
+}
+
+/** Every JobPosting object in the page's JSON-LD, in document order. */
+export function findJobPostingObjects(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+    if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
+    collectJobPostings(parseLooseJson(script.textContent ?? ''), out);
+  }
+  return out;
+}
+
+function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return '';
+}
+
+function cleanInline(value: string, doc: Document): string {
+  if (!value) return '';
+  return htmlToText(value, doc).replace(/\s+/g, ' ').trim();
+}
+
+function nameOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(nameOf).find(Boolean) ?? '';
+  if (value && typeof value === 'object') return str((value as Record<string, unknown>).name) || str((value as Record<string, unknown>).legalName);
+  return '';
+}
+
+function placeText(place: unknown): string {
+  if (typeof place === 'string') return place;
+  if (!place || typeof place !== 'object') return '';
+  const p = place as Record<string, unknown>;
+  const address = p.address;
+  if (typeof address === 'string') return address;
+  if (address && typeof address === 'object') {
+    const a = address as Record<string, unknown>;
+    const parts = [str(a.addressLocality), str(a.addressRegion), nameOf(a.addressCountry)].map((s) => s.trim()).filter(Boolean);
+    const unique = parts.filter((s, i) => parts.findIndex((t) => t.toLowerCase() === s.toLowerCase()) === i);
+    if (unique.length) return unique.join(', ');
+  }
+  return str(p.name);
+}
+
+function locationOf(posting: Record<string, unknown>): string {
+  const places = Array.isArray(posting.jobLocation) ? posting.jobLocation : posting.jobLocation ? [posting.jobLocation] : [];
+  const names = places.map(placeText).map((s) => s.trim()).filter(Boolean);
+  const unique = names.filter((s, i) => names.indexOf(s) === i);
+  const remote = /TELECOMMUTE/i.test(str(posting.jobLocationType)) ? 'Remote' : '';
+  if (unique.length) return [...unique, remote].filter(Boolean).join(' | ');
+  const applicant = Array.isArray(posting.applicantLocationRequirements)
+    ? posting.applicantLocationRequirements.map(nameOf).filter(Boolean).join(', ')
+    : nameOf(posting.applicantLocationRequirements);
+  return [remote, applicant].filter(Boolean).join(' - ');
+}
+
+/** Fields Google allows beside `description`; appended when the description does not already hold them. */
+const EXTRA_TEXT_FIELDS = ['responsibilities', 'qualifications', 'skills', 'educationRequirements', 'experienceRequirements'];
+
+function descriptionOf(posting: Record<string, unknown>, doc: Document): string {
+  let text = htmlToText(str(posting.description), doc);
+  for (const field of EXTRA_TEXT_FIELDS) {
+    const extra = posting[field];
+    const value = typeof extra === 'string' ? htmlToText(extra, doc) : '';
+    if (value && !text.includes(value)) text = text ? `${text}\n${value}` : value;
+  }
+  return text;
+}
+
+function samePage(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.host.replace(/^www\./, '') === y.host.replace(/^www\./, '') && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page's JobPosting, or null. Several different postings on one page means a list: the one
+ * whose url is the page's own wins, otherwise none does (a list is not a posting).
+ */
+export function readJobPostingJsonLd(doc: Document, pageUrl: string): JsonLdPosting | null {
+  const objects = findJobPostingObjects(doc);
+  if (objects.length === 0) return null;
+  const postings = objects.map((o) => ({
+    title: cleanInline(str(o.title) || str(o.name), doc),
+    company: cleanInline(nameOf(o.hiringOrganization), doc),
+    location: cleanInline(locationOf(o), doc),
+    text: descriptionOf(o, doc),
+    url: str(o.url) || undefined,
+  }));
+  const distinct = postings.filter((p, i) => postings.findIndex((q) => q.title === p.title && q.text === p.text) === i);
+  if (distinct.length === 1) return distinct[0];
+  return distinct.find((p) => p.url && samePage(p.url, pageUrl)) ?? null;
+}
+
+const NOT_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg']);
+
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Some sites publish only part of the posting in JSON-LD (Greenhouse leaves out the company intro).
+ * Find the smallest visible element that shows the JSON-LD text from its first to its last words; when
+ * that element holds clearly more (but is not the whole page), its text is the fuller posting.
+ */
+export function fullerPageText(doc: Document, ldText: string): string | null {
+  const flat = collapsed(ldText);
+  if (flat.length < 200 || !doc.body) return null;
+  const head = flat.slice(0, 60);
+  const tail = flat.slice(-60);
+  const shows = (el: Element): boolean => {
+    const text = collapsed(htmlToText(el));
+    return text.includes(head) && text.includes(tail);
+  };
+  if (!shows(doc.body)) return null;
+  let el: Element = doc.body;
+  for (;;) {
+    let next: Element | null = null;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (NOT_CONTENT.has((child.localName ?? '').toLowerCase())) continue;
+      if (shows(child)) {
+        next = child;
+        break;
+      }
+    }
+    if (!next) break;
+    el = next;
+  }
+  if (el === doc.body || linkDensity(el) > 0.35) return null;
+  const text = htmlToText(el);
+  const ratio = text.length / ldText.length;
+  return ratio > 1.2 && ratio < 3.5 ? text : null;
+}

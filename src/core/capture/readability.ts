@@ -1,0 +1,38 @@
+// Mozilla Readability (Firefox's reader view) as the generic strategy for pages no adapter knows.
+// It mutates the document it is given, so it always works on a clone.
+import { Readability } from '@mozilla/readability';
+import { nodeToText, parseHtmlFragment } from './html-text';
+import { linkDensity, looksLikeList } from './signals';
+
+export interface ReadabilityCapture {
+  title: string;
+  siteName: string;
+  text: string;
+  /** Share of the article's text inside links (high for navigation and result lists). */
+  linkDensity: number;
+  /** Many links spread over the text: a list of results. */
+  isList: boolean;
+}
+
+export function captureWithReadability(doc: Document): ReadabilityCapture | null {
+  if (!doc.documentElement || !doc.body) return null;
+  const clone = doc.cloneNode(true) as Document;
+  let article: ReturnType<Readability['parse']>;
+  try {
+    article = new Readability(clone, { charThreshold: 300 }).parse();
+  } catch {
+    return null;
+  }
+  if (!article?.content) return null;
+  const root = parseHtmlFragment(article.content, doc);
+  if (!root) return null;
+  const container = root.nodeType === 1 ? (root as Element) : (root as DocumentFragment).firstElementChild;
+  const text = nodeToText(root);
+  return {
+    title: (article.title ?? '').trim(),
+    siteName: (article.siteName ?? '').trim(),
+    text,
+    linkDensity: container ? linkDensity(container) : 0,
+    isList: container ? looksLikeList(container, text) : false,
+  };
+}
