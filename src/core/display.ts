@@ -1,0 +1,107 @@
+// Display form of entity values. Training values are lower-cased spaCy tokens joined by spaces
+// (`2 + years`, `c #`, `objective - c`, `ba / bs / ms`, `highly available ( ha )`). The display
+// form removes those tokenizer spaces and restores the usual case of known acronyms and brand
+// names. It changes NOTHING but spaces and letter case, so the raw value can always be recovered
+// for matching (compare with spaces removed, lower-cased). Keep the raw value beside it.
+
+/**
+ * Known spellings, keyed by lower case. Each value must lower-case to its key. Extend freely.
+ * Everything not listed keeps the case it came with (lower case for training-style values).
+ */
+export const DISPLAY_CASING: Record<string, string> = Object.fromEntries(
+  [
+    // Degrees
+    'BA', 'BS', 'BSc', 'BE', 'BEng', 'BTech', 'MS', 'MSc', 'MA', 'MEng', 'MBA', 'PhD', 'GED', 'JD', 'MD', 'BBA', 'BSEE', 'MSEE', 'BSCS', 'MSCS', 'STEM', 'Ph.D.', 'Ph.D', 'B.S.', 'B.A.', 'M.S.', 'M.A.', 'B.Sc.', 'M.Sc.', 'CS', 'EE', 'CE', 'ECE', 'CSE', 'EECS',
+    // Cloud, data, web
+    'AWS', 'GCP', 'SQL', 'NoSQL', 'MySQL', 'PostgreSQL', 'MongoDB', 'API', 'APIs', 'REST', 'RESTful', 'GraphQL', 'HTML', 'HTML5', 'CSS', 'CSS3', 'JSON', 'XML', 'XSLT', 'YAML', 'HTTP', 'HTTPS', 'TCP/IP', 'DNS', 'SaaS', 'PaaS', 'IaaS', 'ETL', 'ELT', 'BI', 'CI/CD', 'CI', 'CD', 'SDK', 'UI', 'UX', 'QA', 'IT', 'ERP', 'CRM', 'SAP', 'SRE', 'OOP', 'OO', 'MVC', 'SOA', 'TDD', 'BDD', 'SDLC', 'AI', 'ML', 'NLP', 'LLM', 'LLMs', 'GPU', 'CPU', 'IoT', 'VPN', 'LAN', 'WAN', 'SSO', 'OAuth', 'JWT', 'HA', 'DR', 'OS', 'DB', 'ASIC', 'SoC', 'PSU', 'DAC', 'L2', 'L3', 'SWE', 'AC/DC', 'NetWeaver', 'R&D', 'AT&T', 'M&A', 'P&L', 'Q&A', 'B2B', 'B2C', 'DevOps', 'DevSecOps', 'MLOps', 'SEO', 'SEM', 'KPI', 'KPIs', 'ROI', 'PMP', 'CPA', 'CISSP', 'CCNA', 'HIPAA', 'GDPR', 'SOX', 'ISO', 'OSHA', 'GAAP', 'RTOS', 'FPGA', 'VHDL', 'PCB', 'CAD', 'CAE', 'MATLAB', 'J2EE', 'JEE', 'JVM', 'JDBC', 'JMS', 'EJB', 'MQ', 'UML', 'SSIS', 'SSRS', 'SSAS', 'T-SQL', 'PL/SQL', 'ASP', 'ASP.NET', '.NET', 'ADO.NET', 'VB.NET', 'C#', 'F#', 'C', 'C++', 'R', 'PHP', 'COBOL', 'iOS', 'macOS', 'UNIX', 'IBM', 'VMware', 'GitHub', 'GitLab',
+    // Languages, tools, brands
+    'Java', 'JavaScript', 'TypeScript', 'Python', 'Ruby', 'Rails', 'Go', 'Golang', 'Rust', 'Kotlin', 'Swift', 'Scala', 'Perl', 'Objective-C', 'Node.js', 'React', 'React Native', 'Angular', 'AngularJS', 'Vue', 'Vue.js', 'Next.js', 'Django', 'Flask', 'Spring', 'Hibernate', 'jQuery', 'Linux', 'Windows', 'Android', 'Docker', 'Kubernetes', 'Terraform', 'Ansible', 'Jenkins', 'Git', 'Jira', 'Confluence', 'Azure', 'Microsoft', 'Microsoft Azure', 'Google', 'Oracle', 'Salesforce', 'Tableau', 'Power BI', 'Excel', 'PowerPoint', 'Hadoop', 'Spark', 'Kafka', 'Snowflake', 'Databricks', 'Redis', 'Elasticsearch', 'TensorFlow', 'PyTorch', 'Pandas', 'NumPy', 'Websphere', 'Weblogic', 'Struts', 'Agile', 'Scrum', 'Kanban', 'Lean', 'Six Sigma', 'English', 'French', 'German', 'Spanish',
+  ].map((s) => [s.toLowerCase(), s]),
+);
+
+// Tokens that attach to the previous token (no space before): `2 + years` -> `2+ years`,
+// `c #` -> `c#`, `data ,` -> `data,`, `company 's` -> `company's`.
+const ATTACH_LEFT = new Set(['+', '#', ',', '.', ':', ';', '!', '?', '%', ')', ']', '}', "'s", "'re", "'ve", "'ll", "'d", "'m", "n't", '’s']);
+// Tokens that attach to both neighbours: `objective - c`, `3 - 5 years`, `ba / bs / ms`.
+const ATTACH_BOTH = new Set(['-', '/', '–', '—']);
+// Tokens the next token attaches to: `( ha )`, `$ 100`.
+const ATTACH_RIGHT = new Set(['(', '[', '{', '$', '£', '€']);
+// What may follow a dot inside one name: `node . js`, `asp . net`, `. net`.
+const DOT_SUFFIXES = new Set(['js', 'net', 'io', 'ai', 'com', 'org', 'ts', 'py', 'x']);
+
+/** True when no space belongs between `prev` and `tok` (`next` is the token after `tok`). */
+function glued(prev: string, tok: string, next: string | undefined, prevPrev: string | undefined): boolean {
+  if (ATTACH_BOTH.has(tok) || ATTACH_BOTH.has(prev) || ATTACH_RIGHT.has(prev)) return true;
+  if (ATTACH_LEFT.has(tok)) return !(tok === '.' && DOT_SUFFIXES.has(next?.toLowerCase() ?? '') && /^(and|or|,)$/i.test(prev));
+  if (prev === '.' && DOT_SUFFIXES.has(tok.toLowerCase())) return true;
+  // `r & d`, `at & t`: single letters around & are one abbreviation.
+  const letter = (t: string | undefined) => t !== undefined && /^\p{L}$/u.test(t);
+  if (tok === '&') return letter(prev) && letter(next);
+  if (prev === '&') return letter(tok) && letter(prevPrev);
+  return false;
+}
+
+function joinTokens(tokens: string[]): string {
+  let out = tokens[0] ?? '';
+  for (let i = 1; i < tokens.length; i++) {
+    out += (glued(tokens[i - 1], tokens[i], tokens[i + 1], tokens[i - 2]) ? '' : ' ') + tokens[i];
+  }
+  return out;
+}
+
+/** Ordinary words that can stand alone in parentheses and are not abbreviations. */
+const PAREN_WORDS = new Set(['and', 'or', 'the', 'etc', 'via', 'plus', 'min', 'max', 'pref', 'ideal', 'nice', 'bonus', 'a', 'an', 'any', 'all', 'some', 'more', 'less', 'both', 'each', 'only', 'also', 'only', 'hours', 'years', 'year', 'week', 'day', 'days', 'tbd', 'optional', 'yes', 'no']);
+
+/** Restore known casing word by word (compound words like `objective-c`, `node.js` first). */
+function applyCasing(s: string): string {
+  return s
+    .replace(/[\p{L}\p{N}+#.\-/&']+/gu, (word) => caseWord(word))
+    // An abbreviation defined in parentheses (`highly available (ha)`) is an acronym.
+    .replace(/\(([a-z]{2,5})\)/g, (m, inner: string) => (PAREN_WORDS.has(inner) ? m : `(${inner.toUpperCase()})`));
+}
+
+function caseWord(word: string): string {
+  const lower = word.toLowerCase();
+  const known = DISPLAY_CASING[lower];
+  if (known) return known;
+  // Trailing sentence punctuation: `sql.` -> `SQL.`
+  const trail = /[.\-/&']+$/.exec(word)?.[0] ?? '';
+  if (trail && trail.length < word.length) {
+    const head = word.slice(0, -trail.length);
+    if (DISPLAY_CASING[head.toLowerCase()]) return DISPLAY_CASING[head.toLowerCase()] + trail;
+  }
+  // Compounds: case each part between separators (`ba/bs/ms`, `ci/cd`, `aws-based`).
+  if (/[\-/&]/.test(word)) return word.split(/([\-/&])/).map((p) => (/^[\-/&]$/.test(p) ? p : caseWord(p))).join('');
+  return word;
+}
+
+/** The display form of a raw (tokenized) value: only spaces and letter case change. */
+export function toDisplay(raw: string): string {
+  const tokens = raw.split(/\s+/u).filter(Boolean);
+  if (tokens.length === 0) return '';
+  return applyCasing(joinTokens(tokens));
+}
+
+export interface DisplayValue {
+  raw: string;
+  display: string;
+  count: number;
+}
+
+/** The key two values are the same under: lower case, no white space (as in scoring). */
+export function valueKey(value: string): string {
+  return value.toLowerCase().replace(/\s+/gu, '');
+}
+
+/** Repeated values once each with their count, in first-seen order. */
+export function groupForDisplay(values: string[]): DisplayValue[] {
+  const byKey = new Map<string, DisplayValue>();
+  for (const raw of values) {
+    const key = valueKey(raw);
+    if (!key) continue;
+    const seen = byKey.get(key);
+    if (seen) seen.count++;
+    else byKey.set(key, { raw, display: toDisplay(raw), count: 1 });
+  }
+  return [...byKey.values()];
+}
