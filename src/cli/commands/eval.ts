@@ -1,0 +1,87 @@
+// `job-entities eval --gold FILE.jsonl`: predict every gold prompt with the configured provider and
+// score the predictions against the gold completions (per type, micro and macro P/R/F1).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseCompletion } from '../../core/completion';
+import { emptyEntities, pickEntities, type Entities } from '../../core/entities';
+import { ExtractionError } from '../../core/errors';
+import { formatScores, scoreEntities } from '../../core/score';
+import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { parseJsonl } from '../input';
+import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
+import { createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
+
+const HELP = `Usage: job-entities eval --gold FILE.jsonl [provider flags] [--concurrency N] [--json]
+
+Measure a model on labelled postings: each line of FILE.jsonl holds a "prompt" (the posting, in the
+fine-tuning format) and its gold "completion". Every prompt is sent to the model; the answers are
+scored against the gold entities per type (diploma, diploma_major, experience, skills) with
+precision, recall and F1, plus micro and macro averages. Values match case- and
+white-space-insensitively; repeats count as a multiset.
+
+  --gold FILE.jsonl        the labelled postings (seed format: {"prompt": ..., "completion": ...})
+  --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
+  --json                   print the scores as one JSON object instead of a table
+
+${PROVIDER_FLAGS_HELP}
+
+  --debug                  print stack traces on errors
+  -h, --help               show this help
+
+A prediction that fails counts as an empty answer and is reported on stderr. Exit codes: 0 scored;
+1 a fatal error (bad key, unknown model, no quota, server unreachable) or an unreadable gold file;
+2 wrong usage.
+
+Example: job-entities eval --gold validation.jsonl --model ft:davinci-002:acme:jobs:abc123
+`;
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Score a model against labelled postings (precision, recall, F1)',
+  help: HELP,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...PROVIDER_OPTIONS,
+      gold: { type: 'string', short: 'g' },
+      concurrency: { type: 'string', short: 'c' },
+      json: { type: 'boolean' },
+    });
+    const goldPath = values.gold ?? (positionals.length === 1 ? positionals[0] : undefined);
+    if (!goldPath) throw new UsageError('give the labelled postings: --gold FILE.jsonl');
+    if (positionals.length > (values.gold ? 0 : 1)) throw new UsageError(`unexpected argument "${positionals[values.gold ? 0 : 1]}"`);
+    const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
+    const settings = settingsFromFlags(values, io.env);
+
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, goldPath), 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ExtractionError('invalid_input', `Cannot read ${goldPath}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}. Give a JSONL file of {"prompt", "completion"} lines.`);
+    }
+    const records = parseJsonl(text);
+    if (records.length === 0) throw new ExtractionError('invalid_input', `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`);
+    const bad = records.find((r) => r.error || r.completion === undefined);
+    if (bad) {
+      throw new ExtractionError('invalid_input', `${goldPath} line ${bad.line}: ${bad.error ? bad.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`);
+    }
+    const gold: Entities[] = records.map((r) => parseCompletion(r.completion ?? '', { stop: settings.stop }).entities);
+
+    const progress = createProgress(io.stderr, records.length);
+    const summary = await extractRecords(records, settings, { concurrency, onProgress: (d) => progress.update(d) });
+    progress.clear();
+    if (summary.fatal) throw summary.fatal;
+    const predicted: Entities[] = summary.outcomes.map((o) => (o.result ? pickEntities(o.result) : emptyEntities()));
+    for (const o of summary.outcomes) if (o.error) io.stderr.write(`job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`);
+
+    const scores = scoreEntities(gold, predicted);
+    const model = summary.outcomes.find((o) => o.result)?.result?.meta.model ?? settings.model;
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ records: records.length, failed: summary.failed, model, ...scores }) + '\n');
+    } else {
+      io.stdout.write(`${records.length} postings, model ${model || '(offline extractor)'}${summary.failed ? `, ${summary.failed} failed` : ''}\n`);
+      io.stdout.write(formatScores(scores) + '\n');
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,179 @@
+// What `extract` and `eval` read: JSONL (seed `prompt`, `text`, or `url` + `html` per line), an
+// .html page (captured like the extension does), a .txt file, stdin, or a page fetched by --url.
+// Every record keeps its place: a bad line becomes a record with an error, so output stays aligned.
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { ExtractionError, toErrorInfo, type ErrorInfo } from '../core/errors';
+import type { PostingInput } from '../core/posting';
+import { SEPARATOR } from '../core/prompt';
+import { UsageError, type CliIO } from './command';
+import { captureHtml } from './dom';
+
+export interface InputRecord {
+  /** 1-based position in the input (the JSONL line number for JSONL). */
+  line: number;
+  posting?: PostingInput;
+  /** The gold completion when the line carried one (the seed format). */
+  completion?: string;
+  /** An `id` the line carried, echoed on its output line. */
+  id?: string | number;
+  error?: ErrorInfo;
+}
+
+const optionalText = z.string().optional();
+/** One JSONL line. Unknown keys are allowed (and ignored): exported datasets carry extras. */
+export const JsonlRecordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    prompt: optionalText,
+    completion: optionalText,
+    text: optionalText,
+    html: optionalText,
+    url: optionalText,
+    title: optionalText,
+    company: optionalText,
+    location: optionalText,
+  })
+  .loose()
+  .refine((r) => r.prompt !== undefined || r.text !== undefined || r.html !== undefined, {
+    message: 'needs a "prompt", a "text", or "url" and "html"',
+  });
+export type JsonlRecord = z.infer<typeof JsonlRecordSchema>;
+
+/** The seed's prompt without its separator (present or not), as posting text. */
+export function stripSeparator(prompt: string, separator = SEPARATOR): string {
+  if (prompt.endsWith(separator)) return prompt.slice(0, -separator.length);
+  return prompt.replace(/\s*###\s*$/, '');
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && /<\/(div|p|section|article|ul|li|span)>/i.test(text));
+}
+
+function looksLikeJsonl(text: string): boolean {
+  return /^\s*\{/.test(text);
+}
+
+function fail(line: number, message: string, code: ErrorInfo['code'] = 'invalid_input'): InputRecord {
+  return { line, error: { code, message } };
+}
+
+function capture(html: string, url: string, line: number): InputRecord {
+  try {
+    return { line, posting: captureHtml(html, url) };
+  } catch (err) {
+    return { line, error: toErrorInfo(err) };
+  }
+}
+
+/** Parse JSONL text into records; blank lines are not records. */
+export function parseJsonl(text: string): InputRecord[] {
+  const out: InputRecord[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      out.push(fail(line, `line ${line} is not valid JSON (${(e as Error).message.split('\n')[0]}). Each line must be one JSON object.`));
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      out.push(fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`));
+      return;
+    }
+    const r = JsonlRecordSchema.safeParse(value);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const where = issue.path.length ? ` "${issue.path.join('.')}"` : '';
+      out.push(fail(line, `line ${line}${where}: ${issue.message}.`));
+      return;
+    }
+    const rec = r.data;
+    let result: InputRecord;
+    if (rec.prompt !== undefined) result = { line, posting: { text: stripSeparator(rec.prompt) } };
+    else if (rec.text !== undefined) result = { line, posting: { text: rec.text } };
+    else if (rec.url === undefined) result = fail(line, `line ${line}: "html" needs the page's "url" beside it.`);
+    else result = capture(rec.html ?? '', rec.url, line);
+    if (result.posting) {
+      for (const k of ['url', 'title', 'company', 'location'] as const) if (rec[k] !== undefined && result.posting[k] === undefined) result.posting[k] = rec[k];
+    }
+    if (rec.completion !== undefined) result.completion = rec.completion;
+    if (rec.id !== undefined) result.id = rec.id;
+    out.push(result);
+  });
+  return out;
+}
+
+/** One document of unknown kind (stdin): JSONL, an HTML page, or plain text. */
+export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl' | 'html' | 'text' }): InputRecord[] {
+  const kind = opts.kind ?? (looksLikeJsonl(text) ? 'jsonl' : looksLikeHtml(text) ? 'html' : 'text');
+  if (kind === 'jsonl') return parseJsonl(text);
+  if (kind === 'html') return [capture(text, opts.url ?? 'file:///stdin.html', 1)];
+  if (!text.trim()) return [fail(1, 'The input is empty: give the posting text.')];
+  return [{ line: 1, posting: { text, ...(opts.url ? { url: opts.url } : {}) } }];
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInputFile(path: string, io: CliIO): Promise<string> {
+  try {
+    return await readFile(resolve(io.cwd, path), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new ExtractionError('invalid_input', `Cannot read ${path}: ${why}. Give a .jsonl, .html or .txt file, or - for stdin.`);
+  }
+}
+
+/** Fetch a live page for --url without --input. */
+async function fetchPage(url: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'text/html,application/xhtml+xml' } });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    throw new ExtractionError('unreachable', `Could not download ${url}${cause ? ` (${cause})` : ''}. Check the address, or save the page and pass it with --input page.html --url ${url}.`);
+  }
+  if (!res.ok) throw new ExtractionError('invalid_input', `Downloading ${url} gave HTTP ${res.status}. Save the page from your browser and pass it with --input page.html --url ${url}.`);
+  return res.text();
+}
+
+export interface InputOptions {
+  input?: string;
+  url?: string;
+}
+
+/** Read every input record, in order. Throws UsageError when there is nothing to read. */
+export async function readInputs(opts: InputOptions, io: CliIO): Promise<InputRecord[]> {
+  if (opts.url !== undefined) {
+    try {
+      const u = new URL(opts.url);
+      if (!/^(https?|file):$/.test(u.protocol)) throw new Error();
+    } catch {
+      throw new UsageError(`--url takes the page's full address (https://...), got "${opts.url}"`);
+    }
+  }
+  // --url alone: download the page, as the extension would see it.
+  if (opts.input === undefined && opts.url !== undefined) return [capture(await fetchPage(opts.url), opts.url, 1)];
+  if (opts.input === undefined || opts.input === '-') {
+    if (opts.input === undefined && io.stdin.isTTY) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    const text = await readStream(io.stdin);
+    if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    return parseDocument(text, { url: opts.url });
+  }
+  const text = await readInputFile(opts.input, io);
+  const ext = extname(opts.input).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(text);
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return parseDocument(text, { kind: 'html', url: opts.url ?? pathToFileURL(resolve(io.cwd, opts.input)).href });
+  if (ext === '.txt' || ext === '.text' || ext === '.md') return parseDocument(text, { kind: 'text', url: opts.url });
+  return parseDocument(text, { url: opts.url });
+}

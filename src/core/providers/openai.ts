@@ -1,0 +1,188 @@
+// The OpenAI-compatible provider on the official SDK: OpenAI itself, Azure OpenAI's /openai/v1,
+// vLLM, llama.cpp, Ollama, LM Studio. Completion models get the seed's prompt format; chat models
+// get a system message defining the task. The answer is parsed by the core's parser either way.
+import OpenAI from 'openai';
+import { z } from 'zod';
+import { parseCompletion } from '../completion';
+import type { ExtractionResult, Usage } from '../entities';
+import { ExtractionError } from '../errors';
+import { resolveMode } from '../models';
+import type { PostingInput } from '../posting';
+import { buildChatMessages, buildPrompt } from '../prompt';
+import type { Provider } from '../provider';
+import type { Settings } from '../settings';
+import { mapProviderError } from './map-error';
+
+/**
+ * Sent when no key is set. Local servers (vLLM, llama.cpp, Ollama, LM Studio) need none, but the
+ * SDK refuses to build a client without one; they ignore the header.
+ */
+export const PLACEHOLDER_API_KEY = 'no-key';
+
+/** Longest retry-after the SDK may sleep for before retrying a 429; beyond it we fail fast. */
+const MAX_RETRY_AFTER_MS = 20_000;
+
+type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * A fetch that tells the SDK not to retry what retrying cannot fix. SDK 6 retries every 429, but a
+ * 429 `insufficient_quota` is billing, not a rate limit: we add `x-should-retry: false`, which the
+ * SDK obeys. A 429 asking to wait longer than MAX_RETRY_AFTER_MS is not retried either, so a
+ * service worker is not kept sleeping past its lifetime.
+ */
+export function noRetryOnQuotaFetch(base: FetchLike = (input, init) => globalThis.fetch(input, init)): FetchLike {
+  return async (input, init) => {
+    const res = await base(input, init);
+    if (res.status !== 429 || res.headers.has('x-should-retry')) return res;
+    const text = await res.text();
+    const headers = new Headers(res.headers);
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    if (/"insufficient_quota"/.test(text) || retryAfterMs(res.headers) > MAX_RETRY_AFTER_MS) headers.set('x-should-retry', 'false');
+    return new Response(text, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+function retryAfterMs(h: Headers): number {
+  const ms = Number(h.get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const raw = h.get('retry-after');
+  if (!raw) return 0;
+  const s = Number(raw);
+  if (Number.isFinite(s)) return s * 1000;
+  const at = Date.parse(raw);
+  return Number.isFinite(at) ? at - Date.now() : 0;
+}
+
+export function createClient(settings: Settings, fetchImpl?: FetchLike): OpenAI {
+  return new OpenAI({
+    apiKey: settings.apiKey || PLACEHOLDER_API_KEY,
+    baseURL: settings.baseURL,
+    maxRetries: settings.maxRetries,
+    timeout: settings.timeoutMs,
+    // The service worker and popup are browsers to the SDK; the key is the user's own, kept in the extension.
+    dangerouslyAllowBrowser: true,
+    fetch: noRetryOnQuotaFetch(fetchImpl),
+  });
+}
+
+/** Fail before any request when the settings cannot work. */
+export function checkSettings(settings: Settings): void {
+  if (!settings.model) {
+    throw new ExtractionError('no_model', 'No model is set. Enter your fine-tuned model id (e.g. ft:davinci-002:ORG:NAME:ID) in the settings or pass --model, or use the offline extractor.');
+  }
+  if (!settings.apiKey && /^https:\/\/api\.openai\.com(\/|$)/.test(settings.baseURL)) {
+    throw new ExtractionError('invalid_key', 'No API key is set for api.openai.com. Create one at https://platform.openai.com/api-keys and paste it in the settings (or pass --api-key / set OPENAI_API_KEY).');
+  }
+}
+
+// The answer shapes we rely on, validated like any other boundary (a wrong base URL can answer HTML).
+const UsageWire = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).partial().nullish();
+const CompletionWire = z.object({
+  choices: z.array(z.object({ text: z.string().nullish(), finish_reason: z.string().nullish() })).min(1),
+  usage: UsageWire,
+});
+const ChatWire = z.object({
+  choices: z.array(z.object({ message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }), finish_reason: z.string().nullish() })).min(1),
+  usage: UsageWire,
+});
+
+function toUsage(u: z.infer<typeof UsageWire>): Usage | undefined {
+  if (!u || typeof u.prompt_tokens !== 'number' || typeof u.completion_tokens !== 'number') return undefined;
+  const p = Math.max(0, Math.round(u.prompt_tokens));
+  const c = Math.max(0, Math.round(u.completion_tokens));
+  return { promptTokens: p, completionTokens: c, totalTokens: typeof u.total_tokens === 'number' ? Math.max(0, Math.round(u.total_tokens)) : p + c };
+}
+
+function badAnswer(settings: Settings, what: string): ExtractionError {
+  return new ExtractionError('unknown', `The server at ${settings.baseURL} answered ${what}, not an OpenAI-compatible completion. Check that the base URL points at the server's /v1 API.`);
+}
+
+/**
+ * Chat completion with temperature 0 and max_tokens, the parameters every OpenAI-compatible server
+ * takes. OpenAI's reasoning models (o-series, gpt-5) refuse both with a 400 naming the parameter:
+ * then ask again as they require (max_completion_tokens, default temperature).
+ */
+async function createChatCompletion(client: OpenAI, model: string, messages: ReturnType<typeof buildChatMessages>, maxTokens: number, signal?: AbortSignal): Promise<unknown> {
+  const body: { model: string; messages: typeof messages; temperature?: number; max_tokens?: number; max_completion_tokens?: number } = { model, messages, temperature: 0, max_tokens: maxTokens };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.chat.completions.create(body, { signal });
+    } catch (err) {
+      if (attempt >= 2 || !(err instanceof OpenAI.BadRequestError) || !/^unsupported_(parameter|value)$/.test(err.code ?? '')) throw err;
+      if (err.param === 'max_tokens' && body.max_tokens !== undefined) {
+        delete body.max_tokens;
+        body.max_completion_tokens = maxTokens;
+      } else if (err.param === 'temperature' && body.temperature !== undefined) delete body.temperature;
+      else throw err;
+    }
+  }
+}
+
+export interface RawAnswer {
+  text: string;
+  finishReason: string | null;
+  usage?: Usage;
+  mode: 'completion' | 'chat';
+}
+
+/** One request to the model for this text; returns its raw answer. Throws mapped ExtractionErrors. */
+export async function requestAnswer(text: string, settings: Settings, signal?: AbortSignal, opts: { maxTokens?: number; client?: OpenAI } = {}): Promise<RawAnswer> {
+  checkSettings(settings);
+  if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled: the request was stopped before the model answered.');
+  const client = opts.client ?? createClient(settings);
+  const mode = resolveMode(settings.model, settings.mode);
+  const maxTokens = opts.maxTokens ?? settings.maxTokens;
+  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs };
+  let answer: unknown;
+  try {
+    if (mode === 'completion') {
+      answer = await client.completions.create(
+        { model: settings.model, prompt: buildPrompt(text, { separator: settings.separator, stop: settings.stop, trimBoilerplate: settings.trimBoilerplate }), temperature: 0, max_tokens: maxTokens, stop: [settings.stop] },
+        { signal },
+      );
+    } else {
+      answer = await createChatCompletion(client, settings.model, buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }), maxTokens, signal);
+    }
+  } catch (err) {
+    // A caller's deadline (AbortSignal.timeout) aborts like a cancel: report it as the timeout it is.
+    if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
+      throw new ExtractionError('timeout', `The model ${settings.model} at ${settings.baseURL} took too long to answer. Try again, or raise the timeout in the settings.`, { cause: err });
+    }
+    throw mapProviderError(err, ctx);
+  }
+  if (typeof answer === 'string') throw badAnswer(settings, `"${answer.replace(/\s+/g, ' ').slice(0, 60)}"`);
+  if (mode === 'completion') {
+    const r = CompletionWire.safeParse(answer);
+    if (!r.success) throw badAnswer(settings, 'JSON without choices[].text');
+    const c = r.data.choices[0];
+    return { text: c.text ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
+  }
+  const r = ChatWire.safeParse(answer);
+  if (!r.success) throw badAnswer(settings, 'JSON without choices[].message');
+  const c = r.data.choices[0];
+  if (c.message.refusal && !c.message.content) {
+    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${c.message.refusal.split('\n')[0]}`);
+  }
+  return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
+}
+
+export const openaiProvider: Provider = {
+  id: 'openai',
+  async extract(posting: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
+    const answer = await requestAnswer(posting.text, settings, signal);
+    const parsed = parseCompletion(answer.text, { finishReason: answer.finishReason ?? undefined, stop: settings.stop });
+    const result: ExtractionResult = {
+      ...parsed.entities,
+      meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
+    };
+    if (answer.usage) result.meta.usage = answer.usage;
+    return result;
+  },
+};
+
+/** The smallest real request to the configured model: the options page's "Test connection". */
+export async function pingModel(settings: Settings, signal?: AbortSignal): Promise<{ mode: 'completion' | 'chat'; answer: string }> {
+  const a = await requestAnswer('Test connection.', { ...settings, maxRetries: 0 }, signal, { maxTokens: 1 });
+  return { mode: a.mode, answer: a.text };
+}
