@@ -1,0 +1,135 @@
+// `job-entities match`: how a candidate's skills fit each posting. Extraction is extract's
+// (same inputs, provider flags and concurrency); the comparison is the core's matchSkills.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ExtractionError } from '../../core/errors';
+import { matchSkills } from '../../core/match/match';
+import { parseProfile, parseSkillList, type MatchProfile } from '../../core/match/profile';
+import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { readInputs } from '../input';
+import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
+import { createProgress, DEFAULT_CONCURRENCY, extractRecords, type RecordOutcome } from './extract';
+
+const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
+
+Compare your skills with job postings: extracts each posting's entities (as \`extract\` does), then
+prints one JSON line per posting, in input order:
+  {"score":0.75,"matched":["c #","rest apis"],"missing":["kubernetes"],"extra":["Python"]}
+score    the share of the posting's distinct skills you have (0..1; 0 when it lists none)
+matched  the posting's skills you have, as extracted
+missing  the posting's skills you lack, as extracted
+extra    your skills the posting does not ask for
+Spellings of one skill count as one: C# = c #, Node.js = nodejs, REST APIs = REST API, HTML5 = HTML,
+React = ReactJS, JS = JavaScript, k8s = Kubernetes; Java, JavaScript, C, C++, C#, R, React, Go and
+Google stay apart.
+
+Candidate (one of):
+  --skills "a, b; c"       your skills: commas, semicolons or line breaks between them
+  --profile FILE           a profile exported from the extension (JSON: {"version":1,"skills":[...],
+                           "years":3,"diplomas":["BSc"],"majors":["Computer Science"]})
+
+Input: as \`job-entities extract\` (--input FILE.jsonl|.html|.txt, - for stdin, --url URL).
+  --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
+  --details                also print "asked", "formula", "experience", "diploma" and "major"
+
+${PROVIDER_FLAGS_HELP}
+
+  --debug                  print stack traces on errors
+  -h, --help               show this help
+
+Exit codes: 0 done (a posting that failed gets {"error": {code, message}} on its line); 1 a fatal
+error or a bad profile; 2 wrong usage.
+
+Examples:
+  job-entities match --skills "python, sql, docker" --provider local --input job.txt
+  job-entities match --profile me.json --model ft:davinci-002:acme:jobs:abc123 --input postings.jsonl
+`;
+
+async function readProfile(path: string, io: CliIO): Promise<MatchProfile> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, path), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
+    throw new ExtractionError('invalid_input', `Cannot read the profile ${path}: ${why}. Export it from the extension's profile page, or pass --skills "a, b, c".`);
+  }
+  const parsed = parseProfile(text);
+  if (!parsed.ok) throw new ExtractionError('invalid_input', `${path}: ${parsed.error.replace(/ Nothing was changed\.$/, '')}`);
+  return parsed.profile;
+}
+
+/** Four decimals: enough to rank, short to read. */
+function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
+/** The JSON line for one posting. */
+export function toMatchLine(outcome: RecordOutcome, profile: MatchProfile, details: boolean): Record<string, unknown> {
+  let out: Record<string, unknown>;
+  if (!outcome.result) {
+    out = { error: { code: outcome.error?.code ?? 'unknown', message: outcome.error?.message ?? 'failed' } };
+  } else {
+    const m = matchSkills(profile, outcome.result);
+    out = { score: roundScore(m.score), matched: m.matched, missing: m.missing, extra: m.extra };
+    if (details) Object.assign(out, { asked: m.asked, formula: m.formula, experience: m.experience, diploma: m.diploma, major: m.major });
+  }
+  if (outcome.record.id !== undefined) out.id = outcome.record.id;
+  return out;
+}
+
+export const matchCommand: Command = {
+  name: 'match',
+  summary: 'Compare your skills with job postings: score, matched, missing, extra',
+  help: HELP,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...PROVIDER_OPTIONS,
+      skills: { type: 'string', short: 's' },
+      profile: { type: 'string', short: 'p' },
+      input: { type: 'string', short: 'i' },
+      url: { type: 'string' },
+      concurrency: { type: 'string', short: 'c' },
+      details: { type: 'boolean' },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
+    if (values.skills !== undefined && values.profile !== undefined) throw new UsageError('give --skills or --profile, not both');
+    if (values.skills === undefined && values.profile === undefined) throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
+    const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
+    if (concurrency > 64) throw new UsageError(`--concurrency takes at most 64, got ${concurrency}`);
+    let profile: MatchProfile;
+    if (values.skills !== undefined) {
+      const skills = parseSkillList(values.skills);
+      if (skills.length === 0) throw new UsageError('--skills is empty: list your skills, e.g. --skills "python, sql, docker"');
+      profile = { skills };
+    } else profile = await readProfile(values.profile as string, io);
+    const settings = settingsFromFlags(values, io.env);
+    const records = await readInputs({ input: values.input, url: values.url }, io);
+
+    const stop = new AbortController();
+    let readerGone = false;
+    io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      readerGone = true;
+      stop.abort();
+    });
+    const progress = createProgress(io.stderr, records.length);
+    const summary = await extractRecords(records, settings, {
+      concurrency,
+      signal: stop.signal,
+      onOutcome: (o) => {
+        if (!readerGone) io.stdout.write(JSON.stringify(toMatchLine(o, profile, values.details === true)) + '\n');
+      },
+      onProgress: (d) => progress.update(d),
+    });
+    progress.clear();
+    if (readerGone) return 0;
+    if (summary.fatal) throw summary.fatal;
+    if (records.length > 0 && summary.failed === records.length) {
+      const first = summary.outcomes[0]?.error?.message ?? '';
+      throw new ExtractionError('unknown', records.length === 1 ? first : `all ${records.length} records failed; the first: ${first}`);
+    }
+    if (summary.failed > 0) io.stderr.write(`job-entities match: ${summary.failed} of ${records.length} postings failed (see "error" on their lines)\n`);
+    return 0;
+  },
+};
