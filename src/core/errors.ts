@@ -20,7 +20,10 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Codes whose cause is the user's settings: the UI offers a button to the options page. */
+/**
+ * Codes whose cause is the user's settings: the UI offers a button to the options page. The same
+ * codes doom every request of a run with those settings, so the CLI stops on them.
+ */
 export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'no_model',
   'invalid_key',
@@ -30,17 +33,7 @@ export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'unreachable',
   'host_permission',
 ]);
-
-/** Codes that doom every request of a run with the same settings (the CLI stops on them). */
-export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
-  'no_model',
-  'invalid_key',
-  'no_access',
-  'not_found',
-  'quota',
-  'unreachable',
-  'host_permission',
-]);
+export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = SETTINGS_ERROR_CODES;
 
 export const ErrorInfoSchema = z.object({
   code: z.enum(ERROR_CODES),

@@ -217,33 +217,47 @@ export const extractCommand: Command = {
     const settings = settingsFromFlags(values, io.env);
     const records = await readInputs({ input: values.input, url: values.url }, io);
 
-    // `extract ... | head`: when the reader goes away, stop quietly instead of crashing on EPIPE.
-    const stop = new AbortController();
-    let readerGone = false;
-    io.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-      readerGone = true;
-      stop.abort();
-    });
     const writer = createOutputWriter(format, io.stdout, { bom: values.bom });
-    const progress = createProgress(io.stderr, records.length);
-    const summary = await extractRecords(records, settings, {
-      concurrency,
-      signal: stop.signal,
-      onOutcome: (o, i) => {
-        if (!readerGone) writer.write(o, i);
-      },
-      onProgress: (d) => progress.update(d),
-    });
-    progress.clear();
-    if (readerGone) return 0;
-    writer.end();
-    if (summary.fatal) throw summary.fatal;
-    if (records.length > 0 && summary.failed === records.length) {
-      const first = summary.outcomes[0]?.error?.message ?? '';
-      throw new ExtractionError('unknown', records.length === 1 ? first : `all ${records.length} records failed; the first: ${first}`);
-    }
-    if (summary.failed > 0) io.stderr.write(`job-entities extract: ${summary.failed} of ${records.length} records failed (see "error" on their lines)\n`);
-    return 0;
+    return writeOutcomes(records, settings, io, { command: 'extract', noun: 'records', concurrency, write: (o, i) => writer.write(o, i), end: () => writer.end() });
   },
 };
+
+/**
+ * Extracts the records with N requests in flight and hands each outcome, in input order, to
+ * `write`; shared by `extract` and `match`. Returns the exit code, or throws the fatal error that
+ * stopped the run (or a summary when every record failed).
+ */
+export async function writeOutcomes(
+  records: InputRecord[],
+  settings: Settings,
+  io: CliIO,
+  opts: { command: string; noun: string; concurrency: number; write(o: RecordOutcome, index: number): void; end?(): void },
+): Promise<number> {
+  // `... | head`: when the reader goes away, stop quietly instead of crashing on EPIPE.
+  const stop = new AbortController();
+  let readerGone = false;
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    readerGone = true;
+    stop.abort();
+  });
+  const progress = createProgress(io.stderr, records.length);
+  const summary = await extractRecords(records, settings, {
+    concurrency: opts.concurrency,
+    signal: stop.signal,
+    onOutcome: (o, i) => {
+      if (!readerGone) opts.write(o, i);
+    },
+    onProgress: (d) => progress.update(d),
+  });
+  progress.clear();
+  if (readerGone) return 0;
+  opts.end?.();
+  if (summary.fatal) throw summary.fatal;
+  if (records.length > 0 && summary.failed === records.length) {
+    const first = summary.outcomes[0]?.error?.message ?? '';
+    throw new ExtractionError('unknown', records.length === 1 ? first : `all ${records.length} ${opts.noun} failed; the first: ${first}`);
+  }
+  if (summary.failed > 0) io.stderr.write(`job-entities ${opts.command}: ${summary.failed} of ${records.length} ${opts.noun} failed (see "error" on their lines)\n`);
+  return 0;
+}

@@ -8,7 +8,7 @@ import { parseProfile, parseSkillList, type MatchProfile } from '../../core/matc
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { readInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { createProgress, DEFAULT_CONCURRENCY, extractRecords, type RecordOutcome } from './extract';
+import { DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
 
 const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
 
@@ -106,30 +106,11 @@ export const matchCommand: Command = {
     const settings = settingsFromFlags(values, io.env);
     const records = await readInputs({ input: values.input, url: values.url }, io);
 
-    const stop = new AbortController();
-    let readerGone = false;
-    io.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-      readerGone = true;
-      stop.abort();
-    });
-    const progress = createProgress(io.stderr, records.length);
-    const summary = await extractRecords(records, settings, {
+    return writeOutcomes(records, settings, io, {
+      command: 'match',
+      noun: 'postings',
       concurrency,
-      signal: stop.signal,
-      onOutcome: (o) => {
-        if (!readerGone) io.stdout.write(JSON.stringify(toMatchLine(o, profile, values.details === true)) + '\n');
-      },
-      onProgress: (d) => progress.update(d),
+      write: (o) => io.stdout.write(JSON.stringify(toMatchLine(o, profile, values.details === true)) + '\n'),
     });
-    progress.clear();
-    if (readerGone) return 0;
-    if (summary.fatal) throw summary.fatal;
-    if (records.length > 0 && summary.failed === records.length) {
-      const first = summary.outcomes[0]?.error?.message ?? '';
-      throw new ExtractionError('unknown', records.length === 1 ? first : `all ${records.length} records failed; the first: ${first}`);
-    }
-    if (summary.failed > 0) io.stderr.write(`job-entities match: ${summary.failed} of ${records.length} postings failed (see "error" on their lines)\n`);
-    return 0;
   },
 };
