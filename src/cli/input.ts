@@ -1,7 +1,6 @@
 // What `extract` and `eval` read: JSONL (seed `prompt`, `text`, or `url` + `html` per line), an
 // .html page (captured like the extension does), a .txt file, stdin, or a page fetched by --url.
 // Every record keeps its place: a bad line becomes a record with an error, so output stays aligned.
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import type { PostingInput } from '../core/posting';
 import { SEPARATOR } from '../core/prompt';
 import { UsageError, type CliIO } from './command';
 import { captureHtml } from './dom';
+import { readStream, readTextFile } from './files';
 
 export interface InputRecord {
   /** 1-based position in the input (the JSONL line number for JSONL). */
@@ -118,21 +118,7 @@ export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl'
   return [{ line: 1, posting: { text, ...(opts.url ? { url: opts.url } : {}) } }];
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
-async function readInputFile(path: string, io: CliIO): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new ExtractionError('invalid_input', `Cannot read ${path}: ${why}. Give a .jsonl, .html or .txt file, or - for stdin.`);
-  }
-}
 
 /** Fetch a live page for --url without --input. */
 async function fetchPage(url: string): Promise<string> {
@@ -170,7 +156,7 @@ export async function readInputs(opts: InputOptions, io: CliIO): Promise<InputRe
     if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return parseDocument(text, { url: opts.url });
   }
-  const text = await readInputFile(opts.input, io);
+  const text = await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
   const ext = extname(opts.input).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(text);
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return parseDocument(text, { kind: 'html', url: opts.url ?? pathToFileURL(resolve(io.cwd, opts.input)).href });

@@ -1,9 +1,8 @@
 // `job-entities capture FILE.html --url URL`: the posting the extension would capture from that page.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ExtractionError } from '../../core/errors';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { captureHtml } from '../dom';
+import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities capture FILE.html --url URL [--selection TEXT]
 
@@ -24,20 +23,6 @@ Exit codes: 0 captured; 1 no posting found on the page or the file cannot be rea
 Example: job-entities capture saved-job.html --url https://boards.greenhouse.io/acme/jobs/123
 `;
 
-async function readInput(file: string, io: CliIO): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new ExtractionError('invalid_input', `Cannot read ${file}: ${why}. Give the path of a saved HTML page.`);
-  }
-}
 
 function checkUrl(url: string): void {
   let parsed: URL;
@@ -59,7 +44,7 @@ export const captureCommand: Command = {
     if (positionals.length > 1) throw new UsageError(`one page at a time, got ${positionals.length} files`);
     if (!values.url) throw new UsageError('--url URL is required (the address the page was served from)');
     checkUrl(values.url);
-    const html = await readInput(positionals[0], io);
+    const html = await readTextFile(positionals[0], io, 'Give the path of a saved HTML page.');
     const posting = captureHtml(html, values.url, values.selection);
     io.stdout.write(JSON.stringify(posting) + '\n');
     return 0;

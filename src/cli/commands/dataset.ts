@@ -1,6 +1,6 @@
 // `job-entities dataset check|convert|split|from-iob`: prepare fine-tuning data (issue 5).
 // The work is done by the pure core in src/core/dataset; this file reads and writes files.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ENTITY_TYPES } from '../../core/entities';
 import { ExtractionError } from '../../core/errors';
@@ -11,6 +11,7 @@ import { iobToExamples } from '../../core/dataset/iob';
 import { readDataset, type ReadResult } from '../../core/dataset/read';
 import { splitDataset } from '../../core/dataset/split';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities dataset <check|convert|split|from-iob> FILE [options]
 
@@ -57,21 +58,6 @@ Examples:
 
 const SUBCOMMANDS = ['check', 'convert', 'split', 'from-iob'] as const;
 
-/** Read a text file relative to the working directory; '-' reads stdin. */
-export async function readTextFile(file: string, io: CliIO): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new ExtractionError('invalid_input', `Cannot read ${file}: ${why}.`);
-  }
-}
 
 export async function writeTextFile(file: string, content: string, io: CliIO, inputs: string[] = []): Promise<void> {
   const target = resolve(io.cwd, file);

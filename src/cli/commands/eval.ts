@@ -1,7 +1,5 @@
 // `job-entities eval --gold FILE.jsonl`: predict every gold prompt with the configured provider and
 // score the predictions against the gold completions (per type, micro and macro P/R/F1).
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseCompletion } from '../../core/completion';
 import { emptyEntities, pickEntities, type Entities } from '../../core/entities';
 import { ExtractionError } from '../../core/errors';
@@ -10,6 +8,7 @@ import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from 
 import { parseJsonl } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
+import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities eval --gold FILE.jsonl [provider flags] [--concurrency N] [--json]
 
@@ -52,13 +51,7 @@ export const evalCommand: Command = {
     const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
     const settings = settingsFromFlags(values, io.env);
 
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, goldPath), 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new ExtractionError('invalid_input', `Cannot read ${goldPath}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}. Give a JSONL file of {"prompt", "completion"} lines.`);
-    }
+    const text = await readTextFile(goldPath, io, 'Give a JSONL file of {"prompt", "completion"} lines.');
     const records = parseJsonl(text);
     if (records.length === 0) throw new ExtractionError('invalid_input', `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`);
     const bad = records.find((r) => r.error || r.completion === undefined);

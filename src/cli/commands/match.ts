@@ -1,7 +1,5 @@
 // `job-entities match`: how a candidate's skills fit each posting. Extraction is extract's
 // (same inputs, provider flags and concurrency); the comparison is the core's matchSkills.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ExtractionError } from '../../core/errors';
 import { matchSkills } from '../../core/match/match';
 import { parseProfile, parseSkillList, type MatchProfile } from '../../core/match/profile';
@@ -9,6 +7,7 @@ import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from 
 import { readInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
+import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
 
@@ -46,14 +45,7 @@ Examples:
 `;
 
 async function readProfile(path: string, io: CliIO): Promise<MatchProfile> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-    throw new ExtractionError('invalid_input', `Cannot read the profile ${path}: ${why}. Export it from the extension's profile page, or pass --skills "a, b, c".`);
-  }
+  const text = await readTextFile(path, io, 'Export it from the extension\'s profile page, or pass --skills "a, b, c".', 'the profile');
   const parsed = parseProfile(text);
   if (!parsed.ok) throw new ExtractionError('invalid_input', `${path}: ${parsed.error.replace(/ Nothing was changed\.$/, '')}`);
   return parsed.profile;
