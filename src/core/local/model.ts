@@ -1,0 +1,120 @@
+// The offline extractor's model: training from labelled documents, the model file's schema,
+// and tagging. The model holds weights and lexicons only, never the training texts.
+import { z } from 'zod';
+import { emptyEntities, type Entities } from '../entities';
+import { LABEL_TO_TYPE, TAGS, tagsToSpans, type LabelledDoc } from './corpus';
+import { sentenceFeatures } from './features';
+import { LexiconBuilder, indexLexicon, type Lexicon, type LexiconIndex } from './lexicon';
+import { degreeSpans, experienceSpans } from './rules';
+import { averageWeights, compactWeights, expandWeights, tagSequence, trainTagger, type TaggerWeights, type TrainingSequence } from './tagger';
+import { splitSentences, tokenize, toValue } from './tokenize';
+
+export const MODEL_FORMAT = 1;
+
+export const LocalModelSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  name: z.string(),
+  trainedOn: z.object({ documents: z.number().int(), tokens: z.number().int() }),
+  tagger: z.object({
+    tags: z.array(z.string()),
+    scale: z.number().positive(),
+    transitions: z.array(z.array(z.number())),
+    features: z.record(z.string(), z.array(z.number())),
+  }),
+  lexicon: z.object({
+    phrases: z.record(z.string(), z.array(z.string())),
+    words: z.record(z.string(), z.array(z.number())),
+  }),
+});
+export type LocalModel = z.infer<typeof LocalModelSchema>;
+
+export interface TrainLocalOptions {
+  epochs?: number;
+  seed?: number;
+  /** Features whose largest |weight| is below this are dropped from the model. */
+  minWeight?: number;
+  /** Integer steps per unit weight in the model file. */
+  scale?: number;
+  name?: string;
+  /** How many taggers (different example orders) to average. */
+  ensemble?: number;
+}
+
+/** Trains the tagger; every document's features use the lexicon of the other documents. */
+export function trainLocalModel(docs: readonly LabelledDoc[], options: TrainLocalOptions = {}): LocalModel {
+  const builder = new LexiconBuilder(docs);
+  const data: TrainingSequence[] = [];
+  let tokens = 0;
+  docs.forEach((doc, d) => {
+    const lex = indexLexicon(builder.build(d));
+    for (const s of doc.sentences) {
+      data.push({ features: sentenceFeatures(s.tokens, lex), tags: s.tags });
+      tokens += s.tokens.length;
+    }
+  });
+  // Averaging taggers trained on different example orders smooths the perceptron's
+  // dependence on order (a cheap form of bagging); the model stays one set of weights.
+  const runs = options.ensemble ?? 1;
+  const weights = averageWeights(Array.from({ length: runs }, (_, r) => trainTagger(data, TAGS, { epochs: options.epochs ?? 20, seed: (options.seed ?? 7) + r * 1000 })));
+  const lexicon: Lexicon = builder.build();
+  return {
+    format: MODEL_FORMAT,
+    name: options.name ?? 'job-entities-local v1',
+    trainedOn: { documents: docs.length, tokens },
+    tagger: compactWeights(weights, options.minWeight ?? 1, options.scale ?? 10),
+    lexicon,
+  };
+}
+
+/** A model ready to tag: weights expanded and lexicon indexed once. */
+export interface LoadedModel {
+  name: string;
+  weights: TaggerWeights;
+  lexicon: LexiconIndex;
+}
+
+export function loadModel(model: LocalModel): LoadedModel {
+  return { name: model.name, weights: expandWeights(model.tagger), lexicon: indexLexicon(model.lexicon) };
+}
+
+/** Tags one tokenized sentence: BIO tag per token. The exact experience rule wins over the tagger. */
+export function tagTokens(model: LoadedModel, tokens: readonly string[]): string[] {
+  const tags = tagSequence(model.weights, sentenceFeatures(tokens, model.lexicon));
+  // The experience rule is exact, so its spans replace whatever the tagger said there, and
+  // tagger EXPERIENCE spans the rule does not confirm are dropped.
+  const rule = experienceSpans(tokens);
+  for (let i = 0; i < tags.length; i++) if (tags[i].endsWith('-EXPERIENCE')) tags[i] = 'O';
+  for (const s of rule) for (let i = s.start; i < s.end; i++) tags[i] = i === s.start ? 'B-EXPERIENCE' : 'I-EXPERIENCE';
+  // Degree abbreviations are exact too: a rule span is one DIPLOMA value (`ms / ph . d.`),
+  // and the tagger may not run a DIPLOMA span on past it.
+  for (const s of degreeSpans(tokens)) {
+    for (let i = s.start; i < s.end; i++) tags[i] = i === s.start ? 'B-DIPLOMA' : 'I-DIPLOMA';
+    for (let i = s.end; tags[i] === 'I-DIPLOMA'; i++) tags[i] = 'O';
+  }
+  // Re-open spans whose B- was overwritten.
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i].startsWith('I-') && (i === 0 || tags[i - 1] === 'O' || tags[i - 1].slice(2) !== tags[i].slice(2))) tags[i] = `B-${tags[i].slice(2)}`;
+  }
+  return tags;
+}
+
+/** Entities of already tokenized sentences, in order found. */
+export function extractFromSentences(model: LoadedModel, sentences: ReadonlyArray<readonly string[]>): Entities {
+  const out = emptyEntities();
+  for (const tokens of sentences) {
+    const tags = tagTokens(model, tokens);
+    for (const span of tagsToSpans(tags)) {
+      const type = LABEL_TO_TYPE[span.label];
+      if (type) out[type].push(toValue(tokens.slice(span.start, span.end)));
+    }
+  }
+  return out;
+}
+
+/** Entities of a posting's text. */
+export function extractFromText(model: LoadedModel, text: string): Entities {
+  return extractFromSentences(
+    model,
+    splitSentences(tokenize(text)).map((s) => s.map((t) => t.text)),
+  );
+}

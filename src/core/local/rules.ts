@@ -1,0 +1,94 @@
+// Rules only where they are exact. Both work on tokens (see tokenize.ts) and return token
+// spans, so their values come out in the annotator's form: an EXPERIENCE span covers the
+// number, `+`/`plus`/a range, and `years` (`5 + years`, `3 - 5 years`, `at least [five years]`),
+// never `of experience`.
+import type { Span } from './corpus';
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty']);
+const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs']);
+/** Words before a number that make it a period rather than a requirement (`every two years`). */
+const NOT_REQUIREMENT = new Set(['every', 'within', 'past', 'last', 'next', 'first', 'over', 'than']);
+
+function isNumber(t: string): boolean {
+  return (/^[0-9]{1,2}$/.test(t) && Number(t) <= 40) || NUMBER_WORDS.has(t);
+}
+
+/**
+ * Experience requirements: `5 + years`, `5 plus years`, `3 - 5 years`, `3 to 6 years`,
+ * `five years`, `one year`, `3+plus years`, `2years`, `5 - 10 yrs`.
+ */
+export function experienceSpans(tokens: readonly string[]): Span[] {
+  const lower = tokens.map((t) => t.toLowerCase());
+  const spans: Span[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const t = lower[i];
+    if (NOT_REQUIREMENT.has(lower[i - 1] ?? '')) continue;
+    if (/^[0-9]{1,2}\+?years?$/.test(t)) {
+      spans.push({ label: 'EXPERIENCE', start: i, end: i + 1 });
+      continue;
+    }
+    let j = i;
+    if (/^[0-9]{1,2}\+plus$/.test(t)) j = i + 1;
+    else if (isNumber(t)) {
+      j = i + 1;
+      if (lower[j] === '+' || lower[j] === 'plus') j++;
+      else if ((lower[j] === '-' || lower[j] === 'to' || lower[j] === '–') && isNumber(lower[j + 1] ?? '')) {
+        j += 2;
+        if (lower[j] === '+' || lower[j] === 'plus') j++;
+      }
+    } else continue;
+    if (YEAR_WORDS.has(lower[j] ?? '') && lower[j + 1] !== 'old' && lower[j + 1] !== 'ago') {
+      spans.push({ label: 'EXPERIENCE', start: i, end: j + 1 });
+      i = j;
+    }
+  }
+  return spans;
+}
+
+/** Degree names written as abbreviations (case matters: `MS Dynamics` is a product). */
+const DEGREE_ABBREVIATIONS = new Set(['BS', 'BA', 'MS', 'MA', 'MBA', 'PhD', 'PHD', 'MSc', 'BSc', 'BSEE', 'MSEE', 'BSCS', 'MSCS', 'B.S.', 'M.S.', 'B.A.', 'M.A.', 'B.Sc.', 'M.Sc.', 'BE', 'B.E.', 'BTech', 'MTech', 'B.Tech', 'M.Tech', 'Ph.D.', 'Ph.D', 'D.']);
+const DEGREE_WORDS = new Set(['bachelors', 'bachelor', 'masters', 'master', 'doctorate', 'undergraduate', 'associates', 'associate']);
+/** Abbreviations that are also products or words (`MS Dynamics`, `BE able`). */
+const AMBIGUOUS_ABBREVIATIONS = new Set(['MS', 'MA', 'BE']);
+/** What may follow a degree abbreviation for it to be one (`MS in`, `MS degree`, `BS/MS`). */
+const AFTER_DEGREE = new Set(['in', 'degree', 'degrees', '/', 'or', ',', 'and', '(', ')', '.', ';', 'from', 'preferred', 'required', 'of', 'with', "'s", 'program']);
+
+function isDegreeToken(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i];
+  if (DEGREE_WORDS.has(t.toLowerCase())) return true;
+  if (!DEGREE_ABBREVIATIONS.has(t)) return false;
+  if (t === 'D.') return tokens[i - 1] === '.' && tokens[i - 2]?.toLowerCase() === 'ph';
+  if (!AMBIGUOUS_ABBREVIATIONS.has(t)) return true;
+  const next = tokens[i + 1];
+  return next === undefined || AFTER_DEGREE.has(next.toLowerCase());
+}
+
+/**
+ * Degree mentions: a degree word or abbreviation, with others joined by `/` or `or`
+ * (`BS / MS`, `BS or MS`, `MS / Ph . D.`), and `Bachelor of Science`.
+ */
+export function degreeSpans(tokens: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  const isPhd = (i: number) => tokens[i]?.toLowerCase() === 'ph' && tokens[i + 1] === '.' && /^d\.?$/i.test(tokens[i + 2] ?? '');
+  const degreeAt = (i: number): number => (isPhd(i) ? 3 : i < tokens.length && isDegreeToken(tokens, i) ? 1 : 0);
+  for (let i = 0; i < tokens.length; i++) {
+    let n = degreeAt(i);
+    if (n === 0) continue;
+    let end = i + n;
+    if (/^(bachelors?|masters?)$/i.test(tokens[i]) && tokens[end] === 'of' && /^(science|arts|engineering)$/i.test(tokens[end + 1] ?? '')) end += 2;
+    // The annotator joins `BS or MS` and `PhD or MSc` into one value but keeps `Bachelors`,
+    // `Masters` and dotted forms (`M.S. or PhD`) apart; `/` always joins.
+    const plain = (a: number, b: number) => b - a === 1 && /^[A-Za-z]+$/.test(tokens[a]) && !DEGREE_WORDS.has(tokens[a].toLowerCase());
+    for (;;) {
+      const sep = tokens[end];
+      if (sep !== '/' && sep !== 'or') break;
+      n = degreeAt(end + 1);
+      if (n === 0) break;
+      if (sep === 'or' && !(plain(end - 1, end) && plain(end + 1, end + 1 + n))) break;
+      end += 1 + n;
+    }
+    spans.push({ label: 'DIPLOMA', start: i, end });
+    i = end - 1;
+  }
+  return spans;
+}
