@@ -1,0 +1,41 @@
+// Runs the capture script in the target tab (injected on demand: no content script on every page).
+import browser from 'webextension-polyfill';
+import { ExtractionError } from '../core/errors';
+import { PostingSchema, type Posting } from '../core/posting';
+import { CAPTURE_GLOBAL, CAPTURE_SCRIPT_FILE, CaptureOutcomeSchema } from '../shared/capture-contract';
+
+export async function captureTab(tabId: number, selection: string | undefined, useSelection: boolean): Promise<Posting> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
+  } catch (err) {
+    throw cannotReadPage(err);
+  }
+  let results;
+  try {
+    results = await browser.scripting.executeScript({
+      target: { tabId },
+      // Runs in the page's isolated world, where the capture script left its function.
+      func: (name: string, sel: string | null, useSel: boolean) => (globalThis as unknown as Record<string, (s: string | null, u: boolean) => unknown>)[name](sel, useSel),
+      args: [CAPTURE_GLOBAL, selection ?? null, useSelection],
+    });
+  } catch (err) {
+    throw cannotReadPage(err);
+  }
+  const outcome = CaptureOutcomeSchema.safeParse(results[0]?.result);
+  if (!outcome.success) throw new ExtractionError('no_posting', 'The page could not be read (the capture script gave no answer). Reload the page and try again.');
+  if (!outcome.data.ok) throw new ExtractionError(outcome.data.error.code, outcome.data.error.message);
+  return PostingSchema.parse(outcome.data.posting);
+}
+
+function cannotReadPage(err: unknown): ExtractionError {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/No tab with id/i.test(msg)) return new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
+  if (/cannot access|cannot be scripted|chrome:\/\/|extensions gallery|Missing host permission/i.test(msg)) {
+    return new ExtractionError(
+      'no_posting',
+      'The extension cannot read this page (browser pages, the Web Store, or a page it was not invoked on). Open a job posting and click the toolbar button or press Alt+Shift+E there.',
+      { cause: err },
+    );
+  }
+  return new ExtractionError('no_posting', `The page could not be read: ${msg.split('\n')[0]}. Reload the page and try again.`, { cause: err });
+}

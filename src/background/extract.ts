@@ -1,0 +1,104 @@
+// The "extract" message: capture the tab's posting, then a cached result or a request to the
+// provider. Each step is written to storage.session (job:<tabId>) so that a popup closed mid-request
+// loses nothing and a reopened one shows the finished result without a second request.
+import browser from 'webextension-polyfill';
+import { cacheKey } from '../core/cache-key';
+import { ExtractionError, toErrorInfo } from '../core/errors';
+import { extractPosting } from '../core/extract';
+import { resolveProvider, type Settings } from '../core/settings';
+import type { JobState, ParsedRequestOf } from '../shared/messages';
+import { getCached, putCached, readJob, readSelection, readSettings, writeJob } from '../shared/storage';
+import { captureTab } from './capture-tab';
+import { ensureHostPermission } from './host-permission';
+import { clearInFlight, getInFlight, setInFlight } from './inflight';
+import { jobSignal, withWorkerLimits } from './worker-limits';
+
+export const OFFLINE_MODEL_LABEL = 'offline extractor';
+
+export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<JobState> {
+  const { tabId } = req;
+  const selection = req.selection ?? false;
+  const tab = await browser.tabs.get(tabId).catch(() => {
+    throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
+  });
+  const url = tab.url ?? '';
+  const running = getInFlight(tabId);
+  if (!req.force) {
+    const job = await readJob(browser.storage.session, tabId);
+    // Without a URL (the tab's host is not readable) nothing proves it is the same page.
+    const same = job && url !== '' && job.url === url && (job.selection ?? false) === selection;
+    if (same && job.status === 'done') return job;
+    if (same && running && running.jobId === job.id) return running.done;
+  }
+  running?.controller.abort();
+  return startJob(tabId, url, selection, req.force ?? false);
+}
+
+function startJob(tabId: number, url: string, selection: boolean, force: boolean): Promise<JobState> {
+  const controller = new AbortController();
+  const jobId = crypto.randomUUID();
+  const done = runJob(jobId, tabId, url, selection, force, controller.signal).finally(() => clearInFlight(tabId, jobId));
+  setInFlight(tabId, { jobId, controller, done });
+  return done;
+}
+
+async function runJob(id: string, tabId: number, url: string, selection: boolean, force: boolean, signal: AbortSignal): Promise<JobState> {
+  const session = browser.storage.session;
+  const local = browser.storage.local;
+  const saved = await readSettings(local);
+  const settings = withWorkerLimits(saved);
+  const provider = resolveProvider(settings);
+  let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection };
+  const save = async (patch: Partial<JobState>): Promise<JobState> => {
+    job = { ...job, ...patch };
+    // A cancel (or a newer job for the tab) may have replaced this job's state meanwhile: then
+    // leave it be and report it.
+    const current = await readJob(session, tabId);
+    if (current && current.id === id && current.status === 'error' && current.error?.code === 'cancelled') return current;
+    if (current && current.id !== id && current.startedAt > job.startedAt) return job;
+    await writeJob(session, job);
+    return job;
+  };
+  const limited = jobSignal(signal, settings);
+  try {
+    // A selection is not the page: only whole-page captures are found again by URL. Looked up
+    // before anything else is written: a reopened popup's fastest path.
+    const urlKey = selection || !url ? undefined : await cacheKey(`url:${url}`, settings);
+    if (!force && urlKey) {
+      const hit = await getCached(local, { url: urlKey });
+      if (hit) return await save({ status: 'done', posting: hit.posting, result: hit.result, fromCache: true, finishedAt: Date.now() });
+    }
+    await save({});
+    const posting = await captureTab(tabId, selection ? await readSelection(session, tabId) : undefined, selection);
+    const textKey = await cacheKey(posting.text, settings);
+    if (!force) {
+      const hit = await getCached(local, { text: textKey });
+      if (hit) {
+        await putCached(local, textKey, urlKey, { ...hit, usedAt: Date.now() });
+        return await save({ status: 'done', posting, result: hit.result, fromCache: true, finishedAt: Date.now() });
+      }
+    }
+    if (provider === 'openai') await ensureHostPermission(settings.baseURL);
+    throwIfAborted(signal);
+    await save({ status: 'extracting', posting });
+    const result = await extractPosting(posting, settings, limited);
+    throwIfAborted(signal);
+    await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now() });
+    return await save({ status: 'done', result, model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model, fromCache: false, finishedAt: Date.now() });
+  } catch (err) {
+    const error = signal.aborted
+      ? { code: 'cancelled' as const, message: 'Cancelled. Click Re-extract to try again.' }
+      : limited.aborted
+        ? { code: 'timeout' as const, message: `The model server did not finish in time (${Math.round(settings.timeoutMs / 1000)} s per request, retries included). Try again in a moment, or check that the server is not overloaded.` }
+        : toErrorInfo(err);
+    return await save({ status: 'error', error, finishedAt: Date.now() });
+  }
+}
+
+function modelLabel(settings: Settings): string {
+  return resolveProvider(settings) === 'local' ? OFFLINE_MODEL_LABEL : settings.model;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new ExtractionError('cancelled', 'Cancelled.');
+}

@@ -1,0 +1,29 @@
+// The service worker entry: registers listeners at the top level and nothing else. MV3 may stop
+// this worker at any time; the handlers keep their state in storage (see src/shared/storage.ts).
+import browser from 'webextension-polyfill';
+import { registerHandlers, type HandlerMap } from '../shared/messages';
+import { removeJob } from '../shared/storage';
+import { handleCancel } from './cancel';
+import { createContextMenu, onContextMenuClick } from './context-menu';
+import { handleExtract } from './extract';
+import { handleOpenOptions } from './open-options';
+import { handleGetSettings, handleSaveSettings } from './settings';
+import { handleTestConnection } from './test-connection';
+import { handleGetJob } from './get-job';
+import { handleExtractText } from './extract-text';
+
+const handlers: HandlerMap = {
+  extract: handleExtract,
+  'get-job': handleGetJob,
+  cancel: handleCancel,
+  'get-settings': handleGetSettings,
+  'save-settings': handleSaveSettings,
+  'test-connection': handleTestConnection,
+  'open-options': handleOpenOptions,
+  'extract-text': handleExtractText,
+};
+
+registerHandlers(handlers);
+browser.runtime.onInstalled.addListener(createContextMenu);
+browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
+browser.tabs.onRemoved.addListener((tabId) => void removeJob(browser.storage.session, tabId));

@@ -1,0 +1,136 @@
+// The options page: provider settings, presets, Save (with the optional host permission asked for
+// in the click itself: browsers require a user gesture) and Test connection.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { MessageError, sendMessage, type PublicSettings } from '../shared/messages';
+import { AdvancedFields } from './components/AdvancedFields';
+import { ApiKeyField } from './components/ApiKeyField';
+import { Field } from './components/Field';
+import { PresetPicker } from './components/PresetPicker';
+import { TrainingExamples } from './components/TrainingExamples';
+import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
+import { isPreGrantedHost } from './presets';
+
+type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
+
+export function OptionsPage() {
+  const [saved, setSaved] = useState<PublicSettings>();
+  const [form, setForm] = useState<SettingsForm>();
+  const [apiKey, setApiKey] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice>();
+  const [testing, setTesting] = useState(false);
+
+  useEffect(() => {
+    sendMessage('get-settings', {}).then(
+      (s) => {
+        setSaved(s);
+        setForm(toForm(s));
+      },
+      (err) => setNotice({ kind: 'error', text: (err as Error).message }),
+    );
+  }, []);
+
+  if (!form) return <main class="options">{notice ? <p data-testid="notice">{notice.text}</p> : <p>Loading…</p>}</main>;
+
+  const update = (patch: Partial<SettingsForm>) => {
+    setForm({ ...form, ...patch });
+    setIssues({});
+  };
+
+  const draft = () => ({ settings: toDraft(form), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
+
+  const save = async () => {
+    const local = validateForm(form);
+    setIssues(local);
+    if (Object.keys(local).length > 0) return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
+    // Asked before any other await: the permission prompt needs the click's user gesture.
+    let permissionNote = '';
+    if (!isPreGrantedHost(form.baseURL)) {
+      const u = new URL(form.baseURL.trim());
+      const granted = await browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] }).catch(() => false);
+      if (!granted) permissionNote = ` The browser did not grant access to ${u.host}: requests to it will fail until you save again and allow it.`;
+    }
+    try {
+      const reply = await sendMessage('save-settings', draft());
+      if (!reply.ok || !reply.settings) {
+        setIssues(issuesToForm(reply.issues ?? {}));
+        return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
+      }
+      setSaved(reply.settings);
+      setForm(toForm(reply.settings));
+      setApiKey('');
+      setNotice({ kind: permissionNote ? 'error' : 'ok', text: `Saved.${permissionNote}` });
+    } catch (err) {
+      setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });
+    }
+  };
+
+  const test = async () => {
+    const local = validateForm(form);
+    setIssues(local);
+    if (Object.keys(local).length > 0) return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
+    setTesting(true);
+    setNotice({ kind: 'info', text: 'Testing…' });
+    try {
+      const reply = await sendMessage('test-connection', draft());
+      if (reply.issues) setIssues(issuesToForm(reply.issues));
+      setNotice({ kind: reply.ok ? 'ok' : 'error', text: reply.message });
+    } catch (err) {
+      setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>Job Entities — settings</h1>
+      <p class="lead">
+        Leave the model empty to use the built-in offline extractor. To use your fine-tuned model, pick your server, then fill in the key and the
+        model id. Settings stay in this browser (never synced); the key is only sent to the base URL below.
+      </p>
+      <p class="lead">
+        Candidate mode: <a href="../profile/profile.html" data-testid="open-profile">your skills profile</a> (the popup compares each posting with it).
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        <PresetPicker baseURL={form.baseURL} onPick={(baseURL) => update({ baseURL })} />
+        <Field label="Base URL" name="baseURL" error={issues.baseURL} hint="The server's OpenAI-compatible /v1 address.">
+          <input id="baseURL" data-testid="base-url" type="url" value={form.baseURL} onInput={(e) => update({ baseURL: e.currentTarget.value })} />
+        </Field>
+        <ApiKeyField value={apiKey} hasKey={saved?.hasKey ?? false} error={issues.apiKey} onInput={setApiKey} />
+        <Field label="Model" name="model" error={issues.model} hint="Your fine-tuned model id, a deployment name (Azure) or a local model name. Empty: offline extractor.">
+          <input id="model" data-testid="model" type="text" spellcheck={false} value={form.model} placeholder="ft:davinci-002:my-org:jobs:abc123" onInput={(e) => update({ model: e.currentTarget.value })} />
+        </Field>
+        <Field label="Mode" name="mode" error={issues.mode} hint="Auto: completion for davinci-002/babbage-002 and their fine-tunes, chat otherwise.">
+          <select id="mode" data-testid="mode" value={form.mode} onChange={(e) => update({ mode: e.currentTarget.value as SettingsForm['mode'] })}>
+            <option value="auto">auto</option>
+            <option value="completion">completion</option>
+            <option value="chat">chat</option>
+          </select>
+        </Field>
+        <AdvancedFields form={form} issues={issues} update={update} />
+        <div class="row buttons">
+          <button type="submit" class="button primary" data-testid="save">
+            Save
+          </button>
+          <button type="button" class="button" data-testid="test-connection" disabled={testing} onClick={() => void test()}>
+            Test connection
+          </button>
+        </div>
+        {notice && (
+          <p class={`notice ${notice.kind}`} data-testid="notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </p>
+        )}
+      </form>
+      <TrainingExamples />
+    </main>
+  );
+}

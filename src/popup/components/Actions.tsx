@@ -1,0 +1,42 @@
+// The popup's footer: Copy all, Re-extract, Open in a window.
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { ExtractionResult } from '../../core/entities';
+import { isEmpty } from '../../core/entities';
+import { copyText } from '../clipboard';
+import { entitiesAsText } from '../entities-text';
+
+export function Actions({ tabId, result, busy, onReextract }: { tabId?: number; result?: ExtractionResult; busy: boolean; onReextract: () => void }) {
+  const [note, setNote] = useState('');
+  const detached = new URLSearchParams(location.search).has('tabId');
+  const openInWindow = async () => {
+    if (tabId === undefined) return;
+    await browser.windows.create({ url: browser.runtime.getURL(`src/popup/popup.html?tabId=${tabId}`), type: 'popup', width: 420, height: 640 });
+    if (!detached) window.close();
+  };
+  return (
+    <footer class="actions">
+      {result && !isEmpty(result) && (
+        <button
+          type="button"
+          class="button primary"
+          data-testid="copy-all"
+          onClick={async () => setNote((await copyText(entitiesAsText(result))) ? 'Copied all entities' : 'Could not copy: the clipboard refused.')}
+        >
+          Copy all
+        </button>
+      )}
+      <button type="button" class="button" data-testid="reextract" disabled={busy || tabId === undefined} onClick={onReextract}>
+        Re-extract
+      </button>
+      {!detached && (
+        <button type="button" class="button" data-testid="open-window" disabled={tabId === undefined} onClick={() => void openInWindow()}>
+          Open in a window
+        </button>
+      )}
+      <span class="status" aria-live="polite" data-testid="copy-all-status">
+        {note}
+      </span>
+    </footer>
+  );
+}

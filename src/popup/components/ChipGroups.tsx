@@ -1,0 +1,48 @@
+// Chips grouped Diploma / Major / Experience / Skills, in display form, repeats shown once with a count.
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { groupForDisplay } from '../../core/display';
+import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
+import { copyText } from '../clipboard';
+import { groupText } from '../entities-text';
+import { AddValue } from './AddValue';
+import { Chip } from './Chip';
+import { EditableChip, type ChipEditing } from './EditableChip';
+
+export const CHIPS_SHOWN_MARK = 'job-entities:chips-shown';
+
+/** With `edit`, every group shows (an empty one only to add to), chips can be removed and values added. */
+export function ChipGroups({ entities, edit }: { entities: Entities; edit?: ChipEditing }) {
+  const [copied, setCopied] = useState('');
+  // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
+  useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
+  const copy = async (text: string, what: string) => setCopied((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  return (
+    <section class="groups" data-testid="groups">
+      {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => (
+        <div class="group" key={type} data-testid="group" data-type={type}>
+          <div class="group-head">
+            <h2>{ENTITY_LABELS[type]}</h2>
+            {entities[type].length > 0 && (
+              <button type="button" class="link" data-testid="copy-group" onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}>
+                Copy
+              </button>
+            )}
+          </div>
+          <div class="chips">
+            {groupForDisplay(entities[type]).map((g) =>
+              edit ? (
+                <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} onRemove={() => edit.remove(type, g.raw)} />
+              ) : (
+                <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} />
+              ),
+            )}
+            {edit && <AddValue type={type} onAdd={(v) => edit.add(type, v)} />}
+          </div>
+        </div>
+      ))}
+      <p class="status" aria-live="polite" data-testid="copied">
+        {copied}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+// Years, diploma and major: what the posting asks against what the profile holds.
+import { toDisplay } from '../../core/display';
+import type { MatchResult } from '../../core/match';
+
+type Check = { asked: string; held: string; ok: boolean | null };
+
+function mark(ok: boolean | null): string {
+  return ok === true ? '✓' : ok === false ? '✗' : '';
+}
+
+function list(values: string[], none: string): string {
+  return values.length ? values.map(toDisplay).join(', ') : none;
+}
+
+function years(n: number | null, none: string): string {
+  return n === null ? none : `${n} year${n === 1 ? '' : 's'}`;
+}
+
+export function Requirements({ match }: { match: MatchResult }) {
+  const rows: [string, string, Check][] = [
+    ['Years', 'match-years', { asked: years(match.experience.asked, 'not stated'), held: years(match.experience.held, 'not in your profile'), ok: match.experience.ok }],
+    ['Diploma', 'match-diploma', { asked: list(match.diploma.asked, 'not stated'), held: list(match.diploma.held, 'not in your profile'), ok: match.diploma.ok }],
+    ['Major', 'match-major', { asked: list(match.major.asked, 'not stated'), held: list(match.major.held, 'not in your profile'), ok: match.major.ok }],
+  ];
+  return (
+    <table class="match-reqs">
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">Asked</th>
+          <th scope="col">You</th>
+          <th scope="col">
+            <span class="visually-hidden">Met</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, testid, c]) => (
+          <tr key={testid} data-testid={testid} data-ok={c.ok === null ? 'unknown' : String(c.ok)}>
+            <th scope="row">{label}</th>
+            <td data-testid={`${testid}-asked`}>{c.asked}</td>
+            <td data-testid={`${testid}-held`}>{c.held}</td>
+            <td class={`req-mark ${c.ok === false ? 'no' : 'yes'}`} aria-label={c.ok === null ? 'cannot tell' : c.ok ? 'met' : 'not met'}>
+              {mark(c.ok)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

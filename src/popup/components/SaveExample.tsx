@@ -1,0 +1,77 @@
+// Under the chips: the "edited" marker with "Revert to model's answer" when the user corrected the
+// set, and "Save as training example", which stores the posting text (prepared exactly as the
+// prompt is: preparePromptText, with the user's boilerplate setting) and the entities shown. An
+// empty set saves a negative example (" no entity"), which fine-tuning needs too.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Posting } from '../../core/posting';
+import { preparePromptText } from '../../core/prompt';
+import { ExamplesFullError, findExample, readExamples, saveExample, toTrainingExample } from '../../shared/examples-store';
+import { sendMessage } from '../../shared/messages';
+import type { Corrections } from './EditableChipsState';
+
+type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
+
+export function SaveExample({ posting, corrections }: { posting: Posting; corrections: Corrections }) {
+  const [status, setStatus] = useState<Status>(undefined);
+  const [busy, setBusy] = useState(false);
+  const { postingKey, result, modelResult, edited } = corrections;
+
+  useEffect(() => {
+    setStatus(undefined);
+    if (!postingKey) return;
+    let live = true;
+    findExample(browser.storage.local, postingKey).then(
+      (saved) => live && saved && setStatus({ kind: 'info', text: `Saved as a training example on ${new Date(saved.savedAt).toLocaleDateString()}; saving again updates it.` }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [postingKey]);
+
+  if (!result || !modelResult) return null;
+
+  const save = async () => {
+    if (!postingKey) return;
+    setBusy(true);
+    try {
+      // Inference prompts drop boilerplate when the user turned that on: the example must read the same.
+      const settings = await sendMessage('get-settings', {}).catch(() => undefined);
+      const text = preparePromptText(posting.text, { trimBoilerplate: settings?.trimBoilerplate ?? false });
+      if (!text) throw new Error('The posting has no text to learn from.');
+      const example = toTrainingExample({ id: postingKey, text, entities: result, url: posting.url, title: posting.title, model: modelResult.meta.model });
+      const outcome = await saveExample(browser.storage.local, example);
+      const count = (await readExamples(browser.storage.local)).examples.length;
+      setStatus({ kind: 'ok', text: `${outcome === 'saved' ? 'Saved' : 'Updated'} as a training example (${count} saved). Export them from the options page.` });
+    } catch (err) {
+      const text = err instanceof ExamplesFullError ? err.message : `The example could not be saved: ${(err as Error).message}`;
+      setStatus({ kind: 'error', text });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="correction-bar" data-testid="correction-bar">
+      {edited && (
+        <>
+          <span class="edited-marker" data-testid="edited-marker" title="You changed the model's answer; your version is shown, copied and exported.">
+            Edited
+          </span>
+          <button type="button" class="link" data-testid="revert-corrections" onClick={corrections.revert}>
+            Revert to model's answer
+          </button>
+        </>
+      )}
+      <button type="button" class="link" data-testid="save-example" disabled={busy || !postingKey} onClick={() => void save()}>
+        Save as training example
+      </button>
+      {(status || corrections.problem) && (
+        <span class={`status ${status?.kind === 'error' || corrections.problem ? 'error' : ''}`} data-testid="save-example-status" role={status?.kind === 'error' ? 'alert' : 'status'}>
+          {corrections.problem ?? status?.text}
+        </span>
+      )}
+    </div>
+  );
+}

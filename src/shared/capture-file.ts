@@ -1,0 +1,7 @@
+// Where the build puts the capture script (see vite.config.ts), relative to the extension root,
+// and the function it leaves behind.
+// Its own module so that vite.config.ts can import it without pulling zod into the config.
+export const CAPTURE_SCRIPT_FILE = 'content/capture.js';
+
+/** Name of the function the capture script defines on globalThis. */
+export const CAPTURE_GLOBAL = '__jobEntitiesCapture';

@@ -1,0 +1,112 @@
+// The user's corrections of the popup's chips, per posting, in storage.local under one key of its
+// own. A correction is the whole corrected set (not a list of edits), so what the popup shows is
+// exactly what was saved. The model's answer stays in the results cache untouched: "Revert"
+// deletes the correction and the cached answer shows again. Entries are keyed by the posting's URL
+// and a hash of its text, so a page whose text changed is a new posting. Each entry is validated
+// on its own: a damaged one is dropped on the next write, never the others, and nothing outside
+// this key is touched. Functions take the storage area so unit tests can pass an in-memory one.
+import { z } from 'zod';
+import { valueKey } from '../core/display';
+import { EntitiesSchema, ENTITY_TYPES, type Entities, type EntityType } from '../core/entities';
+import { normalizeText } from '../core/prompt';
+import type { StorageAreaLike } from './storage';
+
+export const CORRECTIONS_KEY = 'corrections';
+export const CORRECTIONS_VERSION = 1;
+/** Corrections kept; the least recently changed go first (saved training examples are not affected). */
+export const CORRECTIONS_LIMIT = 500;
+
+export const CorrectionSchema = z.object({
+  url: z.string().max(4096),
+  /** SHA-256 hex of the posting text, white space collapsed. */
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  entities: EntitiesSchema,
+  /** ms since epoch. */
+  updatedAt: z.number(),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+const StoredCorrectionsSchema = z.object({
+  version: z.number().int(),
+  entries: z.record(z.string(), z.unknown()),
+});
+
+/** SHA-256 hex of the posting text as the model reads it (white space differences do not count). */
+export async function textHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalizeText(text)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The key of one posting: its URL (fragment dropped: it does not change the page) and its text hash. */
+export async function postingCorrectionKey(posting: { url: string; text: string }): Promise<string> {
+  return `${posting.url.trim().replace(/#.*$/, '')}\u0000${await textHash(posting.text)}`;
+}
+
+/** Each stored entry checked by itself; anything unreadable is left out, never an exception. */
+export function parseStoredCorrections(raw: unknown): Record<string, Correction> {
+  const parsed = StoredCorrectionsSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  const out: Record<string, Correction> = {};
+  for (const [key, value] of Object.entries(parsed.data.entries)) {
+    const entry = CorrectionSchema.safeParse(value);
+    if (entry.success) out[key] = entry.data;
+  }
+  return out;
+}
+
+async function readAll(area: StorageAreaLike): Promise<Record<string, Correction>> {
+  try {
+    const got = await area.get(CORRECTIONS_KEY);
+    return parseStoredCorrections(got[CORRECTIONS_KEY]);
+  } catch {
+    return {};
+  }
+}
+
+export async function readCorrection(area: StorageAreaLike, key: string): Promise<Correction | undefined> {
+  return (await readAll(area))[key];
+}
+
+/** Insert or replace, then drop the least recently changed entries beyond the limit. */
+export function withCorrection(entries: Record<string, Correction>, key: string, correction: Correction, limit = CORRECTIONS_LIMIT): Record<string, Correction> {
+  const next = { ...entries, [key]: correction };
+  const keys = Object.keys(next).sort((a, b) => next[a].updatedAt - next[b].updatedAt);
+  for (const k of keys.slice(0, Math.max(0, keys.length - limit))) delete next[k];
+  return next;
+}
+
+export async function writeCorrection(area: StorageAreaLike, key: string, correction: Correction): Promise<void> {
+  const valid = CorrectionSchema.parse(correction);
+  const entries = withCorrection(await readAll(area), key, valid);
+  await area.set({ [CORRECTIONS_KEY]: { version: CORRECTIONS_VERSION, entries } });
+}
+
+export async function deleteCorrection(area: StorageAreaLike, key: string): Promise<void> {
+  const entries = await readAll(area);
+  if (!(key in entries)) return;
+  delete entries[key];
+  await area.set({ [CORRECTIONS_KEY]: { version: CORRECTIONS_VERSION, entries } });
+}
+
+// ---- editing a set of entities (pure) ----
+
+/**
+ * Remove a chip's value from one type: every occurrence, and every spelling the popup shows as
+ * the same chip (groupForDisplay groups by valueKey: case and spaces aside).
+ */
+export function removeValue(entities: Entities, type: EntityType, raw: string): Entities {
+  const key = valueKey(raw);
+  return { ...entities, [type]: entities[type].filter((v) => valueKey(v) !== key) };
+}
+
+/** Add a value at the end of its type; a value the popup already shows is not added twice. Blank input changes nothing. */
+export function addValue(entities: Entities, type: EntityType, value: string): Entities {
+  const v = value.trim();
+  const key = valueKey(v);
+  if (!key || entities[type].some((x) => valueKey(x) === key)) return entities;
+  return { ...entities, [type]: [...entities[type], v] };
+}
+
+export function sameEntities(a: Entities, b: Entities): boolean {
+  return ENTITY_TYPES.every((t) => a[t].length === b[t].length && a[t].every((v, i) => v === b[t][i]));
+}

@@ -1,0 +1,140 @@
+// Training examples saved from the popup ("Save as training example"), in storage.local under one
+// key of its own (the unlimitedStorage permission keeps it from the 10 MB cap). Pages read and
+// write it directly; it holds no secret. Examples are the user's work, so the store is durable:
+// it never evicts (a full store refuses a new example and says what to do), and a stored entry
+// that fails validation is set aside under its own key instead of being deleted, so a schema
+// mistake never destroys data. Functions take the storage area so unit tests can pass an
+// in-memory one.
+import { z } from 'zod';
+import { EntitiesSchema, type Entities } from '../core/entities';
+import type { StorageAreaLike } from './storage';
+
+export const EXAMPLES_KEY = 'trainingExamples';
+export const EXAMPLES_SET_ASIDE_KEY = 'trainingExamplesSetAside';
+export const EXAMPLES_VERSION = 1;
+/** The most examples kept: enough for several fine-tuning rounds, small enough for one export. */
+export const EXAMPLES_LIMIT = 1000;
+const SET_ASIDE_LIMIT = 200;
+/** Longer texts are not postings' qualifications any more; the checker would flag them anyway. */
+export const EXAMPLE_TEXT_LIMIT = 100_000;
+
+export const TrainingExampleSchema = z.object({
+  /** The posting's identity: URL + text hash (see corrections-store postingCorrectionKey). Saving it again updates it. */
+  id: z.string().min(1).max(5000),
+  /** The posting text as the prompt is built (preparePromptText): one line, no separator. */
+  text: z.string().min(1).max(EXAMPLE_TEXT_LIMIT),
+  /** The corrected entities: the answer the model should have given. All empty = a negative example. */
+  entities: EntitiesSchema,
+  url: z.string().max(4096),
+  title: z.string().max(1000),
+  /** ISO 8601. */
+  savedAt: z.iso.datetime({ offset: true }),
+  /** The model whose answer was corrected (`local` for the offline extractor). */
+  model: z.string().max(500),
+});
+export type TrainingExample = z.infer<typeof TrainingExampleSchema>;
+
+const StoredExamplesSchema = z.object({
+  version: z.number().int(),
+  examples: z.array(z.unknown()),
+});
+
+export interface ExamplesRead {
+  examples: TrainingExample[];
+  /** Stored entries that are not valid examples (kept aside, not shown). */
+  invalid: unknown[];
+}
+
+export function parseStoredExamples(raw: unknown): ExamplesRead {
+  if (raw === undefined || raw === null) return { examples: [], invalid: [] };
+  const entries = Array.isArray(raw) ? raw : StoredExamplesSchema.safeParse(raw).data?.examples;
+  if (!entries) return { examples: [], invalid: [raw] };
+  const examples: TrainingExample[] = [];
+  const invalid: unknown[] = [];
+  for (const entry of entries) {
+    const parsed = TrainingExampleSchema.safeParse(entry);
+    if (parsed.success) examples.push(parsed.data);
+    else invalid.push(entry);
+  }
+  return { examples, invalid };
+}
+
+/** Never throws: a store the browser cannot read shows as empty (and is not written over by a read). */
+export async function readExamples(area: StorageAreaLike): Promise<ExamplesRead> {
+  try {
+    const got = await area.get(EXAMPLES_KEY);
+    return parseStoredExamples(got[EXAMPLES_KEY]);
+  } catch {
+    return { examples: [], invalid: [] };
+  }
+}
+
+/** Read, change, write; invalid entries met on the way move to the set-aside key. */
+async function updateExamples(area: StorageAreaLike, change: (examples: TrainingExample[]) => TrainingExample[]): Promise<TrainingExample[]> {
+  const got = await area.get(EXAMPLES_KEY);
+  const { examples, invalid } = parseStoredExamples(got[EXAMPLES_KEY]);
+  const next = change(examples);
+  const items: Record<string, unknown> = { [EXAMPLES_KEY]: { version: EXAMPLES_VERSION, examples: next } };
+  if (invalid.length > 0) {
+    const aside = await area.get(EXAMPLES_SET_ASIDE_KEY);
+    const before = Array.isArray(aside[EXAMPLES_SET_ASIDE_KEY]) ? (aside[EXAMPLES_SET_ASIDE_KEY] as unknown[]) : [];
+    items[EXAMPLES_SET_ASIDE_KEY] = [...before, ...invalid].slice(-SET_ASIDE_LIMIT);
+  }
+  await area.set(items);
+  return next;
+}
+
+export class ExamplesFullError extends Error {
+  constructor(limit: number) {
+    super(`You have ${limit.toLocaleString('en')} saved training examples, the most the extension keeps. Export them from the options page and delete some to save more.`);
+    this.name = 'ExamplesFullError';
+  }
+}
+
+/**
+ * Save an example; one with the same id (the same posting) is replaced in place. Throws
+ * ExamplesFullError when the store is full, and a zod error for an invalid example (never stored).
+ */
+export async function saveExample(area: StorageAreaLike, example: TrainingExample, limit = EXAMPLES_LIMIT): Promise<'saved' | 'updated'> {
+  const valid = TrainingExampleSchema.parse(example);
+  let outcome: 'saved' | 'updated' = 'saved';
+  await updateExamples(area, (examples) => {
+    const at = examples.findIndex((e) => e.id === valid.id);
+    if (at >= 0) {
+      outcome = 'updated';
+      const out = [...examples];
+      out[at] = valid;
+      return out;
+    }
+    if (examples.length >= limit) throw new ExamplesFullError(limit);
+    return [...examples, valid];
+  });
+  return outcome;
+}
+
+export async function deleteExample(area: StorageAreaLike, id: string): Promise<TrainingExample[]> {
+  return updateExamples(area, (examples) => examples.filter((e) => e.id !== id));
+}
+
+export async function findExample(area: StorageAreaLike, id: string): Promise<TrainingExample | undefined> {
+  return (await readExamples(area)).examples.find((e) => e.id === id);
+}
+
+/** Whether a storage.onChanged batch touches the examples. */
+export function examplesChanged(changes: Record<string, unknown>, areaName: string): boolean {
+  return areaName === 'local' && EXAMPLES_KEY in changes;
+}
+
+/** The example built from a posting and the entities the user approved. */
+export function toTrainingExample(input: { id: string; text: string; entities: Entities; url: string; title: string; model: string }, now: Date = new Date()): TrainingExample {
+  const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+  return TrainingExampleSchema.parse({
+    id: input.id,
+    text: input.text,
+    entities: { diploma: [...input.entities.diploma], diploma_major: [...input.entities.diploma_major], experience: [...input.entities.experience], skills: [...input.entities.skills] },
+    url: clip(input.url.trim(), 4096),
+    title: clip(input.title.trim(), 1000),
+    savedAt: now.toISOString(),
+    model: clip(input.model, 500),
+  });
+}

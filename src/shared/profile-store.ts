@@ -1,0 +1,88 @@
+// The candidate's profile in storage.local under one key of its own. Pages (the profile editor,
+// the popup's match panel) read and write it directly; it holds no secret. Reading never throws:
+// a stored value in a bad shape keeps what can be read (each skill, the years, each diploma and
+// major checked on its own) and says what was dropped, so one bad value costs one value, not the
+// profile, and nothing outside this key is ever touched.
+import { ProfileSchema, PROFILE_VERSION, parseProfile, type Profile } from '../core/match';
+import type { StorageAreaLike } from './storage';
+
+export const PROFILE_KEY = 'profile';
+
+export interface StoredProfile {
+  /** null: no profile saved (or nothing in it could be read). */
+  profile: Profile | null;
+  /** What could not be read, in words for the page; absent when the stored value was fine. */
+  problem?: string;
+}
+
+const item = ProfileSchema.shape.skills.element;
+const years = ProfileSchema.shape.years;
+
+function keepValid(list: unknown): { kept: string[]; dropped: number } {
+  if (!Array.isArray(list)) return { kept: [], dropped: list === undefined ? 0 : 1 };
+  const kept = list.flatMap((v) => {
+    const r = item.safeParse(v);
+    return r.success ? [r.data] : [];
+  });
+  return { kept, dropped: list.length - kept.length };
+}
+
+/** The stored value as a profile: valid as is, salvaged value by value, or null. */
+export function readStoredProfile(raw: unknown): StoredProfile {
+  if (raw === undefined || raw === null) return { profile: null };
+  const whole = parseProfile(raw);
+  if (whole.ok) return { profile: whole.profile };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
+  }
+  const r = raw as Record<string, unknown>;
+  if (typeof r.version === 'number' && r.version > PROFILE_VERSION) {
+    return { profile: null, problem: `The saved profile comes from a newer version of the extension (profile version ${r.version}). Update the extension to use it; saving here would replace it.` };
+  }
+  const skills = keepValid(r.skills);
+  const diplomas = keepValid(r.diplomas);
+  const majors = keepValid(r.majors);
+  const y = years.safeParse(r.years);
+  const salvaged = parseProfile({
+    version: PROFILE_VERSION,
+    skills: skills.kept.slice(0, 2000),
+    ...(y.success && y.data !== undefined ? { years: y.data } : {}),
+    ...(diplomas.kept.length ? { diplomas: diplomas.kept.slice(0, 50) } : {}),
+    ...(majors.kept.length ? { majors: majors.kept.slice(0, 50) } : {}),
+  });
+  const dropped = skills.dropped + diplomas.dropped + majors.dropped + (y.success ? 0 : 1);
+  const problem = `Some values in the saved profile were unreadable and were left out (${dropped}). Save to keep the rest.`;
+  if (!salvaged.ok || isEmptyProfile(salvaged.profile)) return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
+  return { profile: salvaged.profile, problem };
+}
+
+/** A profile with nothing to compare. */
+export function isEmptyProfile(p: Profile): boolean {
+  return p.skills.length === 0 && p.years === undefined && !p.diplomas?.length && !p.majors?.length;
+}
+
+export async function loadProfile(area: StorageAreaLike): Promise<StoredProfile> {
+  try {
+    const got = await area.get(PROFILE_KEY);
+    return readStoredProfile(got[PROFILE_KEY]);
+  } catch (err) {
+    return { profile: null, problem: `The browser could not read the saved profile (${(err as Error).message}).` };
+  }
+}
+
+/** Validates before writing: an invalid profile is refused, never stored. */
+export async function saveProfile(area: StorageAreaLike, profile: Profile): Promise<Profile> {
+  const checked = parseProfile(profile);
+  if (!checked.ok) throw new Error(checked.error);
+  await area.set({ [PROFILE_KEY]: checked.profile });
+  return checked.profile;
+}
+
+export async function deleteProfile(area: StorageAreaLike): Promise<void> {
+  await area.remove(PROFILE_KEY);
+}
+
+/** Whether a storage.onChanged batch touches the profile. */
+export function profileChanged(changes: Record<string, unknown>, areaName: string): boolean {
+  return areaName === 'local' && PROFILE_KEY in changes;
+}

@@ -1,0 +1,32 @@
+// The built extension in dist/: what Chrome will load (run after `npm run build:ext`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { CAPTURE_SCRIPT_FILE } from '../../src/shared/capture-file';
+import { DIST_DIR } from './fixtures';
+
+const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+describe('dist/', () => {
+  it('carries package.json\'s version', () => {
+    expect(manifest.version).toBe(pkg.version);
+  });
+  it('exposes nothing to web pages and injects nothing on its own', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('content_scripts');
+    expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+  it('ships the capture script as one classic script (executeScript cannot load modules)', () => {
+    const code = readFileSync(join(DIST_DIR, CAPTURE_SCRIPT_FILE), 'utf8');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\bimport\s*\(/);
+    expect(() => new Function(code)).not.toThrow();
+  });
+  it('has no remote code: every script and style is a file in the package', () => {
+    for (const page of ['src/popup/popup.html', 'src/options/options.html']) {
+      const html = readFileSync(join(DIST_DIR, page), 'utf8');
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+  });
+});

@@ -1,0 +1,175 @@
+// The saved collection in storage.local (src/shared/collection-store.ts), against an in-memory
+// storage area with storage.local's copy-on-read semantics.
+import { describe, expect, it } from 'vitest';
+import type { ExtractionResult } from '../../src/core/entities';
+import type { SavedPosting } from '../../src/core/export/collection';
+import type { Posting } from '../../src/core/posting';
+import {
+  COLLECTION_KEY,
+  COLLECTION_SET_ASIDE_KEY,
+  deletePosting,
+  importPostings,
+  parseStoredCollection,
+  readCollection,
+  savePosting,
+  toSavedPosting,
+  updateCollection,
+} from '../../src/shared/collection-store';
+import { fileSlug } from '../../src/shared/download-file';
+import type { StorageAreaLike } from '../../src/shared/storage';
+
+class MemoryArea implements StorageAreaLike {
+  data: Record<string, unknown> = {};
+  async get(keys: string | string[]) {
+    const out: Record<string, unknown> = {};
+    for (const k of typeof keys === 'string' ? [keys] : keys) if (k in this.data) out[k] = structuredClone(this.data[k]);
+    return out;
+  }
+  async set(items: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(items)) this.data[k] = structuredClone(v);
+  }
+  async remove(keys: string | string[]) {
+    for (const k of typeof keys === 'string' ? [keys] : keys) delete this.data[k];
+  }
+}
+
+function saved(url: string, title = 'Data Engineer', skills = ['python']): SavedPosting {
+  return {
+    url,
+    title,
+    company: 'Crème Brûlée Analytics, SARL',
+    location: 'Lyon, FR',
+    capturedAt: '2026-11-26T05:30:00.000Z',
+    entities: { diploma: [], diploma_major: [], experience: [], skills },
+    model: 'ft:davinci-002:x:y:z',
+    provider: 'openai',
+  };
+}
+
+describe('parseStoredCollection', () => {
+  it('reads nothing as an empty collection', () => {
+    expect(parseStoredCollection(undefined)).toEqual({ postings: [], invalid: [] });
+    expect(parseStoredCollection(null)).toEqual({ postings: [], invalid: [] });
+  });
+
+  it('reads the versioned shape and a bare array', () => {
+    const p = saved('https://jobs.example/1');
+    expect(parseStoredCollection({ version: 1, postings: [p] }).postings).toEqual([p]);
+    expect(parseStoredCollection([p]).postings).toEqual([p]);
+  });
+
+  it('drops invalid entries one by one and keeps the rest', () => {
+    const a = saved('https://jobs.example/a');
+    const b = saved('https://jobs.example/b');
+    const bad = [{ url: 42 }, null, 'text', { ...a, capturedAt: 'yesterday' }, { ...a, entities: { skills: 'python' } }];
+    const read = parseStoredCollection({ version: 1, postings: [a, ...bad, b] });
+    expect(read.postings).toEqual([a, b]);
+    expect(read.invalid).toEqual(bad);
+  });
+
+  it('a store of the wrong shape is reported, not thrown', () => {
+    expect(parseStoredCollection('garbage')).toEqual({ postings: [], invalid: ['garbage'] });
+    expect(parseStoredCollection({ version: 1, postings: 'x' }).invalid).toHaveLength(1);
+  });
+});
+
+describe('saving, deleting, importing', () => {
+  it('saves, and the same URL (fragment and tracking parameters aside) updates in place', async () => {
+    const area = new MemoryArea();
+    expect(await savePosting(area, saved('https://jobs.example/1', 'First'))).toBe('saved');
+    expect(await savePosting(area, saved('https://jobs.example/2', 'Second'))).toBe('saved');
+    expect(await savePosting(area, saved('https://jobs.example/1?utm_source=mail#apply', 'First, again', ['go']))).toBe('updated');
+    const { postings } = await readCollection(area);
+    expect(postings.map((p) => p.title)).toEqual(['First, again', 'Second']);
+    expect(postings[0].entities.skills).toEqual(['go']);
+    expect(area.data[COLLECTION_KEY]).toMatchObject({ version: 1 });
+  });
+
+  it('deletes by URL', async () => {
+    const area = new MemoryArea();
+    await savePosting(area, saved('https://jobs.example/1'));
+    await savePosting(area, saved('https://jobs.example/2'));
+    await deletePosting(area, 'https://jobs.example/1#top');
+    expect((await readCollection(area)).postings.map((p) => p.url)).toEqual(['https://jobs.example/2']);
+  });
+
+  it('imports: new postings added, known URLs replaced, counts returned', async () => {
+    const area = new MemoryArea();
+    await savePosting(area, saved('https://jobs.example/1', 'Old'));
+    const result = await importPostings(area, [saved('https://jobs.example/1', 'New'), saved('https://jobs.example/3'), saved('https://jobs.example/3', 'Twice')]);
+    expect(result).toEqual({ added: 1, updated: 1 });
+    expect((await readCollection(area)).postings.map((p) => p.title)).toEqual(['New', 'Twice']);
+  });
+
+  it('a change sets damaged entries aside (appended, capped) instead of deleting them', async () => {
+    const area = new MemoryArea();
+    const good = saved('https://jobs.example/1');
+    area.data[COLLECTION_KEY] = { version: 1, postings: [good, { url: 1 }] };
+    area.data[COLLECTION_SET_ASIDE_KEY] = ['earlier'];
+    await savePosting(area, saved('https://jobs.example/2'));
+    expect(area.data[COLLECTION_SET_ASIDE_KEY]).toEqual(['earlier', { url: 1 }]);
+    expect((area.data[COLLECTION_KEY] as { postings: unknown[] }).postings).toHaveLength(2);
+    // Nothing damaged: the set-aside key is left alone.
+    await updateCollection(area, (p) => p);
+    expect(area.data[COLLECTION_SET_ASIDE_KEY]).toEqual(['earlier', { url: 1 }]);
+    // Capped at 500 entries, the newest kept.
+    area.data[COLLECTION_KEY] = { version: 1, postings: Array.from({ length: 600 }, (_, i) => ({ bad: i })) };
+    await updateCollection(area, (p) => p);
+    const aside = area.data[COLLECTION_SET_ASIDE_KEY] as unknown[];
+    expect(aside).toHaveLength(500);
+    expect(aside.at(-1)).toEqual({ bad: 599 });
+  });
+
+  it('a storage area that fails to read gives an empty view, never an exception', async () => {
+    const broken: StorageAreaLike = { get: () => Promise.reject(new Error('IO error')), set: async () => undefined, remove: async () => undefined };
+    expect(await readCollection(broken)).toEqual({ postings: [], invalid: [] });
+  });
+});
+
+describe('toSavedPosting', () => {
+  const posting: Posting = {
+    url: ' https://jobs.example/42 ',
+    title: '  =SUM(A1)  ',
+    company: 'Northwind "Fjord" Cloud',
+    location: 'Tromsø, NO',
+    text: 'The long description, which the collection does not keep.',
+    source: 'jsonld',
+  };
+  const result: ExtractionResult = {
+    diploma: ['bs'],
+    diploma_major: ['computer science'],
+    experience: ['5 + years'],
+    skills: ['go', 'python', 'go'],
+    meta: { provider: 'openai', model: 'ft:davinci-002:n:f:1', finishReason: 'stop', warnings: [] },
+  };
+
+  it('keeps URL, title, company, location, date, entities (raw, repeats kept) and model; not the text or meta', () => {
+    const s = toSavedPosting(posting, result, new Date('2026-11-26T06:00:00Z'));
+    expect(s).toEqual({
+      url: 'https://jobs.example/42',
+      title: '=SUM(A1)',
+      company: 'Northwind "Fjord" Cloud',
+      location: 'Tromsø, NO',
+      capturedAt: '2026-11-26T06:00:00.000Z',
+      entities: { diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['go', 'python', 'go'] },
+      model: 'ft:davinci-002:n:f:1',
+      provider: 'openai',
+    });
+  });
+
+  it('clips overlong fields so the posting always validates', () => {
+    const s = toSavedPosting({ ...posting, title: 'x'.repeat(5000), url: 'https://a.example/' + 'y'.repeat(5000) }, result);
+    expect(s.title).toHaveLength(1000);
+    expect(s.url).toHaveLength(4096);
+  });
+});
+
+describe('fileSlug', () => {
+  it('makes a safe file name from any title', () => {
+    expect(fileSlug('Ingénieur·e Données (H/F) — Lyon')).toBe('ingenieur-e-donnees-h-f-lyon');
+    expect(fileSlug('=HYPERLINK("x")')).toBe('hyperlink-x');
+    expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
+    expect(fileSlug('***')).toBe('posting');
+    expect(fileSlug('a'.repeat(100))).toHaveLength(60);
+  });
+});

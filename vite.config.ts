@@ -1,0 +1,89 @@
+// Builds the MV3 extension into dist/: crxjs reads manifest.json (entry points: the service worker,
+// popup and options pages); the capture script injected on demand is bundled by captureScript().
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { build, defineConfig, type Plugin } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { CAPTURE_SCRIPT_FILE } from './src/shared/capture-file';
+
+// The version lives in package.json only; Chrome wants 1-4 dot-separated integers.
+const version = pkg.version.replace(/[^\d.].*$/, '');
+
+/**
+ * The capture script, injected on demand with scripting.executeScript({ files }), must be one
+ * classic script. crxjs' `?script&iife` output ends with an ES `import` of the worker's chunk (a
+ * syntax error in a classic script) and is listed in web_accessible_resources for every http(s)
+ * page; so it is built here by a nested vite (rolldown) build as a self-contained IIFE at
+ * CAPTURE_SCRIPT_FILE, which needs no web_accessible_resources entry. (esbuild cannot tree-shake
+ * zod's namespace: 509 kB against rolldown's 145 kB.)
+ */
+function captureScript(): Plugin {
+  return {
+    name: 'job-entities:capture-script',
+    apply: 'build',
+    async generateBundle() {
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          write: false,
+          target: 'chrome116',
+          minify: true,
+          lib: { entry: 'src/content/capture.ts', formats: ['iife'], name: 'jobEntitiesCapture', fileName: () => 'capture.js' },
+        },
+      });
+      const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+      const chunk = outputs[0].output.find((o) => o.type === 'chunk');
+      if (!chunk?.code) throw new Error('The capture script build produced no code.');
+      this.emitFile({ type: 'asset', fileName: CAPTURE_SCRIPT_FILE, source: chunk.code });
+    },
+  };
+}
+
+/**
+ * A service worker may not call import() (the HTML spec forbids it; Chrome rejects it), but the
+ * core loads the offline extractor and its model lazily with import('./...'). In the extension
+ * build, relative dynamic imports in src/core become:
+ *  - for a .json file (the offline model, ~0.8 MB): a fetch of the file, emitted as an asset, so
+ *    the worker still loads it only when the offline extractor is used;
+ *  - for code: a static import wrapped in a resolved promise (the worker bundle holds it).
+ * (The CLI, bundled by esbuild, keeps them lazy.)
+ */
+function serviceWorkerSafeImports(): Plugin {
+  return {
+    name: 'job-entities:service-worker-safe-imports',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/core\/.*\.tsx?$/.test(id) || !code.includes('import(')) return null;
+      const hoisted: string[] = [];
+      const out = code.replace(/\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g, (_m, _q: string, spec: string) => {
+        if (spec.endsWith('.json')) {
+          // `new URL(literal, import.meta.url)` makes vite emit the file and rewrite the URL.
+          return `fetch(new URL(${JSON.stringify(spec)}, import.meta.url)).then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); }).then((data) => ({ default: data }))`;
+        }
+        const name = `__jobEntitiesStatic${hoisted.length}`;
+        hoisted.push(`import * as ${name} from ${JSON.stringify(spec)};`);
+        return `Promise.resolve(${name})`;
+      });
+      return hoisted.length || out !== code ? { code: hoisted.join('\n') + '\n' + out, map: null } : null;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [serviceWorkerSafeImports(), preact(), crx({ manifest: { ...manifest, version } as ManifestV3Export }), captureScript()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome116',
+    // Vite's preload helper touches `document`, which the service worker lacks.
+    modulePreload: false,
+    sourcemap: false,
+    minify: true,
+    // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
+    rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html' } },
+  },
+  server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+});
