@@ -5,8 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const PROJECT_DIR = resolve(here, '..');
+/** The folder holding this project's package.json, found upwards (this file may run bundled from build/run/). */
+function findProjectDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'test', 'shared.ts'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '..');
+  }
+}
+export const PROJECT_DIR = findProjectDir(dirname(fileURLToPath(import.meta.url)));
 export const SHARED_DIR = process.env.JOB_ENTITIES_SHARED ?? resolve(PROJECT_DIR, '..', 'shared');
 export const HAS_SHARED = existsSync(join(SHARED_DIR, 'data', 'training_data.jsonl'));
 export const SHARED_SKIP_REASON = `skipped: ${SHARED_DIR} is absent (only the project's development machines have ../shared; the project's own fixtures cover the same behaviour)`;

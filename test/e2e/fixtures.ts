@@ -8,10 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { PROJECT_DIR as SHARED_PROJECT_DIR } from '../shared';
+import { PROJECT_DIR } from '../shared';
 
-/** The project folder (bench/popup.ts bundles this file into build/run/: then the working directory). */
-export const PROJECT_DIR = existsSync(join(SHARED_PROJECT_DIR, 'package.json')) ? SHARED_PROJECT_DIR : process.cwd();
+export { PROJECT_DIR };
 /** The built extension; JOB_ENTITIES_DIST points the tests at another build. */
 export const DIST_DIR = process.env.JOB_ENTITIES_DIST ?? join(PROJECT_DIR, 'dist');
 const E2E_FIXTURES = join(PROJECT_DIR, 'test', 'fixtures', 'e2e');

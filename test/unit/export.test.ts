@@ -100,7 +100,8 @@ describe('toCSV', () => {
       fc.property(fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (data) => {
         const width = Math.max(...data.map((r) => r.length));
         const square = data.map((r) => [...r, ...Array(width - r.length).fill('x')]);
-        const parsed = Papa.parse<string[]>(toCSV(square, { bom: false }), { skipEmptyLines: false }).data.slice(0, square.length);
+        // A CSV reader knows the delimiter; papaparse would otherwise guess it from the content (e.g. '|').
+        const parsed = Papa.parse<string[]>(toCSV(square, { bom: false }), { delimiter: ',', skipEmptyLines: false }).data.slice(0, square.length);
         expect(parsed.map((r) => r.map(unneutraliseCell))).toEqual(square);
         for (const r of parsed) for (const c of r) expect(isFormula(c)).toBe(false);
       }),
