@@ -1,4 +1,5 @@
 // The popup: capturing -> extracting (model shown, cancellable) -> chips | nothing found | error.
+import { useState } from 'preact/hooks';
 import { isEmpty } from '../core/entities';
 import { Actions } from './components/Actions';
 import { ChipGroups } from './components/ChipGroups';
@@ -21,6 +22,9 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
   const corrections = useCorrections(job?.posting, modelResult);
   const result = corrections.result;
   const offline = job?.provider === 'local' || result?.meta.provider === 'local';
+  // Removing and adding values is a mode: chips stay plain, one-click copy buttons until the user edits.
+  const [editing, setEditing] = useState(false);
+  const edit = editing && job?.posting ? corrections.edit : undefined;
 
   return (
     <main class="popup" data-testid="popup" data-state={view.kind === 'job' ? view.job.status : view.kind}>
@@ -35,12 +39,12 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
           "Extract entities from selection" in the right-click menu.
         </p>
       )}
-      {result && (!isEmpty(result) || corrections.edited) && <ChipGroups entities={result} edit={job?.posting ? corrections.edit : undefined} />}
-      {result && job?.posting && <SaveExample posting={job.posting} corrections={corrections} />}
+      {result && (!isEmpty(result) || corrections.edited || edit) && <ChipGroups entities={result} edit={edit} />}
+      <Actions tabId={tabId} result={result} busy={!job || job.status === 'capturing' || job.status === 'extracting'} onReextract={reextract} />
+      {result && job?.posting && <SaveExample posting={job.posting} corrections={corrections} editing={editing} onToggleEdit={() => setEditing(!editing)} />}
       {result && !isEmpty(result) && <MatchPanel entities={result} />}
       {result && offline && <OfflineHint />}
       {result && job?.posting && <ExportBar posting={job.posting} result={result} />}
-      <Actions tabId={tabId} result={result} busy={!job || job.status === 'capturing' || job.status === 'extracting'} onReextract={reextract} />
     </main>
   );
 }

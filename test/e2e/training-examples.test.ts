@@ -105,6 +105,9 @@ describe('correcting chips and saving training examples', () => {
     const page = popup.page;
     expect(await popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
     await expect(page.getByTestId('edited-marker').count()).resolves.toBe(0);
+    // Chips are plain copy buttons until the user asks to edit.
+    await expect(page.getByTestId('chip-remove').count()).resolves.toBe(0);
+    await page.getByTestId('edit-chips').click();
 
     // Remove "kafka" with its × (a keyboard-reachable button labelled with the value).
     const remove = page.locator('[data-testid="chip-remove"][data-raw="kafka"]');
@@ -240,6 +243,7 @@ describe('correcting chips and saving training examples', () => {
     await popup.page.getByTestId('save-example').waitFor();
     expect(await popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
     // Correcting still works and replaces the damaged value.
+    await popup.page.getByTestId('edit-chips').click();
     await popup.page.locator('[data-testid="chip-remove"][data-raw="kafka"]').click();
     await popup.page.getByTestId('edited-marker').waitFor();
     await expect

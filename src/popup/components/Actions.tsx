@@ -1,4 +1,4 @@
-// The popup's footer: Copy all, Re-extract, Open in a window.
+// The popup's main actions, right under the chips: Copy all, Re-extract, Open in a window.
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ExtractionResult } from '../../core/entities';

@@ -12,7 +12,7 @@ import type { Corrections } from './EditableChipsState';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
-export function SaveExample({ posting, corrections }: { posting: Posting; corrections: Corrections }) {
+export function SaveExample({ posting, corrections, editing, onToggleEdit }: { posting: Posting; corrections: Corrections; editing: boolean; onToggleEdit: () => void }) {
   const [status, setStatus] = useState<Status>(undefined);
   const [busy, setBusy] = useState(false);
   const { postingKey, result, modelResult, edited } = corrections;
@@ -54,6 +54,9 @@ export function SaveExample({ posting, corrections }: { posting: Posting; correc
 
   return (
     <div class="correction-bar" data-testid="correction-bar">
+      <button type="button" class="link" data-testid="edit-chips" aria-pressed={editing} onClick={onToggleEdit}>
+        {editing ? 'Done editing' : 'Edit entities'}
+      </button>
       {edited && (
         <>
           <span class="edited-marker" data-testid="edited-marker" title="You changed the model's answer; your version is shown, copied and exported.">
