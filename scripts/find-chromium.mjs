@@ -1,6 +1,7 @@
 // Finds a Chromium or Chrome the browser tests can drive (playwright-core with executablePath).
 // Order: $CHROMIUM_PATH, Debian/Ubuntu/Fedora/macOS install paths, programs on PATH, Playwright's
 // browser cache. Used by scripts/ensure-chromium.mjs, test/e2e/fixtures.ts and bench/popup.ts.
+// Also the launch flags shared by the quick start and the browser tests.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -16,6 +17,24 @@ const FIXED_PATHS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 const PROGRAMS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+/**
+ * Flags that load the unpacked extension in `distDir` (and no other) into a fresh profile that
+ * stays quiet: no background requests, component updates, sync or first-run page.
+ */
+export function extensionArgs(distDir) {
+  return [
+    `--disable-extensions-except=${distDir}`,
+    `--load-extension=${distDir}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+/** Flags for a headless run (the tests, CI): the new headless mode, no GPU, no /dev/shm, no sandbox. */
+export const HEADLESS_ARGS = Object.freeze(['--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-sandbox']);
 
 /** The file a successful ensure-chromium run writes, read by the tests. */
 export const CHROMIUM_JSON = 'build/chromium.json';

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumVersion, findChromium } from './find-chromium.mjs';
+import { chromiumVersion, extensionArgs, findChromium, HEADLESS_ARGS } from './find-chromium.mjs';
 
 const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** JOB_ENTITIES_DIST points at another build, as in the browser tests. */
@@ -183,22 +183,15 @@ async function serveDemo() {
 // ---- the browser ----
 
 function launchArgs(headless) {
-  const args = [
-    `--disable-extensions-except=${DIST_DIR}`,
-    `--load-extension=${DIST_DIR}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-  ];
-  if (headless) args.unshift('--headless=new', '--disable-gpu', '--disable-dev-shm-usage');
+  const args = [...extensionArgs(DIST_DIR), '--no-default-browser-check'];
+  // Headless (as CI runs it) includes --no-sandbox.
+  if (headless) return [...HEADLESS_ARGS, ...args];
   // A Wayland-only session (no X server behind DISPLAY): Chromium must be told to use Wayland.
-  else if (process.platform === 'linux' && !process.env.DISPLAY && process.env.WAYLAND_DISPLAY) args.push('--ozone-platform=wayland');
+  if (process.platform === 'linux' && !process.env.DISPLAY && process.env.WAYLAND_DISPLAY) args.push('--ozone-platform=wayland');
   // Chromium refuses to run as root with its sandbox; a headed window would otherwise show a
-  // warning bar about the flag, so it is added only where needed (and headless, as CI does).
+  // warning bar about the flag, so it is added only where needed.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (headless || isRoot) args.push('--no-sandbox');
+  if (isRoot) args.push('--no-sandbox');
   return args;
 }
 

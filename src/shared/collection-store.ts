@@ -3,12 +3,12 @@
 // entry is validated on read on its own, so one damaged entry is set aside instead of hiding or
 // losing the rest. Functions take the storage area as a parameter so unit tests can pass an
 // in-memory one.
-import { z } from 'zod';
 import type { ExtractionResult } from '../core/entities';
 import { pickEntities } from '../core/entities';
 import { mergeCollections, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting } from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
+import { appendSetAside, storedListReader } from './stored-list';
 
 export const COLLECTION_KEY = 'collection';
 /** Entries that failed validation, kept (not deleted) so a schema mistake never destroys data. */
@@ -16,32 +16,18 @@ export const COLLECTION_SET_ASIDE_KEY = 'collectionSetAside';
 const SET_ASIDE_LIMIT = 500;
 export const COLLECTION_VERSION = 1;
 
-/** The stored shape. Entries are `unknown` here: each one is validated by itself on read. */
-const StoredCollectionSchema = z.object({
-  version: z.number().int(),
-  postings: z.array(z.unknown()),
-});
-
 export interface CollectionRead {
   postings: SavedPosting[];
   /** Stored entries that are not valid postings (dropped from the view). */
   invalid: unknown[];
 }
 
+const readStoredPostings = storedListReader('postings', SavedPostingSchema);
+
 /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */
 export function parseStoredCollection(raw: unknown): CollectionRead {
-  if (raw === undefined || raw === null) return { postings: [], invalid: [] };
-  // A bare array is accepted too (an older or hand-made store).
-  const entries = Array.isArray(raw) ? raw : StoredCollectionSchema.safeParse(raw).data?.postings;
-  if (!entries) return { postings: [], invalid: [raw] };
-  const postings: SavedPosting[] = [];
-  const invalid: unknown[] = [];
-  for (const entry of entries) {
-    const parsed = SavedPostingSchema.safeParse(entry);
-    if (parsed.success) postings.push(parsed.data);
-    else invalid.push(entry);
-  }
-  return { postings, invalid };
+  const { valid, invalid } = readStoredPostings(raw);
+  return { postings: valid, invalid };
 }
 
 export async function readCollection(area: StorageAreaLike): Promise<CollectionRead> {
@@ -76,11 +62,7 @@ async function applyChange(area: StorageAreaLike, change: (postings: SavedPostin
   const { postings, invalid } = await readCollection(area);
   const next = change(postings);
   const items: Record<string, unknown> = { [COLLECTION_KEY]: { version: COLLECTION_VERSION, postings: next } };
-  if (invalid.length > 0) {
-    const got = await area.get(COLLECTION_SET_ASIDE_KEY);
-    const before = Array.isArray(got[COLLECTION_SET_ASIDE_KEY]) ? (got[COLLECTION_SET_ASIDE_KEY] as unknown[]) : [];
-    items[COLLECTION_SET_ASIDE_KEY] = [...before, ...invalid].slice(-SET_ASIDE_LIMIT);
-  }
+  if (invalid.length > 0) items[COLLECTION_SET_ASIDE_KEY] = await appendSetAside(area, COLLECTION_SET_ASIDE_KEY, invalid, SET_ASIDE_LIMIT);
   await area.set(items);
   return next;
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { EntitiesSchema, type Entities } from '../core/entities';
 import type { StorageAreaLike } from './storage';
+import { appendSetAside, storedListReader } from './stored-list';
 
 export const EXAMPLES_KEY = 'trainingExamples';
 export const EXAMPLES_SET_ASIDE_KEY = 'trainingExamplesSetAside';
@@ -34,29 +35,17 @@ export const TrainingExampleSchema = z.object({
 });
 export type TrainingExample = z.infer<typeof TrainingExampleSchema>;
 
-const StoredExamplesSchema = z.object({
-  version: z.number().int(),
-  examples: z.array(z.unknown()),
-});
-
 export interface ExamplesRead {
   examples: TrainingExample[];
   /** Stored entries that are not valid examples (kept aside, not shown). */
   invalid: unknown[];
 }
 
+const readStoredExamples = storedListReader('examples', TrainingExampleSchema);
+
 export function parseStoredExamples(raw: unknown): ExamplesRead {
-  if (raw === undefined || raw === null) return { examples: [], invalid: [] };
-  const entries = Array.isArray(raw) ? raw : StoredExamplesSchema.safeParse(raw).data?.examples;
-  if (!entries) return { examples: [], invalid: [raw] };
-  const examples: TrainingExample[] = [];
-  const invalid: unknown[] = [];
-  for (const entry of entries) {
-    const parsed = TrainingExampleSchema.safeParse(entry);
-    if (parsed.success) examples.push(parsed.data);
-    else invalid.push(entry);
-  }
-  return { examples, invalid };
+  const { valid, invalid } = readStoredExamples(raw);
+  return { examples: valid, invalid };
 }
 
 /** Never throws: a store the browser cannot read shows as empty (and is not written over by a read). */
@@ -75,11 +64,7 @@ async function updateExamples(area: StorageAreaLike, change: (examples: Training
   const { examples, invalid } = parseStoredExamples(got[EXAMPLES_KEY]);
   const next = change(examples);
   const items: Record<string, unknown> = { [EXAMPLES_KEY]: { version: EXAMPLES_VERSION, examples: next } };
-  if (invalid.length > 0) {
-    const aside = await area.get(EXAMPLES_SET_ASIDE_KEY);
-    const before = Array.isArray(aside[EXAMPLES_SET_ASIDE_KEY]) ? (aside[EXAMPLES_SET_ASIDE_KEY] as unknown[]) : [];
-    items[EXAMPLES_SET_ASIDE_KEY] = [...before, ...invalid].slice(-SET_ASIDE_LIMIT);
-  }
+  if (invalid.length > 0) items[EXAMPLES_SET_ASIDE_KEY] = await appendSetAside(area, EXAMPLES_SET_ASIDE_KEY, invalid, SET_ASIDE_LIMIT);
   await area.set(items);
   return next;
 }

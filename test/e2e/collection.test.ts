@@ -7,7 +7,6 @@
 // changes nothing).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +15,9 @@ import { BACKUP_FORMAT, parseBackup } from '../../src/core/export/collection';
 import { parseDelimited, toTSVRow, UTF8_BOM } from '../../src/core/export/delimited';
 import { joinCell, SPREADSHEET_HEADER } from '../../src/core/export/rows';
 import { PROJECT_DIR } from '../shared';
-import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { chromiumPath, DIST_DIR, launchExtension, OptionsPage, PopupPage, tabIdOf, type ExtensionBrowser } from './fixtures';
+import { extensionArgs, HEADLESS_ARGS } from '../../scripts/find-chromium.mjs';
+import type { OpenAIServer } from '../server/openai-server';
+import { chromiumPath, closeAll, DIST_DIR, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const KEY = 'sk-test-collection-0123456789';
 const MODEL = 'ft:davinci-002:crème:collection:e2e';
@@ -44,41 +44,21 @@ function completion(e: Entities): string {
 
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
-let site: { origin: string; close(): Promise<void> };
-
-/** Serves test/fixtures/e2e-collection/* on 127.0.0.1. */
-async function startCollectionSite(): Promise<{ origin: string; close(): Promise<void> }> {
-  const srv: Server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
-    if (!/^[\w-]+\.html$/.test(name)) return void res.writeHead(404).end('not found');
-    try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, name)));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const addr = srv.address();
-  const origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  return { origin, close: () => new Promise<void>((r) => srv.close(() => r())) };
-}
+let site: JobSite;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({
-    apiKey: KEY,
-    answer: (req) => completion(ANSWERS.find((a) => req.prompt.includes(a.marker))?.entities ?? { diploma: [], diploma_major: [], experience: [], skills: [] }),
-  });
-  site = await startCollectionSite();
-  ext = await launchExtension();
+  ({ server, site, ext } = await startTestBed(
+    {
+      apiKey: KEY,
+      answer: (req) => completion(ANSWERS.find((a) => req.prompt.includes(a.marker))?.entities ?? { diploma: [], diploma_major: [], experience: [], skills: [] }),
+    },
+    () => startFixturePages(FIXTURES),
+  ));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, site, server));
 
 /** Opens the job page and its popup, waits for the chips. */
 async function popupFor(file: string): Promise<{ popup: PopupPage; url: string; page: Page }> {
@@ -362,7 +342,7 @@ describe('durable across a browser restart', () => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: await chromiumPath(),
       headless: true,
-      args: ['--headless=new', `--disable-extensions-except=${DIST_DIR}`, `--load-extension=${DIST_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [...HEADLESS_ARGS, ...extensionArgs(DIST_DIR)],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const id = worker.url().split('/')[2];

@@ -1,13 +1,16 @@
 /// <reference types="chrome" />
 // Browser-test fixtures: launch Debian's Chromium (or $CHROMIUM_PATH) with the built extension
 // (dist/), find its id from the service worker, serve the project's invented job pages on
-// 127.0.0.1, and page objects for the popup and the options page.
+// 127.0.0.1, a test file's usual set-up (test server, pages, browser) and its closing, and page
+// objects for the popup and the options page.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { extensionArgs, findChromium, HEADLESS_ARGS } from '../../scripts/find-chromium.mjs';
+import { startOpenAIServer, type OpenAIServer, type OpenAIServerOptions } from '../server/openai-server';
 import { PROJECT_DIR } from '../shared';
 
 export { PROJECT_DIR };
@@ -23,8 +26,6 @@ export async function chromiumPath(): Promise<string> {
     const { path } = JSON.parse(readFileSync(recorded, 'utf8')) as { path: string };
     if (existsSync(path)) return path;
   }
-  // @ts-expect-error: a plain .mjs module without type declarations
-  const { findChromium } = (await import('../../scripts/find-chromium.mjs')) as { findChromium: () => { path: string } | undefined };
   const found = findChromium();
   if (!found) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` (or set CHROMIUM_PATH).');
   return found.path;
@@ -47,18 +48,7 @@ export async function launchExtension(opts: { colorScheme?: 'light' | 'dark' } =
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 420, height: 720 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${DIST_DIR}`,
-      `--load-extension=${DIST_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...HEADLESS_ARGS, ...extensionArgs(DIST_DIR)],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
@@ -134,7 +124,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 /** Serves test/fixtures/e2e/* (the project's own invented pages). */
 export async function startJobSite(): Promise<JobSite> {
-  const server: Server = createServer((req, res) => {
+  return serve((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
     const file = join(E2E_FIXTURES, name);
     if (!name || name.includes('..') || !existsSync(file)) {
@@ -143,11 +133,57 @@ export async function startJobSite(): Promise<JobSite> {
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
+}
+
+/** Serves the `*.html` pages of one fixture folder (content scripts run on real http URLs only). */
+export async function startFixturePages(dir: string): Promise<JobSite> {
+  return serve((req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
+    if (!/^[\w-]+\.html$/.test(name)) return void res.writeHead(404).end('not found');
+    try {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+}
+
+async function serve(handler: RequestListener): Promise<JobSite> {
+  const server: Server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `http://127.0.0.1:${port}`;
   return { origin, url: (f) => `${origin}/${f}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+// ---- the usual set-up of a test file ----
+
+export interface TestBed {
+  server: OpenAIServer;
+  site: JobSite;
+  ext: ExtensionBrowser;
+}
+
+/**
+ * The OpenAI-compatible test server, the pages to capture (startJobSite unless given) and Chromium
+ * with the built extension, started in that order. When one fails, those already started are closed.
+ */
+export async function startTestBed(serverOptions: OpenAIServerOptions, startSite: () => Promise<JobSite> = startJobSite): Promise<TestBed> {
+  const server = await startOpenAIServer(serverOptions);
+  let site: JobSite | undefined;
+  try {
+    site = await startSite();
+    return { server, site, ext: await launchExtension() };
+  } catch (err) {
+    await closeAll(site, server);
+    throw err;
+  }
+}
+
+/** Closes each in turn (the browser first, then what it talked to), skipping what never started. */
+export async function closeAll(...items: ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+  for (const item of items) await item?.close();
 }
 
 // ---- page objects ----

@@ -4,14 +4,13 @@
 // server, export and import), then the popup's match panel on an invented posting: matched and
 // missing chips, the score with its formula, years/diploma/major, and the missing skills copied.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
-import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, launchExtension, OptionsPage, PopupPage, tabIdOf, type ExtensionBrowser } from './fixtures';
+import type { OpenAIServer } from '../server/openai-server';
+import { clearExtensionState, closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const FIXTURES = join(PROJECT_DIR, 'test', 'fixtures', 'e2e-match');
 const KEY = 'sk-test-match-0123456789';
@@ -37,38 +36,19 @@ function completion(e: Entities): string {
   return ' ' + ENTITY_TYPES.map((t) => `${t}:[${e[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
 }
 
-/** Serves test/fixtures/e2e-match/* on 127.0.0.1 (content scripts run on real URLs only). */
-async function startPages(): Promise<{ url: (f: string) => string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const name = (req.url ?? '/').replace(/^\/+/, '').split('?')[0];
-    if (!/^[\w-]+\.html$/.test(name)) return void res.writeHead(404).end('not found');
-    try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, name)));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return { url: (f) => `http://127.0.0.1:${port}/${f}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
-let pages: Awaited<ReturnType<typeof startPages>>;
+let pages: JobSite;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({ apiKey: KEY, answer: (req) => completion(req.prompt.includes('Alex Example') ? RESUME_ANSWER : POSTING_ANSWER) });
-  pages = await startPages();
-  ext = await launchExtension();
+  ({ server, site: pages, ext } = await startTestBed(
+    { apiKey: KEY, answer: (req) => completion(req.prompt.includes('Alex Example') ? RESUME_ANSWER : POSTING_ANSWER) },
+    () => startFixturePages(FIXTURES),
+  ));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, pages, server));
 
 async function openProfilePage(): Promise<Page> {
   const page = await ext.context.newPage();

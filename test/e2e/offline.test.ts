@@ -2,7 +2,7 @@
 // A fresh install with no model configured: the embedded offline extractor answers in the worker,
 // nothing goes to the network, and the popup says so. Also: the dark colour scheme.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import { closeAll, launchExtension, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
 
 let ext: ExtensionBrowser;
 let site: JobSite;
@@ -12,10 +12,7 @@ beforeAll(async () => {
   ext = await launchExtension({ colorScheme: 'dark' });
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-});
+afterAll(() => closeAll(ext, site));
 
 describe('no model configured', () => {
   it('shows the offline extractor\'s chips, labelled, with a hint to configure a model', async () => {

@@ -2,24 +2,18 @@
 // The options page in Chromium: validation with field messages, presets, the masked key, test
 // connection's mapped errors, migration of stored settings, and the missing-host-permission error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { launchExtension, OptionsPage, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import type { OpenAIServer } from '../server/openai-server';
+import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
 
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
 let site: JobSite;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({ apiKey: 'sk-options-test' });
-  site = await startJobSite();
-  ext = await launchExtension();
+  ({ server, site, ext } = await startTestBed({ apiKey: 'sk-options-test' }));
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, site, server));
 
 const storedSettings = () => ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
 

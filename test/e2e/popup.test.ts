@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupForDisplay } from '../../src/core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
-import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, launchExtension, OptionsPage, PopupPage, startJobSite, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import type { OpenAIServer } from '../server/openai-server';
+import { clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const KEY = 'sk-test-e2e-0123456789';
 const MODEL = 'ft:davinci-002:tidewater:jobs:abc123';
@@ -31,16 +31,10 @@ let server: OpenAIServer;
 let site: JobSite;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({ apiKey: KEY, answer: () => COMPLETION });
-  site = await startJobSite();
-  ext = await launchExtension();
+  ({ server, site, ext } = await startTestBed({ apiKey: KEY, answer: () => COMPLETION }));
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await site?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, site, server));
 
 async function openJob(file: string) {
   const page = await ext.context.newPage();

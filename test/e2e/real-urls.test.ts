@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, SHARED_SKIP_REASON, fixturePath, sharedPath } from '../shared';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { clickToolbarButton, launchExtension, OptionsPage, PopupPage, type ExtensionBrowser } from './fixtures';
+import { clickToolbarButton, closeAll, launchExtension, OptionsPage, PopupPage, type ExtensionBrowser } from './fixtures';
 import type { JobState } from '../../src/shared/messages';
 
 let ext: ExtensionBrowser;
@@ -18,10 +18,7 @@ beforeAll(async () => {
   await OptionsPage.configure(ext, { baseURL: server.url, apiKey: 'sk-any', model: 'ft:davinci-002:org:jobs:1' });
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, server));
 
 /** Serve `file` at `url` with page scripts blocked, open it, and click the toolbar button on it. */
 async function openAtRealUrl(url: string, file: string) {

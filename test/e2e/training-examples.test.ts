@@ -5,7 +5,6 @@
 // (real downloads, checked line by line against the training format) and checks it; a reopened
 // popup shows the corrected set while the model's cached answer stays as it was.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,9 @@ import { parseCompletion } from '../../src/core/completion';
 import { groupForDisplay } from '../../src/core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { CHAT_SYSTEM_PROMPT, SEPARATOR } from '../../src/core/prompt';
-import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
+import type { OpenAIServer } from '../server/openai-server';
 import { fixturePath } from '../shared';
-import { launchExtension, OptionsPage, PopupPage, tabIdOf, type Chip, type ExtensionBrowser } from './fixtures';
+import { closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const KEY = 'sk-test-examples-0123456789';
 const MODEL = 'ft:davinci-002:pelican:jobs:ex1';
@@ -41,34 +40,14 @@ function chipsOf(e: Entities): Chip[] {
   return ENTITY_TYPES.flatMap((t) => groupForDisplay(e[t]).map((g) => ({ type: t, text: g.display })));
 }
 
-/** Serves test/fixtures/e2e-examples/ on 127.0.0.1 (content scripts need a real http URL). */
-async function startPages(): Promise<{ url(file: string): string; close(): Promise<void> }> {
-  const dir = fixturePath('e2e-examples');
-  const server: Server = createServer((req, res) => {
-    const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
-    if (!/^[\w-]+\.html$/.test(name)) return void res.writeHead(404).end('not found');
-    try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: (f) => `http://127.0.0.1:${port}/${f}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
-let pages: Awaited<ReturnType<typeof startPages>>;
+let pages: JobSite;
 let jobPage: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({ apiKey: KEY, answer: () => COMPLETION });
-  pages = await startPages();
-  ext = await launchExtension();
+  ({ server, site: pages, ext } = await startTestBed({ apiKey: KEY, answer: () => COMPLETION }, () => startFixturePages(fixturePath('e2e-examples'))));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
   jobPage = await ext.context.newPage();
@@ -76,11 +55,7 @@ beforeAll(async () => {
   tabId = await tabIdOf(ext, jobPage);
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
-  await server?.close();
-});
+afterAll(() => closeAll(ext, pages, server));
 
 async function openPopup(): Promise<PopupPage> {
   const popup = await PopupPage.open(ext, tabId);

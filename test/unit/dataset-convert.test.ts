@@ -10,7 +10,8 @@ import { CHAT_NEGATIVE, chatToCompletion, completionToChat, convertDataset, toCh
 import { fixDataset, toJsonl } from '../../src/core/dataset/fix';
 import { detokenize, iobToExamples, parseIob } from '../../src/core/dataset/iob';
 import { detectFormat, readDataset } from '../../src/core/dataset/read';
-import { seededRandom, splitDataset } from '../../src/core/dataset/split';
+import { splitDataset } from '../../src/core/dataset/split';
+import { seededRandom } from '../../src/core/random';
 import { fixturePath, HAS_SHARED, readShared } from '../shared';
 
 const fixture = (name: string) => readFileSync(fixturePath('dataset', name), 'utf8');

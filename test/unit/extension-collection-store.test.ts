@@ -17,21 +17,7 @@ import {
 } from '../../src/shared/collection-store';
 import { fileSlug } from '../../src/shared/download-file';
 import type { StorageAreaLike } from '../../src/shared/storage';
-
-class MemoryArea implements StorageAreaLike {
-  data: Record<string, unknown> = {};
-  async get(keys: string | string[]) {
-    const out: Record<string, unknown> = {};
-    for (const k of typeof keys === 'string' ? [keys] : keys) if (k in this.data) out[k] = structuredClone(this.data[k]);
-    return out;
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data[k] = structuredClone(v);
-  }
-  async remove(keys: string | string[]) {
-    for (const k of typeof keys === 'string' ? [keys] : keys) delete this.data[k];
-  }
-}
+import { memoryArea } from './fake-storage';
 
 function saved(url: string, title = 'Data Engineer', skills = ['python']): SavedPosting {
   return {
@@ -75,7 +61,7 @@ describe('parseStoredCollection', () => {
 
 describe('saving, deleting, importing', () => {
   it('saves, and the same URL (fragment and tracking parameters aside) updates in place', async () => {
-    const area = new MemoryArea();
+    const area = memoryArea();
     expect(await savePosting(area, saved('https://jobs.example/1', 'First'))).toBe('saved');
     expect(await savePosting(area, saved('https://jobs.example/2', 'Second'))).toBe('saved');
     expect(await savePosting(area, saved('https://jobs.example/1?utm_source=mail#apply', 'First, again', ['go']))).toBe('updated');
@@ -86,7 +72,7 @@ describe('saving, deleting, importing', () => {
   });
 
   it('deletes by URL', async () => {
-    const area = new MemoryArea();
+    const area = memoryArea();
     await savePosting(area, saved('https://jobs.example/1'));
     await savePosting(area, saved('https://jobs.example/2'));
     await deletePosting(area, 'https://jobs.example/1#top');
@@ -94,7 +80,7 @@ describe('saving, deleting, importing', () => {
   });
 
   it('imports: new postings added, known URLs replaced, counts returned', async () => {
-    const area = new MemoryArea();
+    const area = memoryArea();
     await savePosting(area, saved('https://jobs.example/1', 'Old'));
     const result = await importPostings(area, [saved('https://jobs.example/1', 'New'), saved('https://jobs.example/3'), saved('https://jobs.example/3', 'Twice')]);
     expect(result).toEqual({ added: 1, updated: 1 });
@@ -102,7 +88,7 @@ describe('saving, deleting, importing', () => {
   });
 
   it('a change sets damaged entries aside (appended, capped) instead of deleting them', async () => {
-    const area = new MemoryArea();
+    const area = memoryArea();
     const good = saved('https://jobs.example/1');
     area.data[COLLECTION_KEY] = { version: 1, postings: [good, { url: 1 }] };
     area.data[COLLECTION_SET_ASIDE_KEY] = ['earlier'];

@@ -24,27 +24,8 @@ import {
   writeSettings,
   type CacheEntry,
   type ResultCache,
-  type StorageAreaLike,
 } from '../../src/shared/storage';
-
-/** An in-memory storage area with the same copy-on-write semantics as browser.storage. */
-function memoryArea(init: Record<string, unknown> = {}): StorageAreaLike & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = structuredClone(init);
-  return {
-    data,
-    async get(keys) {
-      const out: Record<string, unknown> = {};
-      for (const k of Array.isArray(keys) ? keys : [keys]) if (k in data) out[k] = structuredClone(data[k]);
-      return out;
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-    async remove(keys) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-    },
-  };
-}
+import { memoryArea } from './fake-storage';
 
 const result: ExtractionResult = {
   diploma: ['bs'],

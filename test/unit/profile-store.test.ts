@@ -3,24 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_KEY, deleteProfile, isEmptyProfile, loadProfile, profileChanged, readStoredProfile, saveProfile } from '../../src/shared/profile-store';
 import type { StorageAreaLike } from '../../src/shared/storage';
-
-function memoryArea(init: Record<string, unknown> = {}): StorageAreaLike & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = structuredClone(init);
-  return {
-    data,
-    async get(keys) {
-      const out: Record<string, unknown> = {};
-      for (const k of Array.isArray(keys) ? keys : [keys]) if (k in data) out[k] = structuredClone(data[k]);
-      return out;
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-    async remove(keys) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-    },
-  };
-}
+import { memoryArea } from './fake-storage';
 
 describe('profile store', () => {
   it('has no profile on a fresh install', async () => {

@@ -32,27 +32,11 @@ import {
   TrainingExampleSchema,
   type TrainingExample,
 } from '../../src/shared/examples-store';
-import type { StorageAreaLike } from '../../src/shared/storage';
 import { fixturePath } from '../shared';
+import * as fakeStorage from './fake-storage';
 
 /** An in-memory storage.local (values pass through JSON, as the browser's structured clone would). */
-function memoryArea(initial: Record<string, unknown> = {}): StorageAreaLike & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = JSON.parse(JSON.stringify(initial));
-  return {
-    data,
-    async get(keys) {
-      const out: Record<string, unknown> = {};
-      for (const k of Array.isArray(keys) ? keys : [keys]) if (k in data) out[k] = JSON.parse(JSON.stringify(data[k]));
-      return out;
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data[k] = JSON.parse(JSON.stringify(v));
-    },
-    async remove(keys) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
-    },
-  };
-}
+const memoryArea = (initial: Record<string, unknown> = {}) => fakeStorage.memoryArea(initial, fakeStorage.jsonCopy);
 
 const FIXTURES: TrainingExample[] = JSON.parse(readFileSync(fixturePath('e2e-examples', 'examples.json'), 'utf8'));
 

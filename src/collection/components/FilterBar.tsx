@@ -1,8 +1,9 @@
 // Filters: free text, a skill (any spelling: "JS" finds "javascript"), and an entity type with an
 // optional value ("postings that ask for a diploma", "postings whose major is statistics").
 import { useMemo } from 'preact/hooks';
-import { ENTITY_LABELS, ENTITY_TYPES, EntityTypeSchema } from '../../core/entities';
+import { EntityTypeSchema } from '../../core/entities';
 import { topValues, type CollectionFilter, type SavedPosting } from '../../core/export/collection';
+import { EntityTypeOptions } from './EntityTypeOptions';
 
 export function FilterBar({ postings, filter, onChange }: { postings: SavedPosting[]; filter: CollectionFilter; onChange: (f: CollectionFilter) => void }) {
   // Suggestions for the skill box: every skill in the collection, most frequent first.
@@ -47,11 +48,7 @@ export function FilterBar({ postings, filter, onChange }: { postings: SavedPosti
           }}
         >
           <option value="">any entity type</option>
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ENTITY_LABELS[t]}
-            </option>
-          ))}
+          <EntityTypeOptions />
         </select>
       </label>
       <label class="field">

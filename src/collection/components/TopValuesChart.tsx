@@ -2,8 +2,9 @@
 // CSS widths, no chart library), skills by default, any entity type through the selector. A bar
 // is a button: it filters the table to the postings that ask for that value.
 import { useMemo, useState } from 'preact/hooks';
-import { ENTITY_LABELS, ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../core/entities';
+import { ENTITY_LABELS, EntityTypeSchema, type EntityType } from '../../core/entities';
 import { topValues, type SavedPosting } from '../../core/export/collection';
+import { EntityTypeOptions } from './EntityTypeOptions';
 
 const BARS = 12;
 
@@ -18,11 +19,7 @@ export function TopValuesChart({ postings, onPick }: { postings: SavedPosting[];
         <label>
           <span class="visually-hidden">Entity type</span>
           <select data-testid="chart-type" value={type} onChange={(e) => setType(EntityTypeSchema.safeParse(e.currentTarget.value).data ?? 'skills')}>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ENTITY_LABELS[t]}
-              </option>
-            ))}
+            <EntityTypeOptions />
           </select>
         </label>
       </div>

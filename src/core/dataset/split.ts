@@ -1,6 +1,7 @@
 // A deterministic train/validation split: the same file and seed give the same split on every
 // machine. Positives and negatives are split separately so both sides keep the negatives' share.
 import { parseCompletion } from '../completion';
+import { seededRandom, shuffleInPlace } from '../random';
 import { toPair } from './pairs';
 import type { Example } from './read';
 
@@ -9,25 +10,8 @@ export interface SplitResult {
   valid: Example[];
 }
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; plenty for shuffling a dataset. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return shuffleInPlace([...items], random);
 }
 
 function isNegative(ex: Example): boolean {

@@ -4,7 +4,7 @@
 import type { Entities } from '../entities';
 import { sentencesToEntities, type LabelledDoc } from './corpus';
 import { extractFromSentences, extractFromText, loadModel, trainLocalModel, type TrainLocalOptions } from './model';
-import { seededRandom, shuffleInPlace } from './tagger';
+import { seededRandom, shuffleInPlace } from '../random';
 
 /**
  * Document indices per fold. With `groups` (a group id per document), documents of one group

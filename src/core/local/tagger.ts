@@ -4,6 +4,8 @@
 // all updates (the usual cure for the perceptron's late-example bias), then pruned and
 // quantized to integers for a small model file.
 
+import { seededRandom, shuffleInPlace } from '../random';
+
 export interface TaggerWeights {
   tags: string[];
   /** (tags + 1) x tags: row `tags.length` is the sentence start. */
@@ -20,26 +22,6 @@ export interface TrainingSequence {
 export interface TrainOptions {
   epochs?: number;
   seed?: number;
-}
-
-/** mulberry32: a small seeded generator, so training and folds are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
 }
 
 /** Whether tag `to` may follow tag `from` (undefined = sentence start). */
