@@ -22,33 +22,43 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
+  const settings = withWorkerLimits(await readSettings(browser.storage.local));
+  const key = await settingsKey(settings);
   const running = getInFlight(tabId);
   if (!req.force) {
     const job = await readJob(browser.storage.session, tabId);
-    // Without a URL (the tab's host is not readable) nothing proves it is the same page.
-    const same = job && url !== '' && job.url === url && (job.selection ?? false) === selection;
+    // Without a URL (the tab's host is not readable) nothing proves it is the same page. A job
+    // asked with other answer-changing settings (model, mode, base URL, provider...) is stale too:
+    // its answer is not the one these settings give.
+    const same = job && url !== '' && job.url === url && (job.selection ?? false) === selection && job.settingsKey === key;
     if (same && job.status === 'done') return job;
     if (same && running && running.jobId === job.id) return running.done;
   }
   running?.controller.abort();
-  return startJob(tabId, url, selection, req.force ?? false);
+  return startJob(tabId, url, selection, req.force ?? false, settings, key);
 }
 
-function startJob(tabId: number, url: string, selection: boolean, force: boolean): Promise<JobState> {
+/**
+ * What a job records of its settings: the core's cache key over no text, i.e. a hash of exactly the
+ * settings that change the answer (the key, timeout and retries left out).
+ */
+export function settingsKey(settings: Settings): Promise<string> {
+  return cacheKey('', settings);
+}
+
+function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string): Promise<JobState> {
   const controller = new AbortController();
   const jobId = crypto.randomUUID();
-  const done = runJob(jobId, tabId, url, selection, force, controller.signal).finally(() => clearInFlight(tabId, jobId));
+  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal).finally(() => clearInFlight(tabId, jobId));
   setInFlight(tabId, { jobId, controller, done });
   return done;
 }
 
-async function runJob(id: string, tabId: number, url: string, selection: boolean, force: boolean, signal: AbortSignal): Promise<JobState> {
+async function runJob(id: string, tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, signal: AbortSignal): Promise<JobState> {
   const session = browser.storage.session;
   const local = browser.storage.local;
-  const saved = await readSettings(local);
-  const settings = withWorkerLimits(saved);
   const provider = resolveProvider(settings);
-  let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection };
+  let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection, settingsKey: key };
   const save = async (patch: Partial<JobState>): Promise<JobState> => {
     job = { ...job, ...patch };
     // A cancel (or a newer job for the tab) may have replaced this job's state meanwhile: then

@@ -11,6 +11,7 @@ import { handleGetSettings, handleSaveSettings } from './settings';
 import { handleTestConnection } from './test-connection';
 import { handleGetJob } from './get-job';
 import { handleExtractText } from './extract-text';
+import { onInstalled } from './on-installed';
 
 const handlers: HandlerMap = {
   extract: handleExtract,
@@ -25,5 +26,7 @@ const handlers: HandlerMap = {
 
 registerHandlers(handlers);
 browser.runtime.onInstalled.addListener(createContextMenu);
+// Settings are migrated (and written back) when the extension is installed or updated.
+browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 browser.tabs.onRemoved.addListener((tabId) => void removeJob(browser.storage.session, tabId));

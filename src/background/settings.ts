@@ -1,7 +1,9 @@
 // The settings messages. The worker is the only reader of the API key: pages get the settings
-// without it (plus `hasKey`), may send a new key to save or test, and never get it back.
+// without it (plus `hasKey`), may send a new key to save or test, and never get it back. The saved
+// key is only ever used with the server (origin) it was saved for.
 import browser from 'webextension-polyfill';
 import { SettingsSchema, type Settings } from '../core/settings';
+import { hostOf, isOtherServer } from '../options/form';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
 import { readSettings, toPublicSettings, writeSettings } from '../shared/storage';
 
@@ -9,12 +11,29 @@ export async function handleGetSettings(): Promise<ReplyOf<'get-settings'>> {
   return toPublicSettings(await readSettings(browser.storage.local));
 }
 
-/** Saved settings overlaid with a draft; the saved key is kept unless the draft carries one. */
-export function applyDraft(saved: Settings, draft: ParsedRequestOf<'save-settings'>): { settings?: Settings; issues?: Record<string, string> } {
+export interface AppliedDraft {
+  settings?: Settings;
+  issues?: Record<string, string>;
+  /** Set when the saved key was left out because the draft points at another server: that key's host. */
+  withheldKeyFor?: string;
+}
+
+/**
+ * Saved settings overlaid with a draft. The key belongs to the server it was saved for: a draft
+ * without a key keeps the saved key only while its base URL stays on the saved base URL's origin
+ * (scheme, host, port); pointed at another server it gets no key, so neither a test nor a save sends
+ * the old key there. A draft's key replaces the saved one; '' removes it.
+ */
+export function applyDraft(saved: Settings, draft: ParsedRequestOf<'save-settings'>): AppliedDraft {
   const { apiKey: _ignored, hasKey: _hasKey, ...fields } = draft.settings as Record<string, unknown>;
   const candidate = { ...saved, ...fields, apiKey: draft.apiKey ?? saved.apiKey };
   const parsed = SettingsSchema.safeParse(candidate);
-  if (parsed.success) return { settings: parsed.data };
+  if (parsed.success) {
+    if (draft.apiKey === undefined && saved.apiKey && isOtherServer(saved.baseURL, parsed.data.baseURL)) {
+      return { settings: { ...parsed.data, apiKey: '' }, withheldKeyFor: hostOf(saved.baseURL) };
+    }
+    return { settings: parsed.data };
+  }
   const issues: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'settings');

@@ -30,6 +30,8 @@ export const JobStateSchema = z.object({
   error: ErrorInfoSchema.optional(),
   /** True when the result came from the results cache (no request was made). */
   fromCache: z.boolean().optional(),
+  /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
+  settingsKey: z.string().optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -70,7 +72,7 @@ export const MESSAGES = {
     request: SettingsDraftSchema,
     reply: z.object({ ok: z.boolean(), settings: PublicSettingsSchema.optional(), issues: FieldIssuesSchema.optional() }),
   },
-  /** A tiny request to the model with the draft settings (the saved key when the draft has none). */
+  /** A tiny request to the model with the draft settings (the saved key when the draft has none and the base URL's origin is unchanged: a key only goes to the server it was saved for). */
   'test-connection': {
     request: SettingsDraftSchema,
     reply: z.object({ ok: z.boolean(), message: z.string(), issues: FieldIssuesSchema.optional() }),
