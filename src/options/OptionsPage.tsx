@@ -1,5 +1,7 @@
 // The options page: provider settings, presets, Save (with the optional host permission asked for
-// in the click itself: browsers require a user gesture) and Test connection.
+// in the click itself: browsers require a user gesture), Test connection and Remove key. The saved
+// key belongs to the server it was saved for: pointed at another server, the page says so and the
+// worker neither tests with it nor keeps it on Save.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MessageError, sendMessage, type PublicSettings } from '../shared/messages';
@@ -8,7 +10,7 @@ import { ApiKeyField } from './components/ApiKeyField';
 import { Field } from './components/Field';
 import { PresetPicker } from './components/PresetPicker';
 import { TrainingExamples } from './components/TrainingExamples';
-import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
+import { hostOf, isOtherServer, issuesToForm, originOf, toDraft, toForm, validateForm, type SettingsForm } from './form';
 import { isPreGrantedHost } from './presets';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
@@ -20,6 +22,7 @@ export function OptionsPage() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>();
   const [testing, setTesting] = useState(false);
+  const [removing, setRemoving] = useState(false);
 
   useEffect(() => {
     sendMessage('get-settings', {}).then(
@@ -39,6 +42,8 @@ export function OptionsPage() {
   };
 
   const draft = () => ({ settings: toDraft(form), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
+  /** The saved key's host when the form's base URL is on another server (the worker then leaves that key out). */
+  const keySavedFor = saved?.hasKey && originOf(form.baseURL) !== undefined && isOtherServer(saved.baseURL, form.baseURL) ? hostOf(saved.baseURL) : undefined;
 
   const save = async () => {
     const local = validateForm(form);
@@ -46,6 +51,7 @@ export function OptionsPage() {
     if (Object.keys(local).length > 0) return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
     // Asked before any other await: the permission prompt needs the click's user gesture.
     let permissionNote = '';
+    const droppedKeyFor = apiKey.trim() ? undefined : keySavedFor;
     if (!isPreGrantedHost(form.baseURL)) {
       const u = new URL(form.baseURL.trim());
       const granted = await browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] }).catch(() => false);
@@ -60,7 +66,8 @@ export function OptionsPage() {
       setSaved(reply.settings);
       setForm(toForm(reply.settings));
       setApiKey('');
-      setNotice({ kind: permissionNote ? 'error' : 'ok', text: `Saved.${permissionNote}` });
+      const keyNote = droppedKeyFor && !reply.settings.hasKey ? ` The key saved for ${droppedKeyFor} was removed (it is only sent to the server it was saved for): enter the key for this server if it needs one.` : '';
+      setNotice({ kind: permissionNote ? 'error' : 'ok', text: `Saved.${keyNote}${permissionNote}` });
     } catch (err) {
       setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });
     }
@@ -83,12 +90,28 @@ export function OptionsPage() {
     }
   };
 
+  const removeKey = async () => {
+    setRemoving(true);
+    try {
+      // An empty settings draft changes nothing else; apiKey '' removes the saved key.
+      const reply = await sendMessage('save-settings', { settings: {}, apiKey: '' });
+      if (!reply.ok || !reply.settings) return setNotice({ kind: 'error', text: 'The key could not be removed: the background worker refused the change. Reload this page and try again.' });
+      setSaved(reply.settings);
+      setApiKey('');
+      setNotice({ kind: 'ok', text: 'Key removed: no key is saved now.' });
+    } catch (err) {
+      setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });
+    } finally {
+      setRemoving(false);
+    }
+  };
+
   return (
     <main class="options">
       <h1>Job Entities — settings</h1>
       <p class="lead">
         Leave the model empty to use the built-in offline extractor. To use your fine-tuned model, pick your server, then fill in the key and the
-        model id. Settings stay in this browser (never synced); the key is only sent to the base URL below.
+        model id. Settings stay in this browser (never synced); the key is only sent to the server it was saved for.
       </p>
       <p class="lead">
         Candidate mode: <a href="../profile/profile.html" data-testid="open-profile">your skills profile</a> (the popup compares each posting with it).
@@ -104,7 +127,16 @@ export function OptionsPage() {
         <Field label="Base URL" name="baseURL" error={issues.baseURL} hint="The server's OpenAI-compatible /v1 address.">
           <input id="baseURL" data-testid="base-url" type="url" value={form.baseURL} onInput={(e) => update({ baseURL: e.currentTarget.value })} />
         </Field>
-        <ApiKeyField value={apiKey} hasKey={saved?.hasKey ?? false} error={issues.apiKey} onInput={setApiKey} />
+        <ApiKeyField
+          value={apiKey}
+          hasKey={saved?.hasKey ?? false}
+          savedFor={keySavedFor}
+          host={hostOf(form.baseURL)}
+          error={issues.apiKey}
+          removing={removing}
+          onInput={setApiKey}
+          onRemove={() => void removeKey()}
+        />
         <Field label="Model" name="model" error={issues.model} hint="Your fine-tuned model id, a deployment name (Azure) or a local model name. Empty: offline extractor.">
           <input id="model" data-testid="model" type="text" spellcheck={false} value={form.model} placeholder="ft:davinci-002:my-org:jobs:abc123" onInput={(e) => update({ model: e.currentTarget.value })} />
         </Field>

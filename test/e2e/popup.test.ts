@@ -198,7 +198,7 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
       await expect(popup.page.getByTestId('open-settings').isVisible()).resolves.toBe(true);
       await popup.close();
     } finally {
-      await OptionsPage.configure(ext, { baseURL: server.url });
+      await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY });
     }
   });
 
