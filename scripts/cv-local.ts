@@ -18,8 +18,15 @@ function option(name: string, fallback: string): string {
 }
 
 const dataPath = resolve(option('data', `${process.env.JOB_ENTITIES_SHARED ?? '../shared'}/data/ner_training.tsv`));
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 const k = Number(option('k', '5'));
 const seed = Number(option('seed', '13'));
+if (!Number.isInteger(k) || k < 2) fail(`--k takes a whole number of folds >= 2, got "${option('k', '5')}"`);
+if (!Number.isInteger(seed)) fail(`--seed takes a whole number, got "${option('seed', '13')}"`);
 const plain = process.argv.includes('--plain');
 const fromText = process.argv.includes('--text');
 const promptsPath = resolve(option('prompts', dataPath.replace(/ner_training\.tsv$/, 'training_data.jsonl')));
@@ -47,15 +54,20 @@ let text: string;
 try {
   text = readFileSync(dataPath, 'utf8');
 } catch {
-  console.error(`Cannot read the labelled data at ${dataPath}. Put ner_training.tsv there or pass --data FILE.`);
-  process.exit(1);
+  fail(`Cannot read the labelled data at ${dataPath}. Put ner_training.tsv there or pass --data FILE.`);
 }
 const docs = parseIob(text);
 const groups = plain ? undefined : nearDuplicateGroups(docs);
 const started = Date.now();
 let texts: Array<string | undefined> | undefined;
 if (fromText) {
-  const prompts = readFileSync(promptsPath, 'utf8')
+  let promptsText = '';
+  try {
+    promptsText = readFileSync(promptsPath, 'utf8');
+  } catch {
+    fail(`Cannot read the prompts at ${promptsPath} (needed by --text). Pass --prompts FILE.`);
+  }
+  const prompts = promptsText
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => String((JSON.parse(l) as { prompt: unknown }).prompt).replace(/\n\n###\n\n$/, ''));

@@ -1,16 +1,53 @@
 // The fine-tuning API (files + fine_tuning/jobs) through the official SDK, at any base URL that
 // speaks it (OpenAI, Azure OpenAI, compatible servers). Pure: no Node APIs, so the extension can
 // start and follow a job too. Every failure becomes an ExtractionError saying what to do.
+// The server's answers are not trusted as the SDK's types: each is validated with zod (the fields
+// this project reads; the rest passes through), and a malformed one names the endpoint.
 import OpenAI, { BadRequestError, NotFoundError, UnprocessableEntityError, toFile } from 'openai';
-import type { FileObject } from 'openai/resources/files';
-import type { FineTuningJob, FineTuningJobEvent } from 'openai/resources/fine-tuning/jobs/jobs';
+import { z } from 'zod';
 import { ExtractionError } from './errors';
 import { mapProviderError, serverMessage } from './providers/map-error';
 import { resolveMode } from './models';
 
-export type { FileObject, FineTuningJob, FineTuningJobEvent };
+/** A file object (POST /files). */
+export const FileObjectSchema = z.looseObject({
+  id: z.string().min(1),
+  bytes: z.number(),
+});
 
-export const TERMINAL_STATUSES: ReadonlySet<FineTuningJob['status']> = new Set(['succeeded', 'failed', 'cancelled']);
+/** A fine-tuning job (create, retrieve, cancel, list). The status stays open: servers add their own. */
+export const FineTuningJobSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string().min(1),
+  model: z.string(),
+  training_file: z.string(),
+  validation_file: z.string().nullish(),
+  fine_tuned_model: z.string().nullish(),
+  created_at: z.number().nullish(),
+  finished_at: z.number().nullish(),
+  trained_tokens: z.number().nullish(),
+  error: z.looseObject({ message: z.string().nullish(), code: z.string().nullish() }).nullish(),
+});
+
+/** One event of a job (`type: 'metrics'` events carry step, total_steps and train_loss in `data`). */
+export const FineTuningJobEventSchema = z.looseObject({
+  id: z.string().min(1),
+  created_at: z.number().nullish(),
+  level: z.string(),
+  message: z.string(),
+  type: z.string().nullish(),
+  data: z.unknown().optional(),
+});
+
+const pageOf = <T extends z.ZodType>(item: T) => z.looseObject({ data: z.array(item), has_more: z.boolean().nullish() });
+export const FineTuningJobPageSchema = pageOf(FineTuningJobSchema);
+export const FineTuningJobEventPageSchema = pageOf(FineTuningJobEventSchema);
+
+export type FileObject = z.infer<typeof FileObjectSchema>;
+export type FineTuningJob = z.infer<typeof FineTuningJobSchema>;
+export type FineTuningJobEvent = z.infer<typeof FineTuningJobEventSchema>;
+
+export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
 
 export interface FineTuneConnection {
   baseURL: string;
@@ -57,6 +94,63 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** What came back: parsed JSON, or the text when the body is not JSON. */
+export type ReplyBody = { json: true; value: unknown } | { json: false; text: string };
+
+async function readReply(res: Response): Promise<ReplyBody> {
+  const text = await res.text();
+  if (text.trim() === '') return { json: false, text };
+  try {
+    return { json: true, value: JSON.parse(text) };
+  } catch {
+    return { json: false, text };
+  }
+}
+
+/** "null", "a list", "text", "a number"...: what a value is, for messages. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
+}
+
+const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a JSON object' };
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function pathName(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+}
+
+/** What is wrong with a reply, in a few words: `"status" is missing; "bytes" is text, not a number`. */
+export function describeReplyProblem(body: ReplyBody, issues: readonly z.core.$ZodIssue[] = []): string {
+  if (!body.json) {
+    const start = body.text.replace(/\s+/g, ' ').trim();
+    return start ? `it is not JSON (it starts with ${JSON.stringify(start.length > 60 ? start.slice(0, 60) + '...' : start)})` : 'it is empty';
+  }
+  const notes = issues.map((issue) => {
+    const value = valueAt(body.value, issue.path);
+    const name = issue.path.length ? `"${pathName(issue.path)}"` : 'it';
+    if (issue.code === 'invalid_type') {
+      if (value === undefined) return `${name} is missing`;
+      return `${name} is ${describeValue(value)}, not ${EXPECTED[issue.expected] ?? issue.expected}`;
+    }
+    if (issue.code === 'too_small' && typeof value === 'string') return `${name} is empty`;
+    return `${name}: ${issue.message}`;
+  });
+  const shown = notes.slice(0, 3).join('; ');
+  return notes.length > 3 ? `${shown}; and ${notes.length - 3} more` : shown;
+}
+
 export class FineTuningClient {
   readonly client: OpenAI;
   constructor(readonly conn: FineTuneConnection) {
@@ -78,71 +172,119 @@ export class FineTuningClient {
     return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs });
   }
 
+  /** The endpoint as the user's server sees it, e.g. `POST /v1/fine_tuning/jobs`. */
+  private endpoint(method: 'GET' | 'POST', path: string): string {
+    let base = '';
+    try {
+      base = new URL(this.conn.baseURL).pathname.replace(/\/+$/, '');
+    } catch {
+      // An unparsable base URL fails in the SDK first; the path alone still names the endpoint.
+    }
+    return `${method} ${base}${path}`;
+  }
+
+  /**
+   * Send a request, map its failure, and validate its answer. The answer returned is the server's
+   * own object (zod only checks it): every field and the key order survive for `--json`.
+   */
+  private async request<S extends z.ZodType>(endpoint: string, what: string, schema: S, send: () => Promise<Response>, fail: (err: unknown) => ExtractionError): Promise<z.infer<S>> {
+    let body: ReplyBody;
+    try {
+      body = await readReply(await send());
+    } catch (err) {
+      throw fail(err);
+    }
+    const parsed = body.json ? schema.safeParse(body.value) : undefined;
+    if (body.json && parsed?.success) return body.value as z.infer<S>;
+    throw new ExtractionError(
+      'unknown',
+      `The server's answer to ${endpoint} is not ${what}: ${describeReplyProblem(body, parsed?.error?.issues)}. Check that the base URL points at an OpenAI-compatible server.`,
+    );
+  }
+
   /** Upload a JSONL training (or validation) file with purpose 'fine-tune'. */
   async uploadTrainingFile(name: string, content: string, signal?: AbortSignal): Promise<FileObject> {
-    try {
-      const file = await toFile(new TextEncoder().encode(content), name, { type: 'application/jsonl' });
-      return await this.client.files.create({ file, purpose: 'fine-tune' }, { signal });
-    } catch (err) {
-      throw this.fail(err, '', { rejected: `The server rejected the file ${name}`, notFound: `The files endpoint was not found (is the base URL right, ending in /v1?)` });
-    }
+    return this.request(
+      this.endpoint('POST', '/files'),
+      'a file object',
+      FileObjectSchema,
+      async () => {
+        const file = await toFile(new TextEncoder().encode(content), name, { type: 'application/jsonl' });
+        return this.client.files.create({ file, purpose: 'fine-tune' }, { signal }).asResponse();
+      },
+      (err) => this.fail(err, '', { rejected: `The server rejected the file ${name}`, notFound: `The files endpoint was not found (is the base URL right, ending in /v1?)` }),
+    );
   }
 
   async createJob(req: JobRequest, signal?: AbortSignal): Promise<FineTuningJob> {
-    try {
-      return await this.client.fineTuning.jobs.create(
-        {
-          model: req.model,
-          training_file: req.trainingFile,
-          ...(req.validationFile ? { validation_file: req.validationFile } : {}),
-          ...(req.suffix ? { suffix: req.suffix } : {}),
-          ...(req.seed !== undefined ? { seed: req.seed } : {}),
-          ...(req.epochs !== undefined ? { method: { type: 'supervised' as const, supervised: { hyperparameters: { n_epochs: req.epochs } } } } : {}),
-        },
-        { signal },
-      );
-    } catch (err) {
-      throw this.fail(err, req.model, {
-        rejected: `The server refused to create a fine-tuning job on ${req.model}`,
-        notFound: `The fine-tuning endpoint was not found for ${req.model} (does this server fine-tune?)`,
-      });
-    }
+    return this.request(
+      this.endpoint('POST', '/fine_tuning/jobs'),
+      'a fine-tuning job',
+      FineTuningJobSchema,
+      () =>
+        this.client.fineTuning.jobs
+          .create(
+            {
+              model: req.model,
+              training_file: req.trainingFile,
+              ...(req.validationFile ? { validation_file: req.validationFile } : {}),
+              ...(req.suffix ? { suffix: req.suffix } : {}),
+              ...(req.seed !== undefined ? { seed: req.seed } : {}),
+              ...(req.epochs !== undefined ? { method: { type: 'supervised' as const, supervised: { hyperparameters: { n_epochs: req.epochs } } } } : {}),
+            },
+            { signal },
+          )
+          .asResponse(),
+      (err) =>
+        this.fail(err, req.model, {
+          rejected: `The server refused to create a fine-tuning job on ${req.model}`,
+          notFound: `The fine-tuning endpoint was not found for ${req.model} (does this server fine-tune?)`,
+        }),
+    );
   }
 
   async retrieve(id: string, signal?: AbortSignal): Promise<FineTuningJob> {
-    try {
-      return await this.client.fineTuning.jobs.retrieve(id, { signal });
-    } catch (err) {
-      throw this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)`, rejected: `The server refused to look up job "${id}"` });
-    }
+    return this.request(
+      this.endpoint('GET', `/fine_tuning/jobs/${id}`),
+      'a fine-tuning job',
+      FineTuningJobSchema,
+      () => this.client.fineTuning.jobs.retrieve(id, { signal }).asResponse(),
+      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)`, rejected: `The server refused to look up job "${id}"` }),
+    );
   }
 
   /** One page of jobs, newest first. */
   async list(opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<{ jobs: FineTuningJob[]; hasMore: boolean }> {
-    try {
-      const page = await this.client.fineTuning.jobs.list({ limit: opts.limit ?? 20, ...(opts.after ? { after: opts.after } : {}) }, { signal });
-      return { jobs: page.data, hasMore: page.has_more };
-    } catch (err) {
-      throw this.fail(err, '', { notFound: 'The fine-tuning endpoint was not found (does this server fine-tune?)' });
-    }
+    const page = await this.request(
+      this.endpoint('GET', '/fine_tuning/jobs'),
+      'a list of fine-tuning jobs',
+      FineTuningJobPageSchema,
+      () => this.client.fineTuning.jobs.list({ limit: opts.limit ?? 20, ...(opts.after ? { after: opts.after } : {}) }, { signal }).asResponse(),
+      (err) => this.fail(err, '', { notFound: 'The fine-tuning endpoint was not found (does this server fine-tune?)' }),
+    );
+    return { jobs: page.data, hasMore: page.has_more ?? false };
   }
 
   /** The latest events of a job, oldest first. */
   async listEvents(id: string, opts: { limit?: number } = {}, signal?: AbortSignal): Promise<FineTuningJobEvent[]> {
-    try {
-      const page = await this.client.fineTuning.jobs.listEvents(id, { limit: opts.limit ?? 50 }, { signal });
-      return [...page.data].reverse();
-    } catch (err) {
-      throw this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)` });
-    }
+    const page = await this.request(
+      this.endpoint('GET', `/fine_tuning/jobs/${id}/events`),
+      'a list of fine-tuning job events',
+      FineTuningJobEventPageSchema,
+      () => this.client.fineTuning.jobs.listEvents(id, { limit: opts.limit ?? 50 }, { signal }).asResponse(),
+      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)` }),
+    );
+    return [...page.data].reverse();
   }
 
   async cancel(id: string, signal?: AbortSignal): Promise<FineTuningJob> {
-    try {
-      return await this.client.fineTuning.jobs.cancel(id, { signal });
-    } catch (err) {
-      throw this.fail(err, '', { notFound: `No fine-tuning job "${id}"`, rejected: `The server would not cancel job "${id}"` });
-    }
+    return this.request(
+      this.endpoint('POST', `/fine_tuning/jobs/${id}/cancel`),
+      'a fine-tuning job',
+      FineTuningJobSchema,
+      () => this.client.fineTuning.jobs.cancel(id, { signal }).asResponse(),
+      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}"`, rejected: `The server would not cancel job "${id}"` }),
+    );
   }
 
   /**

@@ -120,3 +120,43 @@ describe.skipIf(!HAS_SHARED)(`eval on ../shared training data (${HAS_SHARED ? 'p
     expect(s.macro.f1).toBe(1);
   });
 });
+
+describe('eval --provider local: the embedded offline extractor (issue 4)', () => {
+  const inUnit = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
+
+  it('scores the gold fixture offline: exit 0, valid scores per type, micro and macro, micro F1 above a loose floor', async () => {
+    const before = server.requests.length;
+    // A base URL in the environment must not pull the offline extractor online.
+    const r = await runCli(['eval', '--gold', GOLD_FILE, '--provider', 'local', '--json'], { env: { OPENAI_BASE_URL: server.url } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ records: 13, failed: 0 });
+    expect(s.model).toMatch(/^job-entities-local/);
+    let gold = 0;
+    for (const t of ENTITY_TYPES) {
+      const p = s.perType[t];
+      for (const k of ['tp', 'fp', 'fn']) expect(Number.isInteger(p[k]) && p[k] >= 0).toBe(true);
+      for (const k of ['precision', 'recall', 'f1']) expect(inUnit(p[k])).toBe(true);
+      gold += p.tp + p.fn;
+    }
+    // Every gold value is scored once: found (tp) or missed (fn).
+    expect(gold).toBe(goldCount);
+    expect(s.micro.tp + s.micro.fn).toBe(goldCount);
+    for (const k of ['precision', 'recall', 'f1']) {
+      expect(inUnit(s.micro[k])).toBe(true);
+      expect(inUnit(s.macro[k])).toBe(true);
+    }
+    // The offline extractor scores about 0.70 micro F1 here; the floor only catches a broken one.
+    expect(s.micro.f1).toBeGreaterThan(0.4);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('prints the same scores as a table', async () => {
+    const r = await runCli(['eval', '--gold', GOLD_FILE, '--provider', 'local']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^13 postings, model job-entities-local/);
+    for (const t of [...ENTITY_TYPES, 'micro']) expect(r.stdout).toMatch(new RegExp(`\\n${t}\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\n`));
+    expect(r.stdout).toMatch(/\nmacro\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}/);
+  });
+});

@@ -3,6 +3,7 @@
 import { ENTITY_TYPES, type Entities } from '../entities';
 import { normalizeText, SEPARATOR } from '../prompt';
 import { countTokens } from '../tokens';
+import { z } from 'zod';
 import type { Example } from './read';
 
 export interface Pair {
@@ -25,7 +26,31 @@ export type PairResult = { ok: true; pair: Pair } | { ok: false; line: number; m
 const REQUIRED = ['prompt', 'completion'] as const;
 /** Keys OpenAI's chat fine-tuning format allows besides `messages`. */
 const CHAT_KEYS = new Set(['messages', 'tools', 'functions', 'parallel_tool_calls']);
-const CHAT_ROLES = new Set(['system', 'user', 'assistant']);
+export const CHAT_ROLES = ['system', 'user', 'assistant'] as const;
+
+/** A prompt/completion record once its keys are found (in any letter case): both must be text. */
+export const CompletionRecordSchema = z.object({ prompt: z.string(), completion: z.string() });
+/** One chat turn; other keys (name, weight...) are allowed and ignored. */
+export const ChatMessageSchema = z.looseObject({ role: z.enum(CHAT_ROLES), content: z.string() });
+/** A chat record: `messages` plus the keys in CHAT_KEYS (others are reported as extra keys). */
+export const ChatRecordSchema = z.looseObject({ messages: z.array(ChatMessageSchema) });
+
+type Issue = z.core.$ZodIssue;
+
+/** The value an issue points at, read from the input itself (zod's issues do not carry it). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** "null", "an array", "a number"...: what a value that should be text is. */
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
 
 export function toPair(ex: Example): PairResult {
   return ex.kind === 'chat' ? chatPair(ex) : completionPair(ex);
@@ -34,7 +59,8 @@ export function toPair(ex: Example): PairResult {
 function completionPair(ex: Example): PairResult {
   const { record, line } = ex;
   const keys = Object.keys(record);
-  const found: Record<string, string> = {};
+  // Keys in another letter case ("Prompt", " completion") are read too; the checker reports them.
+  const found: Partial<Record<(typeof REQUIRED)[number], string>> = {};
   const renamedKeys: string[] = [];
   for (const want of REQUIRED) {
     if (want in record) {
@@ -47,30 +73,32 @@ function completionPair(ex: Example): PairResult {
       renamedKeys.push(`${JSON.stringify(other)} -> "${want}"`);
     }
   }
-  const missing = REQUIRED.filter((k) => !(k in found));
-  if (missing.length) return { ok: false, line, message: `no ${missing.map((k) => `"${k}"`).join(' or ')} key (keys found: ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'})` };
+  const candidate: Record<string, unknown> = {};
+  for (const want of REQUIRED) if (found[want] !== undefined) candidate[want] = record[found[want]];
+  const parsed = CompletionRecordSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, line, message: completionIssueMessage(parsed.error.issues, candidate, keys) };
   const used = new Set(Object.values(found));
   const extraKeys = keys.filter((k) => !used.has(k));
-  const prompt = record[found.prompt];
-  const completion = record[found.completion];
-  for (const [name, value] of [['prompt', prompt], ['completion', completion]] as const) {
-    if (typeof value !== 'string') return { ok: false, line, message: `the ${name} is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not text` };
-  }
-  return { ok: true, pair: { line, kind: 'completion', prompt: prompt as string, completion: completion as string, renamedKeys, extraKeys } };
+  return { ok: true, pair: { line, kind: 'completion', prompt: parsed.data.prompt, completion: parsed.data.completion, renamedKeys, extraKeys } };
+}
+
+/** The first problem of a prompt/completion record, in the checker's words: missing keys, then a value that is not text. */
+function completionIssueMessage(issues: readonly Issue[], candidate: Record<string, unknown>, keys: string[]): string {
+  const missing = REQUIRED.filter((k) => !(k in candidate));
+  if (missing.length) return `no ${missing.map((k) => `"${k}"`).join(' or ')} key (keys found: ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'})`;
+  const issue = [...issues].sort((a, b) => REQUIRED.indexOf(a.path[0] as never) - REQUIRED.indexOf(b.path[0] as never))[0];
+  const name = String(issue?.path[0] ?? 'prompt');
+  return `the ${name} is ${describeValue(candidate[name])}, not text`;
 }
 
 function chatPair(ex: Example): PairResult {
   const { record, line } = ex;
-  const messages = record.messages;
-  if (!Array.isArray(messages)) return { ok: false, line, message: '"messages" must be a list of {"role", "content"} objects' };
+  const parsed = ChatRecordSchema.safeParse(record);
+  if (!parsed.success) return { ok: false, line, message: chatIssueMessage(parsed.error.issues, record) };
   let user: string | undefined;
   let assistant: string | undefined;
   const all: string[] = [];
-  for (const [i, m] of messages.entries()) {
-    if (typeof m !== 'object' || m === null || Array.isArray(m)) return { ok: false, line, message: `message ${i + 1} is not an object {"role", "content"}` };
-    const { role, content } = m as Record<string, unknown>;
-    if (typeof role !== 'string' || !CHAT_ROLES.has(role)) return { ok: false, line, message: `message ${i + 1} has role ${JSON.stringify(role)}; use "system", "user" or "assistant"` };
-    if (typeof content !== 'string') return { ok: false, line, message: `message ${i + 1} (${role}) has no text "content"` };
+  for (const { role, content } of parsed.data.messages) {
     all.push(content);
     // Multi-turn lines are valid for OpenAI; for entity extraction the last turn is the example.
     if (role === 'user') user = content;
@@ -82,6 +110,30 @@ function chatPair(ex: Example): PairResult {
   // Everything but the last user and assistant turns, for the length check.
   const context = all.filter((c, i) => !(c === user && all.lastIndexOf(user) === i) && !(c === assistant && all.lastIndexOf(assistant) === i)).join('\n');
   return { ok: true, pair: { line, kind: 'chat', prompt: user, completion: assistant, renamedKeys: [], extraKeys, context } };
+}
+
+/**
+ * The first problem of a chat record, in the checker's words. Zod reports every issue; the user
+ * hears about the first message that is wrong, and in it: not an object, then its role, then its content.
+ */
+function chatIssueMessage(issues: readonly Issue[], record: Record<string, unknown>): string {
+  const rank = (issue: Issue): [number, number] => {
+    const [, index, field] = issue.path;
+    if (typeof index !== 'number') return [-1, 0];
+    return [index, field === undefined ? 0 : field === 'role' ? 1 : 2];
+  };
+  const first = [...issues].sort((a, b) => {
+    const [ia, fa] = rank(a);
+    const [ib, fb] = rank(b);
+    return ia - ib || fa - fb;
+  })[0];
+  const [, index, field] = first?.path ?? [];
+  if (typeof index !== 'number') return '"messages" must be a list of {"role", "content"} objects';
+  const n = index + 1;
+  if (field === undefined) return `message ${n} is not an object {"role", "content"}`;
+  const role = valueAt(record, ['messages', index, 'role']);
+  if (field === 'role') return `message ${n} has role ${JSON.stringify(role)}; use "system", "user" or "assistant"`;
+  return `message ${n} (${String(role)}) has no text "content"`;
 }
 
 /** The posting text of a prompt: the separator (or a variant) at its end removed, white space collapsed. */

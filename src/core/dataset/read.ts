@@ -2,6 +2,7 @@
 // or a CSV/TSV sheet with prompt and completion columns. Pure: the caller reads the file.
 // Every example keeps the line it came from so that every report can point at it.
 import Papa from 'papaparse';
+import { z } from 'zod';
 
 export type DatasetFormat = 'jsonl' | 'json' | 'csv' | 'tsv';
 
@@ -52,8 +53,22 @@ export function readDataset(content: string, opts: { format?: DatasetFormat; fil
   return readJsonLines(text);
 }
 
+/** One example as written: a JSON object with any keys (toPair in pairs.ts validates its fields). */
+export const DatasetRecordSchema = z.record(z.string(), z.unknown());
+/** A `.json` dataset: an array whose elements are validated one by one. */
+const JsonArraySchema = z.array(z.unknown());
+
+/**
+ * Whether a parsed value is a record. The value itself is kept, not zod's copy: the copy drops
+ * keys such as "__proto__" and the checker must see every key as written.
+ */
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return DatasetRecordSchema.safeParse(v).success;
+}
+
+/** How a value that is not an object is named in messages: "array", "string", "number", "null"... */
+function jsonTypeName(v: unknown): string {
+  return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
 }
 
 function kindOf(record: Record<string, unknown>): Example['kind'] {
@@ -77,7 +92,7 @@ function readJsonLines(text: string): ReadResult {
       return;
     }
     if (!isRecord(value)) {
-      errors.push({ line, message: `a JSON ${Array.isArray(value) ? 'array' : typeof value} where an object {"prompt": ..., "completion": ...} was expected` });
+      errors.push({ line, message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected` });
       return;
     }
     examples.push({ line, raw, record: value, kind: kindOf(value) });
@@ -92,10 +107,11 @@ function readJsonArray(text: string): ReadResult {
   } catch (e) {
     return { format: 'json', examples: [], errors: [{ line: 1, message: `not valid JSON (${firstLine((e as Error).message)})` }] };
   }
-  if (!Array.isArray(value)) return { format: 'json', examples: [], errors: [{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }] };
+  const array = JsonArraySchema.safeParse(value);
+  if (!array.success) return { format: 'json', examples: [], errors: [{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }] };
   const examples: Example[] = [];
   const errors: ReadError[] = [];
-  value.forEach((item, i) => {
+  array.data.forEach((item, i) => {
     const line = i + 1;
     if (!isRecord(item)) errors.push({ line, message: `element ${line} is not an object {"prompt": ..., "completion": ...}` });
     else examples.push({ line, raw: JSON.stringify(item), record: item, kind: kindOf(item) });
