@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ExtractionError } from './errors';
 import { mapProviderError, serverMessage } from './providers/map-error';
 import { resolveMode } from './models';
+import { valueAt } from './value-at';
 
 /** A file object (POST /files). */
 export const FileObjectSchema = z.looseObject({
@@ -117,15 +118,6 @@ function describeValue(value: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a JSON object' };
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
 
 function pathName(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');

@@ -5,6 +5,7 @@ import { normalizeText, SEPARATOR } from '../prompt';
 import { countTokens } from '../tokens';
 import { z } from 'zod';
 import type { Example } from './read';
+import { valueAt } from '../value-at';
 
 export interface Pair {
   line: number;
@@ -36,16 +37,6 @@ export const ChatMessageSchema = z.looseObject({ role: z.enum(CHAT_ROLES), conte
 export const ChatRecordSchema = z.looseObject({ messages: z.array(ChatMessageSchema) });
 
 type Issue = z.core.$ZodIssue;
-
-/** The value an issue points at, read from the input itself (zod's issues do not carry it). */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
 
 /** "null", "an array", "a number"...: what a value that should be text is. */
 function describeValue(value: unknown): string {
