@@ -5,7 +5,8 @@ import browser from 'webextension-polyfill';
 import { SettingsSchema, type Settings } from '../core/settings';
 import { hostOf, isOtherServer } from '../options/form';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
-import { readSettings, toPublicSettings, writeSettings } from '../shared/storage';
+import { dropStaleFinishedJobs, readSettings, toPublicSettings, writeSettings } from '../shared/storage';
+import { settingsKey } from './extract';
 
 export async function handleGetSettings(): Promise<ReplyOf<'get-settings'>> {
   return toPublicSettings(await readSettings(browser.storage.local));
@@ -47,5 +48,6 @@ export async function handleSaveSettings(req: ParsedRequestOf<'save-settings'>):
   const { settings, issues } = applyDraft(saved, req);
   if (!settings) return { ok: false, issues };
   await writeSettings(browser.storage.local, settings);
+  await dropStaleFinishedJobs(browser.storage.session, await settingsKey(settings));
   return { ok: true, settings: toPublicSettings(settings) };
 }

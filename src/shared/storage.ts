@@ -99,6 +99,23 @@ export function jobKey(tabId: number): string {
   return `job:${tabId}`;
 }
 
+/**
+ * Removes the finished jobs (done or failed) not made with `settingsKey`: after a settings change a
+ * reopened popup must not paint an answer from the old settings before the worker's new one.
+ */
+export async function dropStaleFinishedJobs(area: { get(keys: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> }, settingsKey: string): Promise<number> {
+  const all = await area.get(null);
+  const stale = Object.entries(all)
+    .filter(([key]) => /^job:\d+$/.test(key))
+    .filter(([, value]) => {
+      const job = JobStateSchema.safeParse(value);
+      return !job.success || ((job.data.status === 'done' || job.data.status === 'error') && job.data.settingsKey !== settingsKey);
+    })
+    .map(([key]) => key);
+  if (stale.length) await area.remove(stale);
+  return stale.length;
+}
+
 export async function readJob(area: StorageAreaLike, tabId: number): Promise<JobState | null> {
   const got = await area.get(jobKey(tabId));
   const parsed = JobStateSchema.safeParse(got[jobKey(tabId)]);

@@ -11,6 +11,7 @@ import { defaultSettings } from '../../src/core/settings';
 import {
   addToCache,
   CACHE_LIMIT,
+  dropStaleFinishedJobs,
   getCached,
   putCached,
   readCache,
@@ -119,5 +120,19 @@ describe('job state in storage.session', () => {
   });
   it('an invalid stored job reads as none', async () => {
     expect(await readJob(memoryArea({ 'job:1': { status: 'weird' } }), 1)).toBeNull();
+  });
+  it('after a settings change, finished jobs from other settings are dropped; running ones and the rest stay', async () => {
+    const base = { url: 'https://x/1', startedAt: 1 };
+    const area = memoryArea({
+      'job:1': { ...base, id: 'a', tabId: 1, status: 'done', settingsKey: 'old', result, posting },
+      'job:2': { ...base, id: 'b', tabId: 2, status: 'error', settingsKey: 'old', error: { code: 'unknown', message: 'x' } },
+      'job:3': { ...base, id: 'c', tabId: 3, status: 'done', settingsKey: 'new', result, posting },
+      'job:4': { ...base, id: 'd', tabId: 4, status: 'extracting', settingsKey: 'old' },
+      'job:5': { ...base, id: 'e', tabId: 5, status: 'done', result, posting },
+      'job:6': { status: 'weird' },
+      [selectionKey(1)]: 'Python',
+    });
+    expect(await dropStaleFinishedJobs(area, 'new')).toBe(4);
+    expect(Object.keys(area.data).sort()).toEqual(['job:3', 'job:4', selectionKey(1)].sort());
   });
 });

@@ -2,7 +2,7 @@
 // out (as the browser does), so a test can never change stored data by mutating what it read.
 import type { StorageAreaLike } from '../../src/shared/storage';
 
-export type MemoryArea = StorageAreaLike & { data: Record<string, unknown> };
+export type MemoryArea = StorageAreaLike & { data: Record<string, unknown>; get(keys: string | string[] | null): Promise<Record<string, unknown>> };
 
 /** A copy through JSON (what JSON cannot hold is lost or refused). */
 export const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
@@ -15,9 +15,10 @@ export function memoryArea(initial: Record<string, unknown> = {}, copy: <T>(valu
   const data: Record<string, unknown> = copy(initial);
   return {
     data,
-    async get(keys) {
+    async get(keys: string | string[] | null) {
       const out: Record<string, unknown> = {};
-      for (const k of Array.isArray(keys) ? keys : [keys]) if (k in data) out[k] = copy(data[k]);
+      // null reads everything, as in the browser.
+      for (const k of keys === null ? Object.keys(data) : Array.isArray(keys) ? keys : [keys]) if (k in data) out[k] = copy(data[k]);
       return out;
     },
     async set(items) {
