@@ -118,8 +118,6 @@ export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl'
   return [{ line: 1, posting: { text, ...(opts.url ? { url: opts.url } : {}) } }];
 }
 
-
-
 /** Fetch a live page for --url without --input. */
 async function fetchPage(url: string): Promise<string> {
   let res: Response;

@@ -1,5 +1,4 @@
 // job-entities CLI: the same core as the extension, in Node.
-import { ExtractionError } from '../core/errors';
 import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 
@@ -40,7 +39,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`job-entities ${cmd.name}: ${err.message}\nRun \`job-entities ${cmd.name} --help\` for usage.\n`);
       return 2;
     }
-    const msg = err instanceof ExtractionError ? err.message : err instanceof Error ? err.message : String(err);
+    const msg = err instanceof Error ? err.message : String(err);
     io.stderr.write(`job-entities ${cmd.name}: ${msg.split('\n')[0]}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
     return 1;

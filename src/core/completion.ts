@@ -35,7 +35,8 @@ const NEGATIVE = 'no entity';
 
 function entityTypeOf(key: string): EntityType | undefined {
   const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return (ENTITY_TYPES as readonly string[]).includes(k) ? (k as EntityType) : KEY_ALIASES[k];
+  // Own keys only: `constructor` or `__proto__` in an answer must not find Object's.
+  return (ENTITY_TYPES as readonly string[]).includes(k) ? (k as EntityType) : Object.hasOwn(KEY_ALIASES, k) ? KEY_ALIASES[k] : undefined;
 }
 
 function clip(s: string, n = 40): string {

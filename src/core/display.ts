@@ -50,7 +50,7 @@ function joinTokens(tokens: string[]): string {
 }
 
 /** Ordinary words that can stand alone in parentheses and are not abbreviations. */
-const PAREN_WORDS = new Set(['and', 'or', 'the', 'etc', 'via', 'plus', 'min', 'max', 'pref', 'ideal', 'nice', 'bonus', 'a', 'an', 'any', 'all', 'some', 'more', 'less', 'both', 'each', 'only', 'also', 'only', 'hours', 'years', 'year', 'week', 'day', 'days', 'tbd', 'optional', 'yes', 'no']);
+const PAREN_WORDS = new Set(['and', 'or', 'the', 'etc', 'via', 'plus', 'min', 'max', 'pref', 'ideal', 'nice', 'bonus', 'a', 'an', 'any', 'all', 'some', 'more', 'less', 'both', 'each', 'only', 'also', 'hours', 'years', 'year', 'week', 'day', 'days', 'tbd', 'optional', 'yes', 'no']);
 
 /** Restore known casing word by word (compound words like `objective-c`, `node.js` first). */
 function applyCasing(s: string): string {
@@ -60,15 +60,20 @@ function applyCasing(s: string): string {
     .replace(/\(([a-z]{2,5})\)/g, (m, inner: string) => (PAREN_WORDS.has(inner) ? m : `(${inner.toUpperCase()})`));
 }
 
-function caseWord(word: string): string {
+/** The known spelling of a word, if listed (own keys only: `constructor` must not find Object's). */
+function knownCasing(word: string): string | undefined {
   const lower = word.toLowerCase();
-  const known = DISPLAY_CASING[lower];
+  return Object.hasOwn(DISPLAY_CASING, lower) ? DISPLAY_CASING[lower] : undefined;
+}
+
+function caseWord(word: string): string {
+  const known = knownCasing(word);
   if (known) return known;
   // Trailing sentence punctuation: `sql.` -> `SQL.`
   const trail = /[.\-/&']+$/.exec(word)?.[0] ?? '';
   if (trail && trail.length < word.length) {
-    const head = word.slice(0, -trail.length);
-    if (DISPLAY_CASING[head.toLowerCase()]) return DISPLAY_CASING[head.toLowerCase()] + trail;
+    const head = knownCasing(word.slice(0, -trail.length));
+    if (head) return head + trail;
   }
   // Compounds: case each part between separators (`ba/bs/ms`, `ci/cd`, `aws-based`).
   if (/[\-/&]/.test(word)) return word.split(/([\-/&])/).map((p) => (/^[\-/&]$/.test(p) ? p : caseWord(p))).join('');

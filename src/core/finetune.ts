@@ -7,6 +7,7 @@ import OpenAI, { BadRequestError, NotFoundError, UnprocessableEntityError, toFil
 import { z } from 'zod';
 import { ExtractionError } from './errors';
 import { mapProviderError, serverMessage } from './providers/map-error';
+import { noRetryOnQuotaFetch, PLACEHOLDER_API_KEY } from './providers/openai';
 import { resolveMode } from './models';
 import { valueAt } from './value-at';
 
@@ -147,11 +148,13 @@ export class FineTuningClient {
   readonly client: OpenAI;
   constructor(readonly conn: FineTuneConnection) {
     this.client = new OpenAI({
-      apiKey: conn.apiKey || 'no-key',
+      apiKey: conn.apiKey || PLACEHOLDER_API_KEY,
       baseURL: conn.baseURL,
       timeout: conn.timeoutMs ?? 120_000,
       maxRetries: conn.maxRetries ?? 2,
       dangerouslyAllowBrowser: true,
+      // As for extraction: a 429 insufficient_quota (billing) or a long retry-after is not retried.
+      fetch: noRetryOnQuotaFetch(),
     });
   }
 

@@ -2,16 +2,17 @@
 // (white space collapsed), then the separator once. Chat models get a system message that defines
 // the task instead; the same message is used when converting the dataset for chat fine-tuning.
 import { splitSentences } from './sentences';
+import { DEFAULT_SEPARATOR, DEFAULT_STOP } from './settings';
 
-export const SEPARATOR = '\n\n###\n\n';
-export const STOP = ' END';
+export const SEPARATOR = DEFAULT_SEPARATOR;
+export const STOP = DEFAULT_STOP;
 
 /** Collapse every run of white space (including NBSP and line breaks) to one space and trim. */
 export function normalizeText(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -1,4 +1,5 @@
 // Scoring predictions against gold labels, per entity type and averaged (CLI `eval`, cross-validation).
+import { valueKey } from './display';
 import { ENTITY_TYPES, type Entities, type EntityType } from './entities';
 
 export interface TypeScore {
@@ -18,10 +19,8 @@ export interface Scores {
   macro: { precision: number; recall: number; f1: number };
 }
 
-/** Values match ignoring case and ALL white space: `C#` = `c #`, `2+ years` = `2 + years`. */
-export function matchKey(value: string): string {
-  return value.toLowerCase().replace(/\s+/gu, '');
-}
+/** Values match ignoring case and ALL white space (display's valueKey): `C#` = `c #`, `2+ years` = `2 + years`. */
+export const matchKey = valueKey;
 
 /** True positives of one document and type: the multiset intersection size. */
 function overlap(gold: string[], predicted: string[]): number {

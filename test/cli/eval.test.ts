@@ -87,6 +87,10 @@ describe('eval on the project\'s gold fixture', () => {
     const usage = await runCli(['eval', ...flags('davinci-002')]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--gold FILE\.jsonl/);
+    // The same cap as extract and match: eval floods no server either.
+    const flood = await runCli(['eval', '--gold', GOLD_FILE, '--concurrency', '65', ...flags('davinci-002')]);
+    expect(flood.code).toBe(2);
+    expect(flood.stderr).toMatch(/--concurrency takes at most 64, got 65/);
   });
 });
 

@@ -93,6 +93,13 @@ describe('JSON backup', () => {
     expect(good.ok).toBe(true);
     if (good.ok) expect(mergeCollections(before, good.postings).map((p) => p.title)).toEqual(['Backend Engineer', 'Imported', 'Frontend Engineer 10']);
   });
+
+  it('merging gives what upserting each imported posting in turn gives, repeats in the import included', () => {
+    const incoming = [saved('https://jobs.example/c#top', { title: 'C again' }), C, saved('https://jobs.example/a?utm_source=x', { title: 'A again' }), saved('https://jobs.example/e', { title: 'E' }), saved('https://jobs.example/e', { title: 'E again' })];
+    const oneByOne = incoming.reduce<SavedPosting[]>((acc, p) => upsertPosting(acc, p), [A, B]);
+    expect(mergeCollections([A, B], incoming)).toEqual(oneByOne);
+    expect(oneByOne.map((p) => p.title)).toEqual(['A again', 'data analyst', 'Frontend Engineer 10', 'E again']);
+  });
 });
 
 describe('collection queries', () => {

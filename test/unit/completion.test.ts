@@ -70,6 +70,14 @@ describe('format variants (test/fixtures/format/completion-variants.json)', () =
     expect(parsed.warnings.join(' ')).toMatch(/max tokens/i);
   });
 
+  it('an unknown key named like an Object property is ignored, not taken for an entity type', () => {
+    for (const key of ['constructor', '__proto__', 'hasOwnProperty']) {
+      const parsed = parseCompletion(`${key}:['x']\nskills:['python']\n END`);
+      expect(parsed.entities, key).toEqual({ ...emptyEntities(), skills: ['python'] });
+      expect(parsed.warnings.join(' '), key).toMatch(/unknown key/);
+    }
+  });
+
   it('records the key order for serialization', () => {
     expect(parseCompletion(" skills:['a']\ndiploma:['b']\nskills:['c']\n END").order).toEqual(['skills', 'diploma']);
   });

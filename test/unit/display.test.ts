@@ -41,6 +41,12 @@ describe('toDisplay', () => {
   ];
   for (const [raw, display] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(display)}`, () => expect(toDisplay(raw)).toBe(display));
 
+  it('a word named like an Object property keeps its own spelling', () => {
+    expect(toDisplay('constructor')).toBe('constructor');
+    expect(toDisplay('constructor .')).toBe('constructor.');
+    expect(toDisplay('dependency injection via constructor')).toBe('dependency injection via constructor');
+  });
+
   it('the casing table only changes case', () => {
     for (const [key, value] of Object.entries(DISPLAY_CASING)) expect(value.toLowerCase()).toBe(key);
   });

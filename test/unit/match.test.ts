@@ -314,6 +314,8 @@ describe('diplomas and majors', () => {
     ['degree', [2]],
     ['advanced degree', [3]],
     ['certificate', []],
+    ['constructor', []],
+    ['bs constructor', [2]],
   ] as const)('%s -> levels %j', (value, levels) => {
     expect(degreeLevels(value)).toEqual(levels);
   });

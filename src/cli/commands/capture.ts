@@ -23,7 +23,6 @@ Exit codes: 0 captured; 1 no posting found on the page or the file cannot be rea
 Example: job-entities capture saved-job.html --url https://boards.greenhouse.io/acme/jobs/123
 `;
 
-
 function checkUrl(url: string): void {
   let parsed: URL;
   try {

@@ -58,7 +58,6 @@ Examples:
 
 const SUBCOMMANDS = ['check', 'convert', 'split', 'from-iob'] as const;
 
-
 export async function writeTextFile(file: string, content: string, io: CliIO, inputs: string[] = []): Promise<void> {
   const target = resolve(io.cwd, file);
   if (inputs.some((i) => i !== '-' && resolve(io.cwd, i) === target)) throw new UsageError(`the output ${file} is the input file; choose another name so the original is kept`);

@@ -4,10 +4,10 @@ import { parseCompletion } from '../../core/completion';
 import { emptyEntities, pickEntities, type Entities } from '../../core/entities';
 import { ExtractionError } from '../../core/errors';
 import { formatScores, scoreEntities } from '../../core/score';
-import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { parseJsonl } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
+import { concurrencyFlag, createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
 import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities eval --gold FILE.jsonl [provider flags] [--concurrency N] [--json]
@@ -48,7 +48,7 @@ export const evalCommand: Command = {
     const goldPath = values.gold ?? (positionals.length === 1 ? positionals[0] : undefined);
     if (!goldPath) throw new UsageError('give the labelled postings: --gold FILE.jsonl');
     if (positionals.length > (values.gold ? 0 : 1)) throw new UsageError(`unexpected argument "${positionals[values.gold ? 0 : 1]}"`);
-    const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
+    const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
 
     const text = await readTextFile(goldPath, io, 'Give a JSONL file of {"prompt", "completion"} lines.');

@@ -13,6 +13,13 @@ import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../set
 export const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 64;
 
+/** --concurrency for every command that extracts: a whole number from 1 to MAX_CONCURRENCY. */
+export function concurrencyFlag(value: string | undefined): number {
+  const n = intFlag(value, 'concurrency', DEFAULT_CONCURRENCY);
+  if (n > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes at most ${MAX_CONCURRENCY}, got ${n}`);
+  return n;
+}
+
 const HELP = `Usage: job-entities extract [--input FILE|-] [--url URL] [provider flags] [--concurrency N] [--format jsonl|csv|tsv]
 
 Turn job postings into entities (diploma, diploma_major, experience, skills) with your own model on
@@ -137,7 +144,7 @@ export async function extractRecords(records: InputRecord[], settings: Settings,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output: one writer per format. (CSV/TSV plug in here: add a case to createOutputWriter.)
+// Output: one writer per format.
 
 export const OUTPUT_FORMATS = ['jsonl', 'csv', 'tsv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -166,7 +173,7 @@ export function createOutputWriter(format: OutputFormat, out: NodeJS.WritableStr
       };
     case 'csv':
     case 'tsv': {
-      // Spreadsheet rows (engineer G's src/core/export): failed records keep their row, empty.
+      // Spreadsheet rows (src/core/export): failed records keep their row, empty.
       const lines = (rows: string[][]) => (format === 'csv' ? toCSV(rows, { bom: false }) : toTSV(rows));
       out.write((format === 'csv' && options.bom ? UTF8_BOM : '') + lines([[...SPREADSHEET_HEADER]]));
       return {
@@ -212,8 +219,7 @@ export const extractCommand: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     const format = (values.format ?? 'jsonl') as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
-    const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
-    if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes at most ${MAX_CONCURRENCY}, got ${concurrency}`);
+    const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
     const records = await readInputs({ input: values.input, url: values.url }, io);
 
@@ -233,24 +239,31 @@ export async function writeOutcomes(
   io: CliIO,
   opts: { command: string; noun: string; concurrency: number; write(o: RecordOutcome, index: number): void; end?(): void },
 ): Promise<number> {
-  // `... | head`: when the reader goes away, stop quietly instead of crashing on EPIPE.
+  // `... | head`: when the reader goes away, stop quietly instead of crashing on EPIPE. Any other
+  // write error (a full disk) stops the run too and becomes the one-line message, not a crash.
   const stop = new AbortController();
   let readerGone = false;
-  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    readerGone = true;
+  let writeError: Error | undefined;
+  const onWriteError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') readerGone = true;
+    else writeError ??= err;
     stop.abort();
-  });
+  };
+  // Kept to the end of the process: an EPIPE can arrive after the last write.
+  io.stdout.on('error', onWriteError);
   const progress = createProgress(io.stderr, records.length);
   const summary = await extractRecords(records, settings, {
     concurrency: opts.concurrency,
     signal: stop.signal,
     onOutcome: (o, i) => {
-      if (!readerGone) opts.write(o, i);
+      if (!readerGone && !writeError) opts.write(o, i);
     },
     onProgress: (d) => progress.update(d),
   });
   progress.clear();
+  // A failed write is reported after the fact: wait until what was written has been flushed (or failed).
+  await new Promise<void>((resolve) => io.stdout.write('', () => resolve()));
+  if (writeError) throw new ExtractionError('unknown', `Cannot write the output: ${writeError.message.split('\n')[0]}`);
   if (readerGone) return 0;
   opts.end?.();
   if (summary.fatal) throw summary.fatal;

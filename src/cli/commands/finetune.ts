@@ -93,10 +93,9 @@ function howToUse(model: string, baseURL: string): string {
 
 /** The JSONL to upload: the file as it is when it already has the base model's format, else converted. */
 function uploadContent(read: ReadResult, raw: string, target: 'chat' | 'completion'): { content: string; converted: number } {
-  const want = target === 'chat' ? 'chat' : 'completion';
-  if (read.format === 'jsonl' && read.examples.every((e) => e.kind === want)) return { content: raw, converted: 0 };
+  if (read.format === 'jsonl' && read.examples.every((e) => e.kind === target)) return { content: raw, converted: 0 };
   const result = convertDataset(read, target);
-  return { content: toJsonl(result.records), converted: read.examples.filter((e) => e.kind !== want || read.format !== 'jsonl').length };
+  return { content: toJsonl(result.records), converted: read.examples.filter((e) => e.kind !== target || read.format !== 'jsonl').length };
 }
 
 async function prepareFile(label: string, file: string, model: string, io: CliIO): Promise<{ name: string; content: string }> {
@@ -149,7 +148,7 @@ export function progressReporter(io: Pick<CliIO, 'stderr'>) {
 }
 
 async function runStart(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
+  const { values } = parseCommandArgs(
     argv,
     {
       ...CONNECTION_OPTIONS,
@@ -163,7 +162,6 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
     },
     false,
   );
-  void positionals;
   if (!values.training) throw new UsageError('--training FILE is required');
   if (!values.model) throw new UsageError('--model BASE is required (e.g. davinci-002 or gpt-4o-mini-2024-07-18)');
   if (values.suffix !== undefined && (values.suffix.length === 0 || values.suffix.length > 64)) throw new UsageError('--suffix takes 1 to 64 characters');
@@ -179,7 +177,7 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
   const trainingFile = await client.uploadTrainingFile(training.name, training.content);
   io.stderr.write(`Uploaded ${values.training} as ${trainingFile.id} (${trainingFile.bytes} bytes).\n`);
   let validationId: string | undefined;
-  if (validation && values.validation) {
+  if (validation) {
     const f = await client.uploadTrainingFile(validation.name, validation.content);
     validationId = f.id;
     io.stderr.write(`Uploaded ${values.validation} as ${f.id} (${f.bytes} bytes).\n`);

@@ -3,10 +3,10 @@
 import { ExtractionError } from '../../core/errors';
 import { matchSkills } from '../../core/match/match';
 import { parseProfile, parseSkillList, type MatchProfile } from '../../core/match/profile';
-import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { readInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
+import { concurrencyFlag, DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
 import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
@@ -87,8 +87,7 @@ export const matchCommand: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     if (values.skills !== undefined && values.profile !== undefined) throw new UsageError('give --skills or --profile, not both');
     if (values.skills === undefined && values.profile === undefined) throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
-    const concurrency = intFlag(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY);
-    if (concurrency > 64) throw new UsageError(`--concurrency takes at most 64, got ${concurrency}`);
+    const concurrency = concurrencyFlag(values.concurrency);
     let profile: MatchProfile;
     if (values.skills !== undefined) {
       const skills = parseSkillList(values.skills);

@@ -10,7 +10,7 @@ import { fullerPageText, readJobPostingJsonLd, type JsonLdPosting } from './json
 import { captureLargestBlock } from './largest-block';
 import { readPageMeta } from './page-meta';
 import { captureWithReadability } from './readability';
-import { looksLikeBotCheck, MIN_SELECTION_CHARS, readsLikePosting } from './signals';
+import { looksLikeBotCheck, MAX_LINK_DENSITY, MIN_SELECTION_CHARS, readsLikePosting } from './signals';
 
 export interface CaptureOptions {
   url: string;
@@ -19,9 +19,6 @@ export interface CaptureOptions {
 }
 
 export const NO_POSTING_MESSAGE = 'No job posting found on this page. Open a single job posting (or select its text) and try again.';
-
-/** Generic strategies give up above this share of linked text: result lists and menus. */
-const MAX_LINK_DENSITY = 0.35;
 
 /** A JSON-LD description shorter than this, or cut off, is a teaser: the page text is preferred. */
 const MIN_JSONLD_CHARS = 200;

@@ -2,7 +2,7 @@
 // site publishes it (Google for Jobs asks for it). Handles arrays, @graph, nesting, sloppy JSON and
 // descriptions that are HTML, escaped HTML or plain text.
 import { htmlToText } from './html-text';
-import { linkDensity } from './signals';
+import { linkDensity, MAX_LINK_DENSITY } from './signals';
 
 export interface JsonLdPosting {
   title: string;
@@ -185,7 +185,7 @@ export function fullerPageText(doc: Document, ldText: string): string | null {
     if (!next) break;
     el = next;
   }
-  if (el === doc.body || linkDensity(el) > 0.35) return null;
+  if (el === doc.body || linkDensity(el) > MAX_LINK_DENSITY) return null;
   const text = htmlToText(el);
   const ratio = text.length / ldText.length;
   return ratio > 1.2 && ratio < 3.5 ? text : null;

@@ -2,7 +2,7 @@
 // length to its parent and half to its grandparent (as Readability's scoring does), so the winner is
 // the container of the paragraphs, not <body>. Text inside links does not count: it is navigation.
 import { isHiddenElement, nodeToText } from './html-text';
-import { linkDensity, looksLikeList } from './signals';
+import { linkDensity, looksLikeList, MAX_LINK_DENSITY } from './signals';
 
 const IGNORED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'iframe', 'head']);
 const BLOCKS = new Set(['p', 'li', 'div', 'section', 'article', 'main', 'td', 'dd', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'font']);
@@ -55,7 +55,7 @@ export function captureLargestBlock(doc: Document): LargestBlockCapture | null {
   for (const [element] of ranked) {
     const text = nodeToText(element);
     const candidate = { element, text, linkDensity: linkDensity(element), isList: looksLikeList(element, text) };
-    if (!candidate.isList && candidate.linkDensity <= 0.35) return candidate;
+    if (!candidate.isList && candidate.linkDensity <= MAX_LINK_DENSITY) return candidate;
     fallback ??= candidate;
   }
   return fallback;

@@ -58,6 +58,9 @@ export function looksLikeBotCheck(doc: Document, bodyText: string): boolean {
   return !!doc.querySelector('.g-recaptcha, .h-captcha, #challenge-form, #cf-challenge-running, [data-sitekey], iframe[src*="captcha"], #px-captcha');
 }
 
+/** Above this share of linked text an element is navigation or a result list, not a posting. */
+export const MAX_LINK_DENSITY = 0.35;
+
 /** Share of an element's text that sits inside links: navigation and result lists are mostly links. */
 export function linkDensity(el: Element): number {
   const total = (el.textContent ?? '').replace(/\s+/g, '').length;

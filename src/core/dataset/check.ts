@@ -2,6 +2,7 @@
 // project's format, plus the ones entity annotation needs (values missing from their prompt).
 // Errors make a dataset unusable (a fine-tuning job would fail); warnings are worth a look and
 // most are repaired by `--fix` (see fix.ts, whose planned fixes the report lists).
+import { valueKey } from '../display';
 import { ENTITY_TYPES, type EntityType } from '../entities';
 import { parseCompletion, type ParsedCompletion } from '../completion';
 import { SEPARATOR, STOP } from '../prompt';
@@ -235,7 +236,8 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
   if (endingCounts.size > 1) {
     const ranked = [...endingCounts.entries()].sort((a, b) => b[1].length - a[1].length);
     const odd = ranked.slice(1).flatMap(([, l]) => l);
-    const negOdd = completionFacts.filter((f) => odd.includes(f.pair.line) && f.parsed.negative).length;
+    const oddLines = new Set(odd);
+    const negOdd = completionFacts.filter((f) => oddLines.has(f.pair.line) && f.parsed.negative).length;
     warn(
       'ending-inconsistent',
       `Completions end in ${ranked.length} different ways: ${ranked.map(([e, l]) => `${JSON.stringify(e)} (${l.length})`).join(', ')}${negOdd === odd.length ? ' — the odd ones are the negatives' : ''}. A model trained on two endings may stop on neither; --fix ends every completion with ${JSON.stringify('\n' + stop)}.`,
@@ -263,10 +265,12 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
   const missingNotes: string[] = [];
   const missingLines: number[] = [];
   for (const f of nonEmpty) {
-    const hay = squash(f.text);
+    // Lower case, no white space (display's valueKey): how values are compared with their prompt.
+    const hay = valueKey(f.text);
     for (const t of ENTITY_TYPES) {
       for (const v of f.parsed.entities[t]) {
-        if (squash(v) && !hay.includes(squash(v))) {
+        const needle = valueKey(v);
+        if (needle && !hay.includes(needle)) {
           missingLines.push(f.pair.line);
           missingNotes.push(`line ${f.pair.line} ${t} ${JSON.stringify(v)}`);
         }
@@ -316,11 +320,6 @@ function describe(pair: Pair, separator: string, stop: string): Facts {
     }
   }
   return { pair, parsed, text, tokens, ending, body };
-}
-
-/** Lower case, no white space: how values are compared with their prompt. */
-function squash(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, '');
 }
 
 function isMostlyUpperCase(text: string): boolean {

@@ -66,9 +66,9 @@ export function convertDataset(input: ReadResult | Example[], to: 'chat' | 'comp
       errors.push({ line: r.line, message: r.message });
       continue;
     }
-    const { pair } = r;
-    const asCompletion: CompletionRecord =
-      pair.kind === 'chat' ? chatToCompletion(ex.record as unknown as ChatRecord) : { prompt: pair.prompt, completion: pair.completion };
+    // toPair reads either format as one prompt and one answer (chat: the last user and assistant
+    // turns, as chatToCompletion takes them); both are rebuilt in the target format from there.
+    const asCompletion: CompletionRecord = { prompt: r.pair.prompt, completion: r.pair.completion };
     if (to === 'completion') {
       // Completion lines are rewritten to the prepared form too, so one command gives a clean file.
       const parsed = parseCompletion(asCompletion.completion);

@@ -1,9 +1,6 @@
 // The completion's ending: the stop word (` END`) with whatever the annotator put before it.
 // The seed data ends positives with `\n END` and negatives with `\n , END`; both are read here.
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../prompt';
 
 /** The stop word at the end, with the spaces, line breaks and stray punctuation before it. */
 export function endingPattern(stop: string): RegExp {

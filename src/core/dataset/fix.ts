@@ -66,7 +66,11 @@ export function fixDataset(input: ReadResult | Example[], opts: FixOptions = {})
   const stop = opts.stop ?? STOP;
   const limit = contextTokensFor(opts.model ?? 'davinci-002', opts.contextTokens);
   const hits = new Map<FixId, number[]>();
-  const hit = (id: FixId, line: number) => hits.set(id, [...(hits.get(id) ?? []), line]);
+  const hit = (id: FixId, line: number) => {
+    const lines = hits.get(id);
+    if (lines) lines.push(line);
+    else hits.set(id, [line]);
+  };
   for (const e of read.errors) hit('drop-unreadable', e.line);
 
   const records: FixResult['records'] = [];

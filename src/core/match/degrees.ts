@@ -38,8 +38,9 @@ export function degreeLevels(value: string): number[] {
     const plain = part.replace(/\./g, '').replace(/'s\b/g, 's');
     for (const [re, level] of LEVEL_PHRASES) if (re.test(plain)) levels.add(level);
     const words = plain.split(/[^a-z0-9]+/).filter(Boolean);
-    if (words.length === 1 && words[0] in WHOLE_PART_WORDS) levels.add(WHOLE_PART_WORDS[words[0]]);
-    for (const w of words) if (w in LEVEL_WORDS) levels.add(LEVEL_WORDS[w]);
+    // Own keys only: a word such as `constructor` must not find Object's.
+    if (words.length === 1 && Object.hasOwn(WHOLE_PART_WORDS, words[0])) levels.add(WHOLE_PART_WORDS[words[0]]);
+    for (const w of words) if (Object.hasOwn(LEVEL_WORDS, w)) levels.add(LEVEL_WORDS[w]);
   }
   if (levels.size === 0 && /\bdegree\b/.test(tidySkill(value))) levels.add(2);
   return [...levels].sort((a, b) => a - b);
