@@ -1,6 +1,7 @@
 // "Extract entities from selection": the click grants activeTab for the tab; the selected text is
 // kept in storage.session and the popup opens in a window aimed at that tab.
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { openPopupWindow } from '../shared/popup-window';
 import { selectionKey } from '../shared/storage';
 
 export const SELECTION_MENU_ID = 'extract-selection';
@@ -15,10 +16,4 @@ export async function onContextMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab
   if (info.menuItemId !== SELECTION_MENU_ID || tab?.id === undefined) return;
   await browser.storage.session.set({ [selectionKey(tab.id)]: info.selectionText ?? '' });
   await openPopupWindow(tab.id, true);
-}
-
-/** The popup detached into its own window, aimed at one tab. */
-export async function openPopupWindow(tabId: number, selection = false): Promise<void> {
-  const url = browser.runtime.getURL(`src/popup/popup.html?tabId=${tabId}${selection ? '&selection=1' : ''}`);
-  await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
 }

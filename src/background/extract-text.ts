@@ -7,11 +7,11 @@ import { resolveProvider } from '../core/settings';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
 import { readSettings } from '../shared/storage';
 import { ensureHostPermission } from './host-permission';
+import { jobSignal, withWorkerLimits } from './worker-limits';
 
 export async function handleExtractText(req: ParsedRequestOf<'extract-text'>): Promise<ReplyOf<'extract-text'>> {
-  const settings = await readSettings(browser.storage.local);
+  // The same worker limits as "extract": each request under Chrome's 30 s fetch limit, one ceiling over every retry.
+  const settings = withWorkerLimits(await readSettings(browser.storage.local));
   if (resolveProvider(settings) === 'openai') await ensureHostPermission(settings.baseURL);
-  // One ceiling over every retry, well inside what an MV3 worker tolerates.
-  const ceiling = Math.min(settings.timeoutMs * (settings.maxRetries + 1) + 5_000, 240_000);
-  return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, settings, AbortSignal.timeout(ceiling));
+  return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, settings, jobSignal(undefined, settings));
 }

@@ -3,12 +3,7 @@
 // options page requests when the user saves it.
 import browser from 'webextension-polyfill';
 import { ExtractionError } from '../core/errors';
-
-/** `https://example.com:8443/v1` -> `https://example.com/*` (match patterns carry no port). */
-export function originPattern(baseURL: string): string {
-  const u = new URL(baseURL);
-  return `${u.protocol}//${u.hostname}/*`;
-}
+import { originPattern } from '../shared/server-origin';
 
 export async function ensureHostPermission(baseURL: string): Promise<void> {
   let pattern: string;

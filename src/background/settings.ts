@@ -3,8 +3,8 @@
 // key is only ever used with the server (origin) it was saved for.
 import browser from 'webextension-polyfill';
 import { SettingsSchema, type Settings } from '../core/settings';
-import { hostOf, isOtherServer } from '../options/form';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
+import { hostOf, isOtherServer } from '../shared/server-origin';
 import { dropStaleFinishedJobs, readSettings, toPublicSettings, writeSettings } from '../shared/storage';
 import { settingsKey } from './extract';
 

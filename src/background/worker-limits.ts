@@ -11,8 +11,8 @@ export function withWorkerLimits(settings: Settings): Settings {
   return { ...settings, timeoutMs: Math.min(settings.timeoutMs, WORKER_REQUEST_TIMEOUT_MS) };
 }
 
-/** One ceiling over a whole job (every retry and chunk), combined with the user's cancel signal. */
-export function jobSignal(signal: AbortSignal, settings: Settings): AbortSignal {
-  const ceiling = Math.min(settings.timeoutMs * (settings.maxRetries + 1) + 5_000, WORKER_JOB_CEILING_MS);
-  return AbortSignal.any([signal, AbortSignal.timeout(ceiling)]);
+/** One ceiling over a whole job (every retry and chunk), combined with the user's cancel signal when there is one. */
+export function jobSignal(signal: AbortSignal | undefined, settings: Settings): AbortSignal {
+  const ceiling = AbortSignal.timeout(Math.min(settings.timeoutMs * (settings.maxRetries + 1) + 5_000, WORKER_JOB_CEILING_MS));
+  return signal ? AbortSignal.any([signal, ceiling]) : ceiling;
 }

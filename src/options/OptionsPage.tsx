@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MessageError, sendMessage, type PublicSettings } from '../shared/messages';
+import { hostOf, isOtherServer, originOf, originPattern } from '../shared/server-origin';
 import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
 import { Field } from './components/Field';
 import { PresetPicker } from './components/PresetPicker';
 import { TrainingExamples } from './components/TrainingExamples';
-import { hostOf, isOtherServer, issuesToForm, originOf, toDraft, toForm, validateForm, type SettingsForm } from './form';
+import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
 import { isPreGrantedHost } from './presets';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
@@ -53,9 +54,8 @@ export function OptionsPage() {
     let permissionNote = '';
     const droppedKeyFor = apiKey.trim() ? undefined : keySavedFor;
     if (!isPreGrantedHost(form.baseURL)) {
-      const u = new URL(form.baseURL.trim());
-      const granted = await browser.permissions.request({ origins: [`${u.protocol}//${u.hostname}/*`] }).catch(() => false);
-      if (!granted) permissionNote = ` The browser did not grant access to ${u.host}: requests to it will fail until you save again and allow it.`;
+      const granted = await browser.permissions.request({ origins: [originPattern(form.baseURL.trim())] }).catch(() => false);
+      if (!granted) permissionNote = ` The browser did not grant access to ${hostOf(form.baseURL)}: requests to it will fail until you save again and allow it.`;
     }
     try {
       const reply = await sendMessage('save-settings', draft());

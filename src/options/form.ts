@@ -45,33 +45,6 @@ export function toDraft(f: SettingsForm): Record<string, unknown> {
   };
 }
 
-/** The origin (scheme, host, port) of a URL, or undefined when it does not parse. */
-export function originOf(url: string): string | undefined {
-  try {
-    return new URL(url.trim()).origin;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A saved key belongs to the server it was saved for: true when `draftBaseURL` points at another
- * origin than `savedBaseURL` (or does not parse), so the saved key must not go there.
- */
-export function isOtherServer(savedBaseURL: string, draftBaseURL: string): boolean {
-  const saved = originOf(savedBaseURL);
-  return saved === undefined || saved !== originOf(draftBaseURL);
-}
-
-/** The host shown to the user for a base URL (e.g. api.openai.com, 127.0.0.1:8080). */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url.trim()).host;
-  } catch {
-    return url;
-  }
-}
-
 /** Field messages, keyed by form field, checked in the page before anything is sent. */
 export function validateForm(f: SettingsForm): Record<string, string> {
   const parsed = SettingsSchema.safeParse(toDraft(f));

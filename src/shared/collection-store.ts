@@ -8,7 +8,7 @@ import { pickEntities } from '../core/entities';
 import { mergeCollections, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting } from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
-import { appendSetAside, storedListReader } from './stored-list';
+import { clip, storedList } from './stored-list';
 
 export const COLLECTION_KEY = 'collection';
 /** Entries that failed validation, kept (not deleted) so a schema mistake never destroys data. */
@@ -22,49 +22,34 @@ export interface CollectionRead {
   invalid: unknown[];
 }
 
-const readStoredPostings = storedListReader('postings', SavedPostingSchema);
+const postingsList = storedList({
+  key: COLLECTION_KEY,
+  field: 'postings',
+  entry: SavedPostingSchema,
+  version: COLLECTION_VERSION,
+  setAsideKey: COLLECTION_SET_ASIDE_KEY,
+  setAsideLimit: SET_ASIDE_LIMIT,
+});
 
 /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */
 export function parseStoredCollection(raw: unknown): CollectionRead {
-  const { valid, invalid } = readStoredPostings(raw);
+  const { valid, invalid } = postingsList.parse(raw);
   return { postings: valid, invalid };
 }
 
+/** Never throws: a collection the browser cannot read shows as empty. */
 export async function readCollection(area: StorageAreaLike): Promise<CollectionRead> {
-  try {
-    const got = await area.get(COLLECTION_KEY);
-    return parseStoredCollection(got[COLLECTION_KEY]);
-  } catch {
-    return { postings: [], invalid: [] };
-  }
+  const { valid, invalid } = await postingsList.read(area);
+  return { postings: valid, invalid };
 }
 
 /**
- * Read, change, write. Invalid entries met on the way are moved to COLLECTION_SET_ASIDE_KEY
- * (capped) rather than silently dropped, and the collection is written back clean.
+ * Read, change, write, one change at a time across the extension's pages (a Web Lock). Invalid
+ * entries met on the way are moved to COLLECTION_SET_ASIDE_KEY (capped) rather than silently
+ * dropped, and the collection is written back clean.
  */
 export async function updateCollection(area: StorageAreaLike, change: (postings: SavedPosting[]) => SavedPosting[]): Promise<SavedPosting[]> {
-  return withCollectionLock(() => applyChange(area, change));
-}
-
-/**
- * The popup and the collection page may change the collection at the same moment (two popups
- * saving, a delete while an import runs): a Web Lock, shared by every page of the extension's
- * origin, runs one read-change-write at a time so no change overwrites another. Where Web Locks
- * do not exist (Node, in unit tests) the change simply runs.
- */
-async function withCollectionLock<T>(run: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as { locks?: { request: (name: string, cb: () => Promise<T>) => Promise<T> } } | undefined)?.locks;
-  return locks ? locks.request('job-entities:collection', run) : run();
-}
-
-async function applyChange(area: StorageAreaLike, change: (postings: SavedPosting[]) => SavedPosting[]): Promise<SavedPosting[]> {
-  const { postings, invalid } = await readCollection(area);
-  const next = change(postings);
-  const items: Record<string, unknown> = { [COLLECTION_KEY]: { version: COLLECTION_VERSION, postings: next } };
-  if (invalid.length > 0) items[COLLECTION_SET_ASIDE_KEY] = await appendSetAside(area, COLLECTION_SET_ASIDE_KEY, invalid, SET_ASIDE_LIMIT);
-  await area.set(items);
-  return next;
+  return postingsList.update(area, change);
 }
 
 /** Save a posting; the same URL (fragment and tracking parameters aside) updates the saved one. */
@@ -101,8 +86,6 @@ export async function importPostings(area: StorageAreaLike, incoming: readonly S
   });
   return { added, updated };
 }
-
-const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
 /** What "Save to collection" keeps of a captured posting and its result (not the description text). */
 export function toSavedPosting(posting: Posting, result: ExtractionResult, now: Date = new Date()): SavedPosting {

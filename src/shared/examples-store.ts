@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { EntitiesSchema, type Entities } from '../core/entities';
 import type { StorageAreaLike } from './storage';
-import { appendSetAside, storedListReader } from './stored-list';
+import { clip, storedList } from './stored-list';
 
 export const EXAMPLES_KEY = 'trainingExamples';
 export const EXAMPLES_SET_ASIDE_KEY = 'trainingExamplesSetAside';
@@ -41,32 +41,24 @@ export interface ExamplesRead {
   invalid: unknown[];
 }
 
-const readStoredExamples = storedListReader('examples', TrainingExampleSchema);
+const examplesList = storedList({
+  key: EXAMPLES_KEY,
+  field: 'examples',
+  entry: TrainingExampleSchema,
+  version: EXAMPLES_VERSION,
+  setAsideKey: EXAMPLES_SET_ASIDE_KEY,
+  setAsideLimit: SET_ASIDE_LIMIT,
+});
 
 export function parseStoredExamples(raw: unknown): ExamplesRead {
-  const { valid, invalid } = readStoredExamples(raw);
+  const { valid, invalid } = examplesList.parse(raw);
   return { examples: valid, invalid };
 }
 
 /** Never throws: a store the browser cannot read shows as empty (and is not written over by a read). */
 export async function readExamples(area: StorageAreaLike): Promise<ExamplesRead> {
-  try {
-    const got = await area.get(EXAMPLES_KEY);
-    return parseStoredExamples(got[EXAMPLES_KEY]);
-  } catch {
-    return { examples: [], invalid: [] };
-  }
-}
-
-/** Read, change, write; invalid entries met on the way move to the set-aside key. */
-async function updateExamples(area: StorageAreaLike, change: (examples: TrainingExample[]) => TrainingExample[]): Promise<TrainingExample[]> {
-  const got = await area.get(EXAMPLES_KEY);
-  const { examples, invalid } = parseStoredExamples(got[EXAMPLES_KEY]);
-  const next = change(examples);
-  const items: Record<string, unknown> = { [EXAMPLES_KEY]: { version: EXAMPLES_VERSION, examples: next } };
-  if (invalid.length > 0) items[EXAMPLES_SET_ASIDE_KEY] = await appendSetAside(area, EXAMPLES_SET_ASIDE_KEY, invalid, SET_ASIDE_LIMIT);
-  await area.set(items);
-  return next;
+  const { valid, invalid } = await examplesList.read(area);
+  return { examples: valid, invalid };
 }
 
 export class ExamplesFullError extends Error {
@@ -83,7 +75,7 @@ export class ExamplesFullError extends Error {
 export async function saveExample(area: StorageAreaLike, example: TrainingExample, limit = EXAMPLES_LIMIT): Promise<'saved' | 'updated'> {
   const valid = TrainingExampleSchema.parse(example);
   let outcome: 'saved' | 'updated' = 'saved';
-  await updateExamples(area, (examples) => {
+  await examplesList.update(area, (examples) => {
     const at = examples.findIndex((e) => e.id === valid.id);
     if (at >= 0) {
       outcome = 'updated';
@@ -98,7 +90,7 @@ export async function saveExample(area: StorageAreaLike, example: TrainingExampl
 }
 
 export async function deleteExample(area: StorageAreaLike, id: string): Promise<TrainingExample[]> {
-  return updateExamples(area, (examples) => examples.filter((e) => e.id !== id));
+  return examplesList.update(area, (examples) => examples.filter((e) => e.id !== id));
 }
 
 export async function findExample(area: StorageAreaLike, id: string): Promise<TrainingExample | undefined> {
@@ -112,7 +104,6 @@ export function examplesChanged(changes: Record<string, unknown>, areaName: stri
 
 /** The example built from a posting and the entities the user approved. */
 export function toTrainingExample(input: { id: string; text: string; entities: Entities; url: string; title: string; model: string }, now: Date = new Date()): TrainingExample {
-  const clip = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
   return TrainingExampleSchema.parse({
     id: input.id,
     text: input.text,

@@ -144,7 +144,8 @@ export function isTrustedSender(sender: Runtime.MessageSender, runtimeId: string
 /** Worker side: validate, dispatch, and wrap the answer (or the error) in an envelope. */
 export async function dispatchMessage(handlers: HandlerMap, message: unknown, sender: Runtime.MessageSender): Promise<ReplyEnvelope> {
   const env = EnvelopeSchema.safeParse(message);
-  if (!env.success || !(env.data.type in MESSAGES)) {
+  // Own keys only: `in` would also accept "toString" and the like, whose missing schema would throw.
+  if (!env.success || !Object.hasOwn(MESSAGES, env.data.type)) {
     return { ok: false, error: { code: 'invalid_input', message: 'Unknown message. Reload the extension.' } };
   }
   const name = env.data.type as MessageName;

@@ -110,6 +110,17 @@ describe('saving, deleting, importing', () => {
     const broken: StorageAreaLike = { get: () => Promise.reject(new Error('IO error')), set: async () => undefined, remove: async () => undefined };
     expect(await readCollection(broken)).toEqual({ postings: [], invalid: [] });
   });
+
+  it('a change on a storage area that fails to read fails, and writes nothing over the saved collection', async () => {
+    let written = false;
+    const broken: StorageAreaLike = {
+      get: () => Promise.reject(new Error('IO error')),
+      set: async () => void (written = true),
+      remove: async () => undefined,
+    };
+    await expect(savePosting(broken, saved('https://jobs.example/1'))).rejects.toThrow('IO error');
+    expect(written).toBe(false);
+  });
 });
 
 describe('toSavedPosting', () => {

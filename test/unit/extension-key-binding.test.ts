@@ -20,12 +20,20 @@ const fake = vi.hoisted(() => {
       for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
     },
   };
-  return { local };
+  // An empty storage.session: saving settings looks there for finished jobs made with other settings.
+  const session = {
+    async get(_keys: string | string[] | null): Promise<Record<string, unknown>> {
+      return {};
+    },
+    async set() {},
+    async remove() {},
+  };
+  return { local, session };
 });
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { id: 'test-extension-id' },
-    storage: { local: fake.local },
+    storage: { local: fake.local, session: fake.session },
     // The manifest grants http://127.0.0.1/*: the test servers' host.
     permissions: { contains: async () => true },
   },
@@ -34,12 +42,12 @@ vi.mock('webextension-polyfill', () => ({
 import { applyDraft, handleSaveSettings } from '../../src/background/settings';
 import { handleTestConnection } from '../../src/background/test-connection';
 import { defaultSettings, type Settings } from '../../src/core/settings';
-import { hostOf, isOtherServer, originOf } from '../../src/options/form';
+import { hostOf, isOtherServer, originOf } from '../../src/shared/server-origin';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
 
 const OPENAI_KEY = 'sk-key-for-openai-0001';
 
-describe('origins of base URLs (options/form)', () => {
+describe('origins of base URLs (shared/server-origin)', () => {
   it('compares scheme, host and port, not the path', () => {
     expect(isOtherServer('https://api.openai.com/v1', 'https://api.openai.com/v1/')).toBe(false);
     expect(isOtherServer('https://api.openai.com/v1', 'https://API.openai.com/other')).toBe(false);

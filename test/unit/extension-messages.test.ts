@@ -57,6 +57,12 @@ describe('dispatchMessage', () => {
     const r = await dispatchMessage(handlers(), { type: 'steal-key', payload: {} }, popup);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+  it('refuses names inherited from Object.prototype with an answer, not a thrown error', async () => {
+    for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const r = await dispatchMessage(handlers(), { type, payload: {} }, popup);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
   it('refuses malformed requests before the handler runs', async () => {
     let ran = false;
     const h = handlers({ cancel: async () => ((ran = true), { cancelled: true }) });

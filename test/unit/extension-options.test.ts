@@ -7,7 +7,7 @@ vi.hoisted(() => {
 });
 
 import { applyDraft } from '../../src/background/settings';
-import { originPattern } from '../../src/background/host-permission';
+import { originPattern } from '../../src/shared/server-origin';
 import { defaultSettings } from '../../src/core/settings';
 import { escapeControl, issuesToForm, toDraft, toForm, unescapeControl, validateForm } from '../../src/options/form';
 import { isPreGrantedHost, SERVER_PRESETS } from '../../src/options/presets';

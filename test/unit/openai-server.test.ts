@@ -1,6 +1,7 @@
 // The test server is the model's contract: these tests pin its wire format to OpenAI's (raw HTTP,
 // no SDK), so provider tests that pass against it mean something.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFineTuningRoutes } from '../server/fine-tuning';
 import { goldAnswerer, promptKey, startOpenAIServer, toChatAnswer, type OpenAIServer } from '../server/openai-server';
 
 const GOLD = [
@@ -253,6 +254,21 @@ describe('slow answers, CORS, recording, extra routes', () => {
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as any).error).toEqual({ message: 'Invalid URL (GET /v1/nothing)', type: 'invalid_request_error', param: null, code: null });
     } finally {
+      await s.close();
+    }
+  });
+
+  it('the fine-tuning routes answer 400, not a server failure, to a job body that is JSON but not an object', async () => {
+    const ft = createFineTuningRoutes();
+    const s = await startOpenAIServer({ routes: ft.routes });
+    try {
+      for (const body of ['null', '[]', '7', '{oops']) {
+        const res = await fetch(s.url + '/fine_tuning/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as any).error.message).toMatch(/could not parse the JSON body/);
+      }
+    } finally {
+      ft.stop();
       await s.close();
     }
   });

@@ -1,8 +1,8 @@
 // The popup's main actions, right under the chips: Copy all, Re-extract, Open in a window.
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { ExtractionResult } from '../../core/entities';
 import { isEmpty } from '../../core/entities';
+import { openPopupWindow } from '../../shared/popup-window';
 import { copyText } from '../clipboard';
 import { entitiesAsText } from '../entities-text';
 
@@ -11,7 +11,7 @@ export function Actions({ tabId, result, busy, onReextract }: { tabId?: number; 
   const detached = new URLSearchParams(location.search).has('tabId');
   const openInWindow = async () => {
     if (tabId === undefined) return;
-    await browser.windows.create({ url: browser.runtime.getURL(`src/popup/popup.html?tabId=${tabId}`), type: 'popup', width: 420, height: 640 });
+    await openPopupWindow(tabId);
     if (!detached) window.close();
   };
   return (

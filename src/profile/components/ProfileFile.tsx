@@ -1,7 +1,7 @@
 // Export the profile as a JSON file, import one back (validated by the core's parseProfile: a bad
 // file is reported and changes nothing).
 import { exportProfile, parseProfile, type Profile } from '../../core/match';
-import { downloadText } from '../download';
+import { downloadText } from '../../shared/download-file';
 
 export const PROFILE_FILE_NAME = 'job-entities-profile.json';
 
@@ -21,7 +21,7 @@ export function ProfileFile({ profile, onImport, onError }: { profile: Profile; 
       <h2 id="file-label">Profile file</h2>
       <p class="field-hint">Keep a copy, or move the profile to another browser or to the command line (`job-entities match --profile FILE`).</p>
       <div class="row">
-        <button type="button" class="button" data-testid="profile-export" onClick={() => downloadText(exportProfile(profile), PROFILE_FILE_NAME)}>
+        <button type="button" class="button" data-testid="profile-export" onClick={() => downloadText(exportProfile(profile), PROFILE_FILE_NAME, 'application/json')}>
           Export JSON
         </button>
         <label class="button file-button">
