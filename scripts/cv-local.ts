@@ -7,22 +7,14 @@
 // Usage: npm run cv:local [-- --k 5 --seed 13 --plain --text --data FILE --prompts FILE]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseIob, type LabelledDoc } from '../src/core/local/corpus';
+import { readDataset } from '../src/core/dataset/read';
+import type { LabelledDoc } from '../src/core/local/corpus';
 import { tokenize } from '../src/core/local/tokenize';
 import { crossValidate, nearDuplicateGroups } from '../src/core/local/crossval';
 import { formatScores, scoreEntities } from '../src/core/score';
+import { corpusPath, fail, option, readCorpus } from './local-corpus';
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-const dataPath = resolve(option('data', `${process.env.JOB_ENTITIES_SHARED ?? '../shared'}/data/ner_training.tsv`));
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
+const dataPath = corpusPath();
 const k = Number(option('k', '5'));
 const seed = Number(option('seed', '13'));
 if (!Number.isInteger(k) || k < 2) fail(`--k takes a whole number of folds >= 2, got "${option('k', '5')}"`);
@@ -50,13 +42,8 @@ function matchPrompts(docs: LabelledDoc[], prompts: string[]): Array<string | un
   });
 }
 
-let text: string;
-try {
-  text = readFileSync(dataPath, 'utf8');
-} catch {
-  fail(`Cannot read the labelled data at ${dataPath}. Put ner_training.tsv there or pass --data FILE.`);
-}
-const docs = parseIob(text);
+const docs = readCorpus(dataPath, 'labelled data');
+if (k > docs.length) fail(`--k takes at most as many folds as there are documents (${docs.length}), got ${k}`);
 const groups = plain ? undefined : nearDuplicateGroups(docs);
 const started = Date.now();
 let texts: Array<string | undefined> | undefined;
@@ -67,10 +54,12 @@ if (fromText) {
   } catch {
     fail(`Cannot read the prompts at ${promptsPath} (needed by --text). Pass --prompts FILE.`);
   }
-  const prompts = promptsText
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => String((JSON.parse(l) as { prompt: unknown }).prompt).replace(/\n\n###\n\n$/, ''));
+  const read = readDataset(promptsText, { format: 'jsonl' });
+  const bad = read.errors[0];
+  if (bad) fail(`${promptsPath}: line ${bad.line}: ${bad.message}`);
+  const noPrompt = read.examples.find((e) => typeof e.record.prompt !== 'string');
+  if (noPrompt) fail(`${promptsPath}: line ${noPrompt.line}: no "prompt" string.`);
+  const prompts = read.examples.map((e) => String(e.record.prompt).replace(/\n\n###\n\n$/, ''));
   texts = matchPrompts(docs, prompts);
 }
 const run = crossValidate(docs, k, seed, {}, groups, texts);

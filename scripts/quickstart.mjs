@@ -163,10 +163,14 @@ const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css',
 /** Serves demo/ on 127.0.0.1 at a random port (the extension may read 127.0.0.1 pages). */
 async function serveDemo() {
   const server = createServer((req, res) => {
-    let name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-    if (!name) name = DEMO_PAGE;
+    let name = '';
+    try {
+      name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || DEMO_PAGE;
+    } catch {
+      // A malformed escape (`/%E0`) names no file; it must not bring the quick start down.
+    }
     const file = resolve(DEMO_DIR, name);
-    if (!file.startsWith(DEMO_DIR + sep) || !existsSync(file)) {
+    if (!name || !file.startsWith(DEMO_DIR + sep) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

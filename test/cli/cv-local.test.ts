@@ -2,7 +2,8 @@
 // the project's tiny IOB corpus: its flags reach the cross-validation, and the table it prints is
 // the one the core functions compute (test/unit/local-tagger.test.ts tests those functions).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../src/core/entities';
@@ -81,5 +82,19 @@ describe('scripts/cv-local.ts on test/fixtures/local/tiny.tsv', () => {
     expect(r.stderr).toContain('Cannot read the labelled data at');
     expect(r.stderr).toContain('pass --data FILE');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('more folds than documents, or a malformed line: exit 1 and one line saying so, no stack trace', async () => {
+    const many = await cvLocal(['--data', TINY, '--k', '7']);
+    expect(many.code).toBe(1);
+    expect(many.stdout).toBe('');
+    expect(many.stderr.trim()).toBe('--k takes at most as many folds as there are documents (6), got 7');
+
+    const bad = join(mkdtempSync(join(tmpdir(), 'cv-local-')), 'bad.tsv');
+    writeFileSync(bad, 'Python\tB-SKILLS\nno tag here\n');
+    const r = await cvLocal(['--data', bad, '--k', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`${bad}: line 2: expected "token<TAB>tag" with a BIO tag, got "no tag here"`);
   });
 });

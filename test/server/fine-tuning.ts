@@ -11,7 +11,7 @@
 //
 // Standalone (manual use, demos): node scripts/run-ts.mjs test/server/fine-tuning.ts --port 8787 [--step-ms 2000] [--fail-model M]...
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { openaiError, startOpenAIServer, type RouteHandler } from './openai-server';
+import { openaiError, randomId, startOpenAIServer, type RouteHandler } from './openai-server';
 
 export interface StoredFile {
   id: string;
@@ -94,13 +94,6 @@ export const FINE_TUNABLE_MODELS = [
 ];
 const COMPLETION_BASES = new Set(['davinci-002', 'babbage-002']);
 export const MIN_TRAINING_EXAMPLES = 10;
-
-function randomId(prefix: string, n = 24): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < n; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return `${prefix}-${s}`;
-}
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -338,12 +331,14 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
 
   function handleJobs(req: IncomingMessage, res: ServerResponse, body: Buffer, path: string, url: URL): boolean {
     if (path === '/v1/fine_tuning/jobs' && req.method === 'POST') {
-      let b: Record<string, unknown>;
+      let parsed: unknown;
       try {
-        b = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+        parsed = JSON.parse(body.toString('utf8'));
       } catch {
-        return send(res, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+        parsed = undefined;
       }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return send(res, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+      const b = parsed as Record<string, unknown>;
       if (opts.noQuota) return send(res, 429, openaiError('You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.', 'insufficient_quota', 'insufficient_quota'));
       const model = b.model;
       if (typeof model !== 'string' || !model) return send(res, 400, openaiError("Missing required parameter: 'model'.", 'invalid_request_error', 'missing_required_parameter', 'model'));

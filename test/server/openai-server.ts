@@ -181,11 +181,16 @@ function requestId(): string {
   return 'req_' + Math.random().toString(16).slice(2, 14).padEnd(12, '0');
 }
 
-function completionId(prefix: string): string {
+/** `prefix-` and n random letters and digits, like OpenAI's object ids (`chatcmpl-...`, `ftjob-...`). */
+export function randomId(prefix: string, n = 24): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let s = '';
-  for (let i = 0; i < 29; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  for (let i = 0; i < n; i++) s += chars[Math.floor(Math.random() * chars.length)];
   return `${prefix}-${s}`;
+}
+
+function completionId(prefix: string): string {
+  return randomId(prefix, 29);
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
