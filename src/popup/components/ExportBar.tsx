@@ -19,9 +19,13 @@ export function ExportBar({ posting, result }: { posting: Posting; result: Extra
   const [note, setNote] = useState('');
 
   const copy = async (which: 'row' | 'table') => {
-    const actions = await loadActions();
-    const text = which === 'row' ? actions.rowText(posting, result) : actions.tableText(posting, result);
-    setNote((await copyText(text)) ? (which === 'row' ? 'Copied as a row' : 'Copied header and row') : 'Could not copy: the clipboard refused.');
+    try {
+      const actions = await loadActions();
+      const text = which === 'row' ? actions.rowText(posting, result) : actions.tableText(posting, result);
+      setNote((await copyText(text)) ? (which === 'row' ? 'Copied as a row' : 'Copied header and row') : 'Could not copy: the clipboard refused.');
+    } catch (err) {
+      setNote(`Could not copy: ${reason(err)}. Reopen the popup and try again.`);
+    }
   };
 
   const download = async () => {

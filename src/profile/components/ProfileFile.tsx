@@ -12,7 +12,13 @@ export function ProfileFile({ profile, onImport, onError }: { profile: Profile; 
     input.value = '';
     if (!file) return;
     if (file.size > 2_000_000) return onError(`"${file.name}" is too large for a profile (over 2 MB). Nothing was changed.`);
-    const parsed = parseProfile(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      return onError(`"${file.name}" could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`);
+    }
+    const parsed = parseProfile(text);
     if (parsed.ok) onImport(parsed.profile);
     else onError(`"${file.name}": ${parsed.error}`);
   };
