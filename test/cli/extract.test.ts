@@ -1,7 +1,6 @@
 // `job-entities extract` end to end: the built CLI spawned against the project's OpenAI-compatible
 // test server on 127.0.0.1, which answers the gold completions of test/fixtures/gold.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/commands/extract';
 import { parseCompletion } from '../../src/core/completion';
 import { fixturePath } from '../shared';
-import { goldAnswerer, startOpenAIServer, type OpenAIServer } from '../server/openai-server';
+import { closedPort, goldAnswerer, startOpenAIServer, type OpenAIServer } from '../server/openai-server';
 import { ensureCliBuilt, runCli } from './spawn-cli';
 
 const GOLD_FILE = fixturePath('gold', 'postings.jsonl');
@@ -310,14 +309,3 @@ describe('progress on stderr', () => {
     expect(none).toEqual([]);
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}

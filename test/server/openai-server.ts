@@ -6,7 +6,7 @@
 // Standalone: node scripts/run-ts.mjs test/server/openai-server.ts --port 8787 [--gold FILE.jsonl]... [--delay MS] [--api-key KEY]
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { encode } from 'gpt-tokenizer';
 
 // ---------------------------------------------------------------------------------------------
@@ -575,4 +575,16 @@ async function mainStandalone(argv: string[]): Promise<void> {
 
 if (typeof process !== 'undefined' && /openai-server\.(m?js|ts)$/.test(process.argv[1] ?? '')) {
   void mainStandalone(process.argv.slice(2));
+}
+
+/** A port on 127.0.0.1 where nothing listens: connecting to it is refused (the "server unreachable" case). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }

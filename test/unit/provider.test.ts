@@ -1,7 +1,6 @@
 // The OpenAI-compatible provider through the real SDK against the project's test server on
 // 127.0.0.1: both modes, every error mapped with its own message, retries seen in the server's
 // request log, timeouts, unreachable servers, cancellation and chunking of long postings.
-import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { APIConnectionError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { mapProviderError } from '../../src/core/providers/map-error';
 import { noRetryOnQuotaFetch, openaiProvider } from '../../src/core/providers/openai';
 import { SettingsSchema, type SettingsInput } from '../../src/core/settings';
 import { fixturePath } from '../shared';
-import { goldAnswerer, startOpenAIServer, type OpenAIServer } from '../server/openai-server';
+import { closedPort, goldAnswerer, startOpenAIServer, type OpenAIServer } from '../server/openai-server';
 
 const GOLD = readFileSync(fixturePath('gold', 'postings.jsonl'), 'utf8')
   .split('\n')
@@ -380,14 +379,3 @@ describe('extractPosting: provider choice, chunking, validation', () => {
     expect(e.code).toBe('not_found');
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
