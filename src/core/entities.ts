@@ -1,5 +1,6 @@
 // The extraction result: one zod schema is the single source of truth; types come from z.infer.
 import { z } from 'zod';
+import { ScopeSchema, SectionKindSchema } from './sections';
 
 export const ENTITY_TYPES = ['diploma', 'diploma_major', 'experience', 'skills'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -39,10 +40,38 @@ export const ResultMetaSchema = z.object({
   usage: UsageSchema.optional(),
   /** How many chunks the posting was split into (1 when it fit). */
   chunks: z.number().int().positive().optional(),
+  /** Which part of the posting was read ('focused' unless the user asked for the whole posting). */
+  scope: ScopeSchema.optional(),
+  /** The headings of the sections that were read, and how many sections the posting has. */
+  read: z.object({ headings: z.array(z.string()), total: z.number().int().nonnegative() }).optional(),
 });
 export type ResultMeta = z.infer<typeof ResultMetaSchema>;
 
-export const ExtractionResultSchema = EntitiesSchema.extend({ meta: ResultMetaSchema });
+/** One shown value with what the extractor knows of it. */
+export const EntityDetailSchema = z.object({
+  value: z.string(),
+  /** 0..1: the tagger's confidence (1 for exact rules and for model answers). */
+  confidence: z.number().min(0).max(1),
+  /** The kind of section the value was first found in, when the posting had sections. */
+  section: SectionKindSchema.optional(),
+  /** How many times the value (or a near-duplicate of it) occurs in what was read. */
+  count: z.number().int().positive().optional(),
+});
+export type EntityDetail = z.infer<typeof EntityDetailSchema>;
+
+export const EntityDetailsSchema = z.object({
+  diploma: z.array(EntityDetailSchema),
+  diploma_major: z.array(EntityDetailSchema),
+  experience: z.array(EntityDetailSchema),
+  skills: z.array(EntityDetailSchema),
+});
+export type EntityDetails = z.infer<typeof EntityDetailsSchema>;
+
+export const ExtractionResultSchema = EntitiesSchema.extend({
+  meta: ResultMetaSchema,
+  /** Per-value details, parallel to the entity lists (same values, same order) when present. */
+  details: EntityDetailsSchema.optional(),
+});
 export type ExtractionResult = z.infer<typeof ExtractionResultSchema>;
 
 export function emptyEntities(): Entities {

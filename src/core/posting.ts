@@ -1,5 +1,6 @@
 // A captured job posting: what capture returns and what providers take.
 import { z } from 'zod';
+import { SectionSchema } from './sections';
 
 /** Which capture strategy produced the text. */
 export const CAPTURE_SOURCES = ['selection', 'jsonld', 'adapter', 'readability', 'largest-block', 'input'] as const;
@@ -16,6 +17,8 @@ export const PostingSchema = z.object({
   source: CaptureSourceSchema,
   /** The site adapter that won, when source is 'adapter' (e.g. 'greenhouse'); the site name otherwise when known. */
   site: z.string().optional(),
+  /** The posting's sections in page order, when the capture could see its structure. */
+  sections: z.array(SectionSchema).optional(),
 });
 export type Posting = z.infer<typeof PostingSchema>;
 

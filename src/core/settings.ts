@@ -1,5 +1,6 @@
 // Provider settings: one zod schema with defaults, versioned, migrated on read.
 import { z } from 'zod';
+import { ScopeSchema } from './sections';
 
 export const SETTINGS_VERSION = 1;
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -30,6 +31,8 @@ export const SettingsSchema = z.object({
   maxRetries: z.number().int().min(0).max(6).default(2),
   /** Remove equal-opportunity statements, cookie banners, "apply now" before prompting. */
   trimBoilerplate: z.boolean().default(false),
+  /** 'focused': read the requirement-like sections only (what the model was trained on); 'whole': everything. */
+  scope: ScopeSchema.default('focused'),
   /** Overrides the model family's context size from the table in models.ts. */
   contextTokens: z.number().int().min(512).max(2_000_000).optional(),
 });
