@@ -178,6 +178,22 @@ describe('sectionsFromText', () => {
     ]);
   });
 
+  it('a list without cues after a company blurb goes with the paragraph that asks for something', () => {
+    const s = sectionsFromText('We are a leading provider of route planning software, founded in 2009.\n- Python\n- Django\n- PostgreSQL\nYou have 3 years of experience with these.');
+    expect(kinds(s)).toEqual([
+      ['', 'company'],
+      ['', 'requirements'],
+    ]);
+    expect(s[1].text).toMatch(/^- Python/);
+  });
+
+  it('a flattened line: a strong one-word heading mid-line is a heading', () => {
+    const filler = 'We build planning software for hospitals and clinics across Europe, and our platform team works closely with product. '.repeat(4);
+    const s = sectionsFromText(`${filler}Join our platform team and help our clients Requirements Bachelor's degree in Computer Science 3 years of experience with Java`);
+    expect(s.map((x) => x.heading)).toContain('Requirements');
+    expect(s.find((x) => x.heading === 'Requirements')?.text).toMatch(/^Bachelor's degree/);
+  });
+
   it('one line of qualifications (the training snippets) is one section', () => {
     const s = sectionsFromText('5+ years of experience with Python, SQL and AWS. BS in Computer Science.');
     expect(s).toEqual([{ heading: '', kind: 'requirements', text: '5+ years of experience with Python, SQL and AWS. BS in Computer Science.' }]);
