@@ -4,7 +4,7 @@
 // Usage: npm run bench:sections [-- --verbose]   (needs ../shared; --verbose lists every section)
 //
 // Result (2026-11-30): 3-11 sections per page; the 10 pages 46,877 characters whole -> 27,959 read
-// focused (60%), 27 Lever demo postings 57,936 -> 44,641 (77%); of the 74 training prompts 19 are
+// focused (60%), 27 Lever demo postings 57,936 -> 44,747 (77%); of the 74 training prompts 20 are
 // read narrower (their equal-opportunity statements left out) and 0 of their 536 gold values are
 // lost. The offline extractor shows 323 distinct values on the 10 pages focused against 409 whole.
 import { existsSync, readFileSync } from 'node:fs';
