@@ -202,3 +202,55 @@ export function expandWeights(c: CompactWeights): TaggerWeights {
   for (const [f, row] of Object.entries(c.features)) features.set(f, Float64Array.from(row, (v) => v / c.scale));
   return { tags: [...c.tags], transitions: c.transitions.map((r) => r.map((v) => v / c.scale)), features };
 }
+
+/**
+ * Per-token tag posteriors: forward-backward over the same scores Viterbi maximises, read as
+ * log-potentials divided by `temperature` (a linear-chain CRF view of the perceptron). Row i
+ * gives P(tag at i = t | sentence) for each t; disallowed transitions have probability 0.
+ */
+export function marginals(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, emissions: Float64Array[], temperature = 1): Float64Array[] {
+  const T = weights.tags.length;
+  const n = emissions.length;
+  if (n === 0) return [];
+  const inv = 1 / temperature;
+  const trans: Float64Array[] = [];
+  for (let p = 0; p <= T; p++) {
+    const row = new Float64Array(T);
+    for (let t = 0; t < T; t++) row[t] = allowedTransition(p === T ? undefined : weights.tags[p], weights.tags[t]) ? weights.transitions[p][t] * inv : -Infinity;
+    trans.push(row);
+  }
+  const logSumExp = (xs: Float64Array): number => {
+    let m = -Infinity;
+    for (const x of xs) if (x > m) m = x;
+    if (m === -Infinity) return m;
+    let s = 0;
+    for (const x of xs) s += Math.exp(x - m);
+    return m + Math.log(s);
+  };
+  const alpha: Float64Array[] = [];
+  const tmp = new Float64Array(T);
+  let a = new Float64Array(T);
+  for (let t = 0; t < T; t++) a[t] = trans[T][t] + emissions[0][t] * inv;
+  alpha.push(a);
+  for (let i = 1; i < n; i++) {
+    const next = new Float64Array(T);
+    for (let t = 0; t < T; t++) {
+      for (let p = 0; p < T; p++) tmp[p] = a[p] + trans[p][t];
+      next[t] = logSumExp(tmp) + emissions[i][t] * inv;
+    }
+    alpha.push(next);
+    a = next;
+  }
+  const beta: Float64Array[] = new Array(n);
+  beta[n - 1] = new Float64Array(T);
+  for (let i = n - 2; i >= 0; i--) {
+    const b = new Float64Array(T);
+    for (let p = 0; p < T; p++) {
+      for (let t = 0; t < T; t++) tmp[t] = trans[p][t] + emissions[i + 1][t] * inv + beta[i + 1][t];
+      b[p] = logSumExp(tmp);
+    }
+    beta[i] = b;
+  }
+  const z = logSumExp(alpha[n - 1]);
+  return alpha.map((al, i) => Float64Array.from(al, (v, t) => Math.exp(v + beta[i][t] - z)));
+}
