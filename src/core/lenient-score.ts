@@ -15,7 +15,9 @@ const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'for', 't
 export function valueWords(value: string): Set<string> {
   const s = value.toLowerCase().replace(/\s+([+#])/g, '$1');
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}+#.'’]*/gu) ?? [];
-  return new Set(words.map((w) => w.replace(/[.'’]+$/u, '')).filter((w) => w && !STOP.has(w)));
+  // Possessive and plural endings do not make another value (`bachelor's` = `bachelors` = `bachelor`).
+  const base = (w: string) => w.replace(/[.'’]+$/u, '').replace(/['’]s$/u, '').replace(/^(.{3,}[^s])s$/u, '$1');
+  return new Set(words.map(base).filter((w) => w && !STOP.has(w)));
 }
 
 /** True when the two values are the same entity under lenient matching. */

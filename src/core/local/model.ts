@@ -5,7 +5,7 @@ import { emptyEntities, type Entities, type EntityType } from '../entities';
 import { LABEL_TO_TYPE, TAGS, tagsToSpans, type LabelledDoc } from './corpus';
 import { sentenceFeatures } from './features';
 import { LexiconBuilder, indexLexicon, type Lexicon, type LexiconIndex } from './lexicon';
-import { degreeSpans, experienceSpans } from './rules';
+import { degreeSpans, experienceSpans, majorListSpans } from './rules';
 import { averageWeights, compactWeights, decode, emissionScores, expandWeights, marginals, trainTagger, type TaggerWeights, type TrainingSequence } from './tagger';
 import { splitSentences, tokenize, toValue } from './tokenize';
 
@@ -125,6 +125,16 @@ export function tagTokensScored(model: LoadedModel, tokens: readonly string[], w
       byRule[i] = true;
     }
     for (let i = s.end; tags[i] === 'I-DIPLOMA'; i++) tags[i] = 'O';
+  }
+  // A list of majors after a degree (`in Physics, Chemistry or a related field`) is exact too,
+  // where the tokens are not already a rule's.
+  for (const s of majorListSpans(tokens)) {
+    if (byRule.slice(s.start, s.end).some(Boolean)) continue;
+    for (let i = s.start; i < s.end; i++) {
+      tags[i] = i === s.start ? 'B-DIPLOMA_MAJOR' : 'I-DIPLOMA_MAJOR';
+      byRule[i] = true;
+    }
+    if (tags[s.end]?.startsWith('I-')) tags[s.end] = `B-${tags[s.end].slice(2)}`;
   }
   // Re-open spans whose B- was overwritten.
   for (let i = 0; i < tags.length; i++) {
