@@ -57,12 +57,24 @@ const GENERIC = new Set([...VERBS, ...ADJECTIVES, ...NOUNS]);
  */
 const FIELDS = list(`research, strategy, management, operations, support, design, development, implementation, optimization, analysis, planning, marketing, sales, finance, accounting, security, performance, reliability, infrastructure, software, hardware, cloud, engineering, automation, testing, networking`);
 
+/** Second halves of hyphenated adjectives (`next-generation`, `design-oriented`, `self-starter`): such a compound alone is no skill. */
+const COMPOUND_ADJECTIVE_HEADS = list(`oriented, minded, heavy, generation, starter, volume, driven, based, focused, level, quality, grade, growth, paced, facing, friendly, centric, impact, class, market, scale, speed, led, owned, first, time, term, edge, stage, wide, ready, savvy, motivated`);
+/** Pronouns: a value holding one is a piece of a sentence, not a skill (`and you've`, `loving it`). */
+const PRONOUNS = list(`you, you've, you're, you'll, your, yours, we, we're, we've, our, ours, they, their, i, i'm, me, my, he, she, him, her, them`);
+
 /** Words that say a value is about the posting, not a field of study. */
 const NOT_A_FIELD = list(`services, service, remote, team, teams, role, position, company, office, experience, years, year, equivalent, related, relevant, field, fields, area, areas, discipline, similar, other, degree, technical recruiting, recruiting, industry, program`);
 
 export interface SanityContext {
   /** The employer's name (posting.company): never a skill, major or degree. */
   company?: string;
+  /**
+   * false for a model's answers: only what is never an entity of the type is dropped (a diploma
+   * without a degree word; a place, pay, a benefit, a date or the employer as a skill or major;
+   * pieces of sentences), while generic and stop words stay, because a model fine-tuned on the
+   * annotator's labels answers `managing` or `design` on purpose. Default true.
+   */
+  strict?: boolean;
 }
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -176,20 +188,24 @@ export function isGeneric(value: string): boolean {
  * stop word. Numbers and punctuation alone are never values.
  */
 export function sanitizeValue(type: EntityType, value: string, context: SanityContext = {}): string | null {
+  const strict = context.strict ?? true;
   const v = trimValue(value);
   if (!/\p{L}/u.test(v)) return null;
   const ws = words(v);
-  if (ws.length === 0 || (ws.length === 1 && STOP.has(ws[0]))) return null;
+  if (ws.length === 0 || (strict && ws.length === 1 && STOP.has(ws[0]))) return null;
   if (type === 'experience') return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|year|years|month|months|ans?|années|jahre|años|anos)\b/i.test(v) ? v : null;
   if (type === 'diploma') return hasDegreeWord(v) ? v : null;
   const company = companyWords(context.company);
   if (isPlace(v) || isBenefitOrPay(v) || isDate(v) || namesCompany(v, company)) return null;
   if (type === 'diploma_major') {
+    if (!strict) return v;
     if (/\d/.test(v) || ws.length > 6 || hasPhrase(v, NOT_A_FIELD) || hasDegreeWord(v) || ws.every((w) => VERBS.has(w) || ADJECTIVES.has(w) || STOP.has(w))) return null;
     return v;
   }
-  if (isGeneric(v)) return null;
-  if (ws.length > 8) return null;
+  if (strict && (isGeneric(v) || ws.length > 8)) return null;
+  if (ws.some((w) => PRONOUNS.has(w.replace(/’/g, "'"))) || /\b(you|we|they)\s*['’]\s*(ve|re|ll)\b/i.test(v)) return null;
+  const compound = v.toLowerCase().split(/\s*[-–]\s*/u);
+  if (compound.length === 2 && !compound[0].includes(' ') && COMPOUND_ADJECTIVE_HEADS.has(compound[1].trim())) return null;
   return v;
 }
 
