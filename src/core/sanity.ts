@@ -24,7 +24,7 @@ const PLACES = list(`us, usa, u.s, u.s.a, uk, u.k, united states, united kingdom
   new york, nyc, san francisco, sf, bay area, silicon valley, los angeles, seattle, boston, chicago, austin, denver, atlanta, miami, dallas, houston, washington, dc, philadelphia, portland, san diego, san jose, mountain view, palo alto, menlo park, sunnyvale, jonesboro, toronto, vancouver, montreal, montréal, ottawa, calgary,
   london, manchester, dublin, paris, lyon, berlin, munich, hamburg, amsterdam, brussels, zurich, geneva, madrid, barcelona, lisbon, milan, rome, stockholm, copenhagen, oslo, helsinki, warsaw, prague, vienna,
   sydney, melbourne, brisbane, perth, adelaide, auckland, bangalore, bengaluru, mumbai, delhi, new delhi, hyderabad, pune, chennai, tokyo, shanghai, beijing, hong kong, seoul, tel aviv, sao paulo, são paulo, mexico city, bogota, buenos aires,
-  california, texas, florida, arkansas, massachusetts, illinois, colorado, georgia, virginia, ohio, michigan, oregon, arizona, nevada, utah, ontario, quebec, québec, british columbia, victoria, new south wales, queensland,
+  ca, ny, nj, tx, fl, il, ga, nc, va, az, california, texas, florida, arkansas, massachusetts, illinois, colorado, georgia, virginia, ohio, michigan, oregon, arizona, nevada, utah, ontario, quebec, québec, british columbia, victoria, new south wales, queensland,
   american, australian, canadian, british, european, asian, african, indian, mexican, brazilian, californian, remote, on-site, onsite, hybrid, worldwide, globally, nationwide`);
 
 /** Benefits and pay, as single words or phrases (any of them in a value makes it no requirement). */
@@ -138,7 +138,7 @@ export function hasDegreeWord(value: string): boolean {
 
 /** True when every word of the value is a place (`san francisco`, `ca & bangalore`, `uk`). */
 export function isPlace(value: string): boolean {
-  const ws = words(value).filter((w) => !STOP.has(w) && w !== '&');
+  const ws = words(value).filter((w) => PLACES.has(w) || (!STOP.has(w) && w !== '&'));
   if (ws.length === 0) return false;
   const joined = ws.join(' ');
   if (PLACES.has(joined)) return true;
@@ -150,7 +150,7 @@ export function isPlace(value: string): boolean {
 }
 
 export function isBenefitOrPay(value: string): boolean {
-  return CURRENCY.test(value) || /\b\d+\s*k\b/i.test(value) || hasPhrase(value, BENEFITS);
+  return CURRENCY.test(value) || /\b\d+\s*k\b/i.test(value) || /\b401\s*\(?\s*k\b/i.test(value) || hasPhrase(value, BENEFITS);
 }
 
 export function isDate(value: string): boolean {
@@ -178,7 +178,7 @@ export function isGeneric(value: string): boolean {
   // A phrase is generic only when it has no noun at all (`next-generation`, `and you've`):
   // `people management` and `operating systems` are skills although each word is common.
   const parts = ws.flatMap((w) => w.split('-')).filter(Boolean);
-  return parts.every((w) => VERBS.has(w) || ADJECTIVES.has(w) || STOP.has(w) || w === '&' || w === '/');
+  return parts.every((w) => VERBS.has(w) || ADJECTIVES.has(w) || STOP.has(w) || w === 'it' || w === '&' || w === '/');
 }
 
 /**
