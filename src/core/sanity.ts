@@ -10,7 +10,7 @@ const list = (s: string): Set<string> => new Set(s.trim().split(/\s*,\s*/));
 /** Degree words in English, French, German, Spanish and Portuguese (dots removed, lower case). */
 const DEGREE_WORDS = list(`bachelor, bachelors, baccalaureate, master, masters, ba, bs, bsc, ma, ms, msc, mba, phd, dphil, doctorate, doctoral, associate, associates,
   aas, bba, bfa, mfa, beng, meng, btech, mtech, bscs, mscs, bsee, msee, bsn, msn, jd, md, llb, llm, edd, mpa, mph, mps, bcom, mcom,
-  degree, degrees, diploma, diplomas, ged, undergraduate, graduate, postgraduate, post-graduate,
+  degree, degrees, diploma, diplomas, college, university, ged, undergraduate, graduate, postgraduate, post-graduate,
   baccalauréat, bac, licence, maîtrise, maitrise, doctorat, diplôme, diplome, ingénieur, ingenieur, dut, bts,
   abitur, bachelorabschluss, masterabschluss, diplom, hochschulabschluss, studium, fachhochschulreife, ausbildung,
   grado, licenciatura, licenciado, máster, maestría, maestria, doctorado, título, titulo, bachillerato, diplomatura, ingeniería,
@@ -31,8 +31,9 @@ const PLACES = list(`us, usa, u.s, u.s.a, uk, u.k, united states, united kingdom
 const BENEFITS = list(`pto, paid time off, vacation, holidays, holiday, dental, vision insurance, health insurance, life insurance, medical insurance, insurance, 401k, 401(k), 401 ( k ), pension, pensions, parental leave, maternity, paternity, sick days, sick leave, annual leave, paid leave,
   stipend, stipends, allowance, reimbursement, bonus, bonuses, equity, stock options, stock, shares, rsu, rsus, salary, salaries, compensation, pay, wage, wages, per annum, per hour, benefits, perks, wellness, gym, commuting, commuter, lunches, lunch, snacks, meals, relocation, visa sponsorship, sponsorship, flexible hours, flexible working, work from home, wfh, unlimited pto, time off, leave`);
 
-/** Currencies and their signs. */
-const CURRENCY = /[$€£¥₹]|\b(usd|eur|gbp|aud|cad|nzd|inr|chf|jpy|sgd|k\/yr|per annum|p\.a)\b/i;
+/** Currency signs, and currency codes (`USD` is also Microsoft's Unified Service Desk to the annotator: codes count only in strict mode). */
+const CURRENCY_SIGN = /[$€£¥₹]|\b(k\/yr|per annum|p\.a)\b/i;
+const CURRENCY_CODE = /\b(usd|eur|gbp|aud|cad|nzd|inr|chf|jpy|sgd)\b/i;
 const DATE = /\b(january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|^\W*(19|20)\d\d\W*$|\b(19|20)\d\d\s*[-–]\s*(19|20)\d\d\b/i;
 
 /** Stop words: never a value on their own, trimmed from a value's ends. */
@@ -149,8 +150,8 @@ export function isPlace(value: string): boolean {
   return left.every((w) => PLACES.has(w));
 }
 
-export function isBenefitOrPay(value: string): boolean {
-  return CURRENCY.test(value) || /\b\d+\s*k\b/i.test(value) || /\b401\s*\(?\s*k\b/i.test(value) || hasPhrase(value, BENEFITS);
+export function isBenefitOrPay(value: string, strict = true): boolean {
+  return CURRENCY_SIGN.test(value) || (strict && CURRENCY_CODE.test(value)) || /\b\d+\s*k\b/i.test(value) || /\b401\s*\(?\s*k\b/i.test(value) || hasPhrase(value, BENEFITS);
 }
 
 export function isDate(value: string): boolean {
@@ -196,7 +197,7 @@ export function sanitizeValue(type: EntityType, value: string, context: SanityCo
   if (type === 'experience') return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|year|years|month|months|ans?|années|jahre|años|anos)\b/i.test(v) ? v : null;
   if (type === 'diploma') return hasDegreeWord(v) ? v : null;
   const company = companyWords(context.company);
-  if (isPlace(v) || isBenefitOrPay(v) || isDate(v) || namesCompany(v, company)) return null;
+  if (isPlace(v) || isBenefitOrPay(v, strict) || isDate(v) || namesCompany(v, company)) return null;
   if (type === 'diploma_major') {
     if (!strict) return v;
     if (/\d/.test(v) || ws.length > 6 || hasPhrase(v, NOT_A_FIELD) || hasDegreeWord(v) || ws.every((w) => VERBS.has(w) || ADJECTIVES.has(w) || STOP.has(w))) return null;

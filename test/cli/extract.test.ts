@@ -211,7 +211,7 @@ describe('input formats', () => {
   });
 
   it('a model answer keeps its values apart from places, pay and the diploma without a degree word', async () => {
-    const s = await startOpenAIServer({ answer: () => " diploma:['kubernetes', 'bs']\ndiploma_major:['san francisco', 'physics']\nskills:['python )', 'usd', 'dental', 'managing']\n END" });
+    const s = await startOpenAIServer({ answer: () => " diploma:['kubernetes', 'bs']\ndiploma_major:['san francisco', 'physics']\nskills:['python )', '$120k', 'dental', 'managing']\n END" });
     try {
       const r = await runCli(['extract', '--base-url', s.url, '--api-key', 'sk-test-000000', '--model', 'davinci-002', '--input', fixturePath('gold', 'posting.txt')]);
       expect(r.code).toBe(0);
