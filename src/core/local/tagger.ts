@@ -213,44 +213,58 @@ export function marginals(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, 
   const n = emissions.length;
   if (n === 0) return [];
   const inv = 1 / temperature;
+  // Probability space with per-step normalisation (scaled forward-backward): a few multiplications
+  // per tag pair instead of a log-sum-exp, which keeps it well under the Viterbi pass's cost.
+  let tMax = -Infinity;
+  for (const row of weights.transitions) for (const v of row) tMax = Math.max(tMax, v * inv);
   const trans: Float64Array[] = [];
   for (let p = 0; p <= T; p++) {
     const row = new Float64Array(T);
-    for (let t = 0; t < T; t++) row[t] = allowedTransition(p === T ? undefined : weights.tags[p], weights.tags[t]) ? weights.transitions[p][t] * inv : -Infinity;
+    for (let t = 0; t < T; t++) row[t] = allowedTransition(p === T ? undefined : weights.tags[p], weights.tags[t]) ? Math.exp(weights.transitions[p][t] * inv - tMax) : 0;
     trans.push(row);
   }
-  const logSumExp = (xs: Float64Array): number => {
+  const emit = emissions.map((e) => {
     let m = -Infinity;
-    for (const x of xs) if (x > m) m = x;
-    if (m === -Infinity) return m;
-    let s = 0;
-    for (const x of xs) s += Math.exp(x - m);
-    return m + Math.log(s);
-  };
-  const alpha: Float64Array[] = [];
-  const tmp = new Float64Array(T);
+    for (const v of e) m = Math.max(m, v);
+    return Float64Array.from(e, (v) => Math.exp((v - m) * inv));
+  });
+  const alpha: Float64Array[] = new Array(n);
   let a = new Float64Array(T);
-  for (let t = 0; t < T; t++) a[t] = trans[T][t] + emissions[0][t] * inv;
-  alpha.push(a);
+  let z = 0;
+  for (let t = 0; t < T; t++) z += a[t] = trans[T][t] * emit[0][t];
+  for (let t = 0; t < T; t++) a[t] /= z;
+  alpha[0] = a;
   for (let i = 1; i < n; i++) {
     const next = new Float64Array(T);
+    z = 0;
     for (let t = 0; t < T; t++) {
-      for (let p = 0; p < T; p++) tmp[p] = a[p] + trans[p][t];
-      next[t] = logSumExp(tmp) + emissions[i][t] * inv;
+      let sum = 0;
+      for (let p = 0; p < T; p++) sum += a[p] * trans[p][t];
+      z += next[t] = sum * emit[i][t];
     }
-    alpha.push(next);
+    for (let t = 0; t < T; t++) next[t] /= z;
+    alpha[i] = next;
     a = next;
   }
-  const beta: Float64Array[] = new Array(n);
-  beta[n - 1] = new Float64Array(T);
-  for (let i = n - 2; i >= 0; i--) {
-    const b = new Float64Array(T);
-    for (let p = 0; p < T; p++) {
-      for (let t = 0; t < T; t++) tmp[t] = trans[p][t] + emissions[i + 1][t] * inv + beta[i + 1][t];
-      b[p] = logSumExp(tmp);
+  const out: Float64Array[] = new Array(n);
+  let b = new Float64Array(T).fill(1);
+  for (let i = n - 1; i >= 0; i--) {
+    if (i < n - 1) {
+      const prev = new Float64Array(T);
+      let zb = 0;
+      for (let p = 0; p < T; p++) {
+        let sum = 0;
+        for (let t = 0; t < T; t++) sum += trans[p][t] * emit[i + 1][t] * b[t];
+        zb += prev[p] = sum;
+      }
+      for (let p = 0; p < T; p++) prev[p] /= zb;
+      b = prev;
     }
-    beta[i] = b;
+    const post = new Float64Array(T);
+    let s = 0;
+    for (let t = 0; t < T; t++) s += post[t] = alpha[i][t] * b[t];
+    for (let t = 0; t < T; t++) post[t] = s > 0 ? post[t] / s : 0;
+    out[i] = post;
   }
-  const z = logSumExp(alpha[n - 1]);
-  return alpha.map((al, i) => Float64Array.from(al, (v, t) => Math.exp(v + beta[i][t] - z)));
+  return out;
 }
