@@ -88,3 +88,36 @@ for (const p of lever) {
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(0)}%`;
 console.log(`\n${pages.length} pages: ${whole} characters whole, ${focused} focused (${pct(focused, whole)})`);
 console.log(`${leverCount} Lever demo postings: ${leverWhole} characters whole, ${leverFocused} focused (${pct(leverFocused, leverWhole)})`);
+
+// The training prompts are qualification snippets: reading them focused must lose none of their
+// gold values (a snippet is mostly read whole, since its text is one paragraph).
+const { parseCompletion } = await import('../src/core/completion');
+const { ENTITY_TYPES } = await import('../src/core/entities');
+const { normalizeText } = await import('../src/core/prompt');
+const pairs = readFileSync(join(shared, 'data', 'training_data.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { prompt: string; completion: string });
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+let values = 0;
+let present = 0;
+let lost = 0;
+let narrowed = 0;
+for (const pair of pairs) {
+  const text = pair.prompt.replace(/\n\n###\n\n$/, '');
+  const focused = focusPosting({ text }, 'focused').text;
+  if (normalizeText(focused) !== normalizeText(text)) narrowed++;
+  const gold = parseCompletion(pair.completion).entities;
+  for (const t of ENTITY_TYPES) {
+    for (const v of gold[t]) {
+      values++;
+      if (!squash(text).includes(squash(v))) continue;
+      present++;
+      if (!squash(focused).includes(squash(v))) {
+        lost++;
+        if (verbose) console.log(`    lost ${t}: ${v}`);
+      }
+    }
+  }
+}
+console.log(`${pairs.length} training prompts: ${narrowed} read narrower than whole; ${lost} of ${present} gold values present in the text lost when focused (${values} values in all)`);

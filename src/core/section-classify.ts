@@ -256,6 +256,32 @@ export function matchHeading(heading: string): SectionKind | null {
   return best?.kind ?? null;
 }
 
+/** Words a heading may hold besides the phrases that name it ("What you'll bring to the team"). */
+const FUNCTION_WORDS = new Set(
+  'a an the to of in on for and or with at by our your we you my de du des la le les et en au aux der die das und mit von im zu el los las y con del o e em com da do na no het een van met og i til af med pa'.split(' '),
+);
+
+/**
+ * The share of a line's words (function words aside) that known heading phrases cover: "Skills &
+ * Experience" 1, "What you'll bring to the team" 0.75, "Experience with Google BigQuery" 0.33. A
+ * plain line without markup is read as a heading only when phrases cover most of it.
+ */
+export function headingCoverage(line: string): number {
+  const words = normalizeHeading(line).split(' ').filter(Boolean);
+  const content = words.map((w, i) => (FUNCTION_WORDS.has(w) ? -1 : i)).filter((i) => i >= 0);
+  if (content.length === 0) return 0;
+  const covered = new Set<number>();
+  for (const p of phraseTable()) {
+    const pw = p.padded.trim().split(' ');
+    for (let i = 0; i + pw.length <= words.length; i++) {
+      if (p.anchor === 'start' && i > 0) break;
+      if (p.anchor === 'whole' && (i > 0 || pw.length !== words.length)) break;
+      if (pw.every((w, j) => words[i + j] === w)) for (let j = 0; j < pw.length; j++) covered.add(i + j);
+    }
+  }
+  return content.filter((i) => covered.has(i)).length / content.length;
+}
+
 /** The kind of a section from its heading: 'other' when the heading names no known kind. */
 export function classifyHeading(heading: string): SectionKind {
   return matchHeading(heading) ?? 'other';
@@ -294,7 +320,8 @@ const CUES: Record<Exclude<SectionKind, 'other'>, RegExp[]> = {
     /\bun (?:plus|atout)\b|\bapprecie(?:e|es|s)?\b|\bvon vorteil\b|\bwunschenswert\b|\bse valorara\b|\bdeseable\b|\bvalorable\b|\bdesejavel\b|\bdiferencial\b|\been (?:pre|pluspunt)\b|\bwenselijk\b|\ben fordel\b/,
   ],
   responsibilities: [
-    /\byou(?:'ll| will) (?:be )?(?:work|build|design|develop|lead|manage|own|collaborate|help|drive|support|create|partner|write|maintain|deliver|implement|join|report|shape|contribute)/,
+    /\byou(?:'ll| will) (?!(?:have|need|bring|receive|get|enjoy|earn|love|also have|be (?:able|eligible|paid|offered|part|rewarded|given))\b)[a-z]+/,
+    /\b(?:we are|we're|is) (?:hiring|looking for|seeking|searching for)\b/,
     /\bresponsible for\b|\bresponsibilities\b|\bin this role\b|\bday[- ]to[- ]day\b|\bduties\b|\byour role\b|\bthis role\b|\bthe role\b/,
     /\bvous (?:serez|allez|aurez pour mission)\b|\ben charge de\b|\bvos missions\b|\bdu (?:wirst|entwickelst|arbeitest|ubernimmst|verantwortest|gestaltest)\b|\bsie (?:werden|ubernehmen|verantworten)\b/,
     /\bseras? responsable\b|\bte encargaras\b|\btus funciones\b|\bvoce (?:sera|ira|vai)\b|\bje (?:bent verantwoordelijk|gaat|werkt)\b|\bjij (?:bent verantwoordelijk|gaat)\b|\bdu (?:bliver|skal|vil)\b|\bansvar for\b/,

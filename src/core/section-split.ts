@@ -3,8 +3,8 @@
 // description) is read for headings by its shape: short lines ending in ':', short title-like lines
 // naming a known section, markdown `#` and `**` headings. A posting without any heading is split into
 // paragraphs, each classified from its sentences' cues.
-import { classifyText, inlineHeadingPhrases, matchHeading, normalizeHeading, strayParagraphKind } from './section-classify';
-import { FOCUSED_KINDS, type Section, type SectionKind } from './sections';
+import { classifyText, headingCoverage, inlineHeadingPhrases, matchHeading, normalizeHeading, strayParagraphKind } from './section-classify';
+import type { Section, SectionKind } from './sections';
 
 export interface SectionLine {
   text: string;
@@ -69,8 +69,12 @@ function headingOf(line: SectionLine, hasNext: boolean): string | null {
   if (line.mark === 'h') return t.length <= 150 && words <= 20 ? clean : null;
   if (line.mark === 'b' && (!line.item || colon) && t.length <= 80 && words <= 12 && !/[.!?;,]$/.test(t)) return clean;
   if (colon) return t.length <= 80 && words <= 10 ? clean : null;
-  if (line.item || words > 6 || t.length > 60 || /[.,;!?]$/.test(t)) return null;
-  if (matchHeading(clean) !== null) return clean;
+  if (line.item || words > 6 || t.length > 60 || /[.,;!]$/.test(t)) return null;
+  // A short line alone after a blank line, text following it: a paragraph's heading ("⚡️Eng Team Highlights").
+  if (line.gap && !/[?]$/.test(t) && words <= 5) return clean;
+  // "Qui sommes-nous ?", "Wie ben jij?": a question may name a section too.
+  if (matchHeading(clean) !== null && headingCoverage(clean) > 0.5) return clean;
+  if (/[?]$/.test(t)) return null;
   // "ABOUT ACME", "WHAT WE OFFER": short all-capital lines are headings whatever they say.
   return words >= 2 && words <= 8 && /\p{Lu}.*\p{Lu}.*\p{Lu}/u.test(clean) && !/\p{Ll}/u.test(clean) ? clean : null;
 }
@@ -180,9 +184,9 @@ const STRAY_MIN_CHARS = 30;
 const JOB_KINDS: readonly SectionKind[] = ['requirements', 'nice-to-have', 'responsibilities'];
 
 /**
- * A requirement-like section often ends with what is not: the equal-opportunity paragraph after the
- * last list, a salary line, a company blurb. Such paragraphs (and what follows them without a job
- * cue) become sections of their own, with no heading.
+ * A section often ends with what it is not about: the equal-opportunity paragraph after the last
+ * list of requirements (or of benefits), a salary line, a company blurb. Such paragraphs (and what
+ * follows them without a job cue) become sections of their own, with no heading.
  */
 function splitStrays(section: Section, lines: SectionLine[]): Section[] {
   const out: Section[] = [{ ...section, text: '' }];
@@ -194,7 +198,7 @@ function splitStrays(section: Section, lines: SectionLine[]): Section[] {
   let stray: SectionKind | null = null;
   for (const line of lines) {
     const k = !line.item && line.text.length >= STRAY_MIN_CHARS ? strayParagraphKind(line.text) : null;
-    if (k) stray = k;
+    if (k && k !== section.kind) stray = k;
     else if (stray) {
       const c = classifyText(line.text);
       if (c && JOB_KINDS.includes(c)) stray = null;
@@ -241,8 +245,7 @@ export function sectionsFromLines(input: readonly SectionLine[]): Section[] {
     if (raw.named) prevNamed = raw.named;
     else if (kind !== 'other') prevNamed = kind;
     if (!text) continue;
-    const section: Section = { heading: raw.heading, kind, text };
-    out.push(...(FOCUSED_KINDS.includes(kind) ? splitStrays(section, raw.lines) : [section]));
+    out.push(...splitStrays({ heading: raw.heading, kind, text }, raw.lines));
   }
   return out;
 }

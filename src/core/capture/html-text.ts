@@ -36,7 +36,7 @@ export function isHiddenElement(el: Element): boolean {
 /** Collapse white space on each line, drop empty lines and invisible characters. */
 export function normalizeLines(text: string): string {
   return text
-    .replace(/[\u0001-\u0004\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u0001-\u0005\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .split(/\r?\n|\r|\u2028|\u2029/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0)
@@ -60,6 +60,8 @@ export interface MarkedLine {
   /** 'h': a heading element; 'b': every letter of the line is bold. */
   mark?: 'h' | 'b';
   item?: boolean;
+  /** A blank line (an empty paragraph, two line breaks) comes before it. */
+  gap?: boolean;
 }
 
 interface Walk {
@@ -70,6 +72,8 @@ interface Walk {
   bold: number;
   plain: number;
   item: boolean;
+  /** A blank line was seen since the last line of text. */
+  gap: boolean;
 }
 
 interface Context {
@@ -78,15 +82,17 @@ interface Context {
   item: boolean;
 }
 
-function endLine(w: Walk): void {
-  const text = w.parts.join('').replace(/[\u0001-\u0004\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+function endLine(w: Walk, blank = false): void {
+  const text = w.parts.join('').replace(/[\u0001-\u0005\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
   if (text) {
     const line: MarkedLine = { text };
     if (w.plain === 0 && w.heading > 0) line.mark = 'h';
     else if (w.plain === 0 && w.bold > 0) line.mark = 'b';
     if (w.item) line.item = true;
+    if (w.gap && w.lines.length > 0) line.gap = true;
+    w.gap = false;
     w.lines.push(line);
-  }
+  } else if (blank) w.gap = true;
   w.parts = [];
   w.heading = w.bold = w.plain = 0;
   w.item = false;
@@ -119,7 +125,8 @@ function walk(node: Node, w: Walk, ctx: Context): void {
     tag = tagOf(el);
     if (SKIPPED_TAGS.has(tag) || isHiddenElement(el)) return;
     if (tag === 'br') {
-      endLine(w);
+      // A line break ending an empty line is a blank line (`<p><br></p>`, `<br><br>`).
+      endLine(w, true);
       return;
     }
     const heading = HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading';
@@ -138,7 +145,7 @@ function walk(node: Node, w: Walk, ctx: Context): void {
 
 /** The visible lines of a DOM node, each with what its markup says (heading, bold, list item). */
 export function nodeToLines(node: Node): MarkedLine[] {
-  const w: Walk = { lines: [], parts: [], heading: 0, bold: 0, plain: 0, item: false };
+  const w: Walk = { lines: [], parts: [], heading: 0, bold: 0, plain: 0, item: false, gap: false };
   walk(node, w, { heading: false, bold: false, item: false });
   endLine(w);
   return w.lines;
@@ -148,11 +155,12 @@ export function nodeToLines(node: Node): MarkedLine[] {
 // what the markup said of it (heading, bold line, list item) reaches the section splitter. Capture
 // strips them before the posting leaves it. A hidden heading names a section that the page does not
 // show as text (a JSON-LD field such as `qualifications`): it is dropped from the text.
-export const LINE_MARKS = { heading: '\u0001', bold: '\u0002', item: '\u0003', hiddenHeading: '\u0004' } as const;
-const MARKS_RE = /[\u0001-\u0004]/g;
+export const LINE_MARKS = { heading: '\u0001', bold: '\u0002', item: '\u0003', hiddenHeading: '\u0004', gap: '\u0005' } as const;
+const MARKS_RE = /[\u0001-\u0005]/g;
 
 function markLine(line: MarkedLine): string {
-  const prefix = (line.mark === 'h' ? LINE_MARKS.heading : line.mark === 'b' ? LINE_MARKS.bold : '') + (line.item ? LINE_MARKS.item : '');
+  const prefix =
+    (line.mark === 'h' ? LINE_MARKS.heading : line.mark === 'b' ? LINE_MARKS.bold : '') + (line.item ? LINE_MARKS.item : '') + (line.gap ? LINE_MARKS.gap : '');
   return prefix + line.text;
 }
 
@@ -166,7 +174,7 @@ export function unmarkText(marked: string): { text: string; lines: (MarkedLine &
   const lines: (MarkedLine & { hidden?: boolean })[] = [];
   const shown: string[] = [];
   for (const raw of marked.split('\n')) {
-    const m = /^[\u0001-\u0004]+/.exec(raw);
+    const m = /^[\u0001-\u0005]+/.exec(raw);
     const marks = m ? m[0] : '';
     const text = raw.slice(marks.length).replace(MARKS_RE, '').trim();
     if (!text) continue;
@@ -174,6 +182,7 @@ export function unmarkText(marked: string): { text: string; lines: (MarkedLine &
     if (marks.includes(LINE_MARKS.heading) || marks.includes(LINE_MARKS.hiddenHeading)) line.mark = 'h';
     else if (marks.includes(LINE_MARKS.bold)) line.mark = 'b';
     if (marks.includes(LINE_MARKS.item)) line.item = true;
+    if (marks.includes(LINE_MARKS.gap)) line.gap = true;
     if (marks.includes(LINE_MARKS.hiddenHeading)) line.hidden = true;
     else shown.push(text);
     lines.push(line);
@@ -183,7 +192,7 @@ export function unmarkText(marked: string): { text: string; lines: (MarkedLine &
 
 /** Marked text without its marks (hidden headings dropped). */
 export function stripMarks(marked: string): string {
-  return /[\u0001-\u0004]/.test(marked) ? unmarkText(marked).text : marked;
+  return /[\u0001-\u0005]/.test(marked) ? unmarkText(marked).text : marked;
 }
 
 /** The visible text of a DOM node, structured by lines. */

@@ -78,7 +78,11 @@ export function splitTitleBySite(title: string, url: string): { title: string; c
  */
 export function structureText(marked: string): { text: string; sections: Section[] } {
   const { text, lines } = unmarkText(marked);
-  const sectionLines: SectionLine[] = lines.map((l) => (l.mark || l.item ? { text: l.text, mark: l.mark, item: l.item } : lineFromPlainText(l.text)));
+  const sectionLines: SectionLine[] = lines.map((l) => {
+    const line: SectionLine = l.mark || l.item ? { text: l.text, mark: l.mark, item: l.item } : lineFromPlainText(l.text);
+    if (l.gap) line.gap = true;
+    return line;
+  });
   return { text, sections: sectionsFromLines(sectionLines) };
 }
 
