@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { captureHtml } from '../src/cli/dom';
 import { EntitiesSchema, pickEntities, type Entities } from '../src/core/entities';
 import { extractPosting } from '../src/core/extract';
-import { focusPosting } from '../src/core/focus';
 import { formatLenient, lenientMatch, scoreLenient, type LenientScores } from '../src/core/lenient-score';
 import type { Posting } from '../src/core/posting';
 import { ScopeSchema, type Scope } from '../src/core/sections';
@@ -69,11 +68,11 @@ const postings = gold.map(capture);
 const rows: Array<{ name: string; scores: LenientScores }> = [];
 const json: Record<string, unknown> = {};
 for (const scope of ScopeSchema.options as Scope[]) {
-  // The posting is focused here, as the extension does before extracting, and then read whole.
-  const settings = { ...defaultSettings(), provider: 'local' as const, scope: 'whole' as const };
+  // extractPosting reads what the scope asks for (focusPosting), as the extension and the CLI do.
+  const settings = { ...defaultSettings(), provider: 'local' as const, scope };
   const predicted: Entities[] = [];
   const started = Date.now();
-  for (const p of postings) predicted.push(pickEntities(await extractPosting({ ...p, text: focusPosting(p, scope).text, sections: undefined }, settings)));
+  for (const p of postings) predicted.push(pickEntities(await extractPosting(p, settings)));
   const ms = Date.now() - started;
   const scores = scoreLenient(gold.map((g) => g.entities), predicted);
   rows.push({ name: `${scope} (${gold.length} postings)`, scores });
