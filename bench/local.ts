@@ -28,7 +28,8 @@ function measure(text: string): void {
   times.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / runs;
   const p95 = times[Math.floor(runs * 0.95)];
-  console.log(`posting of ${text.length} characters, ${runs} runs: ${mean.toFixed(2)} ms mean, ${times[runs >> 1].toFixed(2)} ms median, ${p95.toFixed(2)} ms p95 (target <= 20 ms at 5,000)`);
+  // The minimum shows the cost on an idle core; the median the cost on this machine as loaded now.
+  console.log(`posting of ${text.length} characters, ${runs} runs: ${mean.toFixed(2)} ms mean, ${times[runs >> 1].toFixed(2)} ms median, ${p95.toFixed(2)} ms p95, ${times[0].toFixed(2)} ms min (target: median <= 20 ms at 5,000)`);
 }
 let long = posting;
 while (long.length < 5000) long += `\n${posting}`;

@@ -122,11 +122,19 @@ function words(value: string): string[] {
   return s.split(/[^\p{L}\p{N}+#.\-]+/u).map((w) => w.replace(/^[.\-]+|[.\-]+$/g, '')).filter(Boolean);
 }
 
+/** Multi-word entries of a word list, computed once per list (the lists are checked for every value). */
+const multiWord = new WeakMap<Set<string>, string[]>();
+function phrasesOf(set: Set<string>): string[] {
+  let m = multiWord.get(set);
+  if (!m) multiWord.set(set, (m = [...set].filter((p) => p.includes(' '))));
+  return m;
+}
+
 function hasPhrase(value: string, phrases: Set<string>): boolean {
   const ws = words(value);
+  if (ws.some((w) => phrases.has(w))) return true;
   const lower = ` ${ws.join(' ')} `;
-  for (const p of phrases) if (p.includes(' ') ? lower.includes(` ${p} `) : ws.includes(p)) return true;
-  return false;
+  return phrasesOf(phrases).some((p) => lower.includes(` ${p} `));
 }
 
 /** True when the value names a degree (bachelor, BS, Ph.D., diploma, baccalauréat, high school...). */
@@ -145,7 +153,7 @@ export function isPlace(value: string): boolean {
   if (PLACES.has(joined)) return true;
   // Multi-word places first (`san francisco`), then the remaining single words.
   let rest = ` ${joined} `;
-  for (const p of PLACES) if (p.includes(' ')) rest = rest.split(` ${p} `).join(' ');
+  for (const p of phrasesOf(PLACES)) if (rest.includes(` ${p} `)) rest = rest.split(` ${p} `).join(' ');
   const left = rest.trim().split(' ').filter(Boolean);
   return left.every((w) => PLACES.has(w));
 }

@@ -140,7 +140,9 @@ export function tagTokensScored(model: LoadedModel, tokens: readonly string[], w
   for (let i = 0; i < tags.length; i++) {
     if (tags[i].startsWith('I-') && (i === 0 || tags[i - 1] === 'O' || tags[i - 1].slice(2) !== tags[i].slice(2))) tags[i] = `B-${tags[i].slice(2)}`;
   }
-  const posteriors = withPosteriors ? marginals(model.weights, emissions, model.temperature) : [];
+  // Posteriors are needed only for the tagger's own spans: a sentence without any skips the pass.
+  const needed = withPosteriors && tags.some((t, i) => t !== 'O' && !byRule[i]);
+  const posteriors = needed ? marginals(model.weights, emissions, model.temperature) : [];
   return { tags, posteriors, byRule };
 }
 
