@@ -4,6 +4,7 @@
 // offline extractor's type sanity, and validates what comes back.
 import { ExtractionResultSchema, mergeEntities, pickEntities, type ExtractionResult, type Usage } from './entities';
 import { sanitizeEntities } from './sanity';
+import { withSections } from './value-sections';
 import { ExtractionError } from './errors';
 import { chunkText, promptBudget } from './chunk';
 import { focusPosting } from './focus';
@@ -80,6 +81,7 @@ export async function extractPosting(input: PostingInput, settings: Settings, si
   // too: its answers get the same type sanity as the offline extractor's (generic words kept).
   if (provider.id === 'openai') result = cleanModelAnswer(result, posting.company);
   result.meta = { ...result.meta, scope: focus.scope, read: focus.read };
+  if (result.details) result.details = withSections(result.details, focus.text, focus.parts);
   const checked = ExtractionResultSchema.safeParse(result);
   if (!checked.success) {
     throw new ExtractionError('unknown', `The ${provider.id} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
