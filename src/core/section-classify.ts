@@ -187,7 +187,8 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
   ],
   other: [
     'location', 'locations', 'job type', 'schedule', 'work location', 'employment type', 'department', 'reports to', 'start date', 'travel',
-    'hours', 'working hours', 'work schedule', 'details', 'contract', 'job id', 'posted', '=team', 'seniority', 'shift', 'work setting',
+    'hours', 'working hours', 'work schedule', 'details', 'contract', 'job id', 'posted', '=team', 'seniority', 'additional information',
+    'informations complementaires', 'weitere informationen', 'informacion adicional', 'informacoes adicionais', 'aanvullende informatie', 'shift', 'work setting',
     'lieu', 'localisation', 'type de contrat', 'standort', 'arbeitsort', 'arbeitszeit', 'ubicacion', 'jornada', 'localizacao', 'local de trabalho',
     'locatie', 'standplaats', 'werktijden', 'arbejdssted', 'placering', 'arbejdstid', 'tiltraedelse', 'tiltrædelse',
   ],

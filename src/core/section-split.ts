@@ -239,9 +239,11 @@ export function sectionsFromLines(input: readonly SectionLine[]): Section[] {
     }
     const text = joinLines(raw.lines);
     let kind: SectionKind;
-    if (raw.named) kind = raw.named;
+    if (raw.named === 'other') kind = (text && classifyText(text)) || 'other';
+    else if (raw.named) kind = raw.named;
     else kind = (text && classifyText(text)) || prevNamed || 'other';
-    // A heading naming nothing known (a sub-heading such as "Technical") inherits the kind in force.
+    // A heading naming nothing known (a sub-heading such as "Technical") inherits the kind in force;
+    // one known to be neither ("Location", "Additional information") goes by its text's cues.
     if (raw.named) prevNamed = raw.named;
     else if (kind !== 'other') prevNamed = kind;
     if (!text) continue;
