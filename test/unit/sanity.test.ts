@@ -40,6 +40,10 @@ describe('skills: never a place, pay, a benefit, a date, the employer, a generic
     expect(sanitizeValue('skills', v)).toBeNull();
   });
   it('pay and benefit words are recognised inside values', () => expect(isBenefitOrPay('health insurance')).toBe(true));
+  it.each(['insurance claims', 'stock management', 'equity research', 'compensation analysis', 'benefits administration', 'driving', 'patient care', 'customer service'])('a field of work that shares a benefit\'s word stays: %s', (v) => {
+    expect(sanitizeValue('skills', v)).toBe(v);
+  });
+  it.each(['insurance', 'equity', 'benefits'])('the benefit word alone goes: %s', (v) => expect(sanitizeValue('skills', v)).toBeNull());
   it.each(['January 2024', '2023', 'monday'])('date %s', (v) => expect(sanitizeValue('skills', v)).toBeNull());
   it.each(['making', 'collaborate', 'evaluate', 'dynamic', 'product', 'the', 'and', 'next - generation', 'design-oriented', 'self - starter', 'product managers', "and you've", 'loving it'])('generic %s', (v) => {
     expect(sanitizeValue('skills', v)).toBeNull();
