@@ -57,9 +57,8 @@ const NOUNS = list(`product, products, people, person, industry, business, busin
 const GENERIC = new Set([...VERBS, ...ADJECTIVES, ...NOUNS]);
 
 /**
- * Words that are generic alone but a real skill in a list of skills ("Python, SQL, and design"):
- * they survive when the tagger is sure, as for any other value, but a bare one is still dropped
- * from GENERIC's list above only when it is among these.
+ * Common words that are still a field of work on their own (`marketing`, `design`, `accounting`):
+ * a bare one stays a skill, though it is listed among the generic nouns above for phrases.
  */
 const FIELDS = list(`research, strategy, management, operations, support, design, development, implementation, optimization, analysis, planning, marketing, sales, finance, accounting, security, performance, reliability, infrastructure, software, hardware, cloud, engineering, automation, testing, networking`);
 
@@ -105,8 +104,8 @@ export function trimValue(value: string): string {
     const before = s;
     const first = s[0];
     const last = s[s.length - 1];
-    if (first in OPENERS && count(s, first) > count(s, OPENERS[first])) s = s.slice(1).trim();
-    else if (last in CLOSERS && count(s, last) > count(s, CLOSERS[last])) s = s.slice(0, -1).trim();
+    if (Object.hasOwn(OPENERS, first) && count(s, first) > count(s, OPENERS[first])) s = s.slice(1).trim();
+    else if (Object.hasOwn(CLOSERS, last) && count(s, last) > count(s, CLOSERS[last])) s = s.slice(0, -1).trim();
     else if (STRAY_EDGE.test(first) && !/^-\d/.test(s)) s = s.slice(1).trim();
     else if (STRAY_EDGE.test(last)) s = s.slice(0, -1).trim();
     else if (first === '.' && !/^\.\p{L}/u.test(s)) s = s.slice(1).trim();
