@@ -1,6 +1,7 @@
 // One entry point for "turn this posting into entities", shared by the service worker and the CLI:
 // picks the provider from the settings, splits postings too long for the model's context, and
 // validates what comes back.
+import { attributeSections } from './attribute-sections';
 import { ExtractionResultSchema, mergeEntities, type ExtractionResult, type Usage } from './entities';
 import { ExtractionError } from './errors';
 import { chunkText, promptBudget } from './chunk';
@@ -73,7 +74,8 @@ export async function extractPosting(posting: PostingInput, settings: Settings, 
   if (!checked.success) {
     throw new ExtractionError('unknown', `The ${provider.id} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
   }
-  return checked.data;
+  // Every provider's values get the section they came from, for matching (required or nice-to-have).
+  return attributeSections(checked.data, posting.sections);
 }
 
 export interface ConnectionOk {

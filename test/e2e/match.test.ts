@@ -183,7 +183,11 @@ describe('candidate mode', () => {
       ['c #', 'missing'],
     ]);
     await expect(popup.page.getByTestId('match-score').textContent()).resolves.toBe('50%');
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = skills you have / distinct skills asked = 4 / 8 = 50%');
+    await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toBe('4 of 8 required skills · 50 %');
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = required skills you have / required skills = 4 / 8 = 50 %');
+    // The page's sections make every one of these skills required (responsibilities and requirements).
+    expect(await popup.page.getByTestId('match-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-importance')))).toEqual(Array(8).fill('required'));
+    await expect(popup.page.getByTestId('match-nice').count()).resolves.toBe(0);
     const extra = await popup.page.getByTestId('match-extra').allTextContents();
     expect(extra).toEqual(['python', 'java', 'docker', 'linux', 'git']);
     await expect(popup.page.getByTestId('match-years').getAttribute('data-ok')).resolves.toBe('true');
@@ -241,7 +245,7 @@ describe('candidate mode', () => {
     await expect(page.getByTestId('profile-notice').textContent()).resolves.toMatch(/unreadable and were left out \(2\)/);
     expect(await chipValues(page, 'profile-skill')).toEqual(['Rust', 'GraphQL']);
     const { popup, job } = await openPopupOnPosting();
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = skills you have / distinct skills asked = 1 / 8 = 13%');
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = required skills you have / required skills = 1 / 8 = 13 %');
 
     await ext.worker.evaluate(async () => chrome.storage.local.set({ profile: 'not a profile' }));
     // A background tab renders late (throttled): look at the popup, as the user would.
