@@ -1,6 +1,7 @@
 // job-entities CLI: the same core as the extension, in Node.
 import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
+import { useExactTokenCounts } from './exact-tokens';
 
 const VERSION = '0.1.0';
 
@@ -13,6 +14,7 @@ function usage(): string {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  useExactTokenCounts();
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
