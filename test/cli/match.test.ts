@@ -131,8 +131,10 @@ describe('job-entities match --provider local (the embedded extractor)', () => {
     expect(Object.keys(line)).toEqual(['rank', 'score', 'summary', 'matched', 'missing', 'niceToHave', 'extra', 'line']);
     expect(line.score).toBeGreaterThan(0);
     expect(line.score).toBeLessThanOrEqual(1);
-    // Whatever the extractor found, the sets partition the posting's skills and score = share matched.
-    expect(line.score).toBeCloseTo(line.matched.length / (line.matched.length + line.missing.length), 3);
+    // Whatever the extractor found: required skills count whole, nice-to-have ones half.
+    const nice = line.niceToHave as { matched: string[]; missing: string[] };
+    const weight = line.matched.length + line.missing.length + (nice.matched.length + nice.missing.length) / 2;
+    expect(line.score).toBeCloseTo((line.matched.length + nice.matched.length / 2) / weight, 3);
     expect(line.extra).toContain('Excel');
     expect(line.matched.length).toBeGreaterThan(0);
   });

@@ -96,11 +96,16 @@ describe('attributeSections', () => {
 });
 
 describe('extractPosting attributes every provider’s values to sections', () => {
-  it('gives the offline extractor’s skills the section they came from', async () => {
+  it.each(['focused', 'whole'] as const)('gives the offline extractor’s values the section they came from (scope %s)', async (scope) => {
     const text = SECTIONS.map((s) => `${s.heading}\n${s.text}`).join('\n\n');
-    const r = await extractPosting({ text, sections: SECTIONS }, SettingsSchema.parse({ provider: 'local' }));
+    const r = await extractPosting({ text, sections: SECTIONS }, SettingsSchema.parse({ provider: 'local', scope }));
     expect(r.details?.skills.map((d) => d.value)).toEqual(r.skills);
-    const python = r.details?.skills.find((d) => d.value.toLowerCase() === 'python');
-    expect(python?.section).toBe('requirements');
+    const section = (value: string) => r.details?.skills.find((d) => d.value === value)?.section;
+    expect(r.skills).toEqual(expect.arrayContaining(['c #', 'ci / cd', 'java']));
+    expect(section('c #')).toBe('requirements');
+    expect(section('ci / cd')).toBe('responsibilities');
+    // Java, not the blurb's JavaScript.
+    expect(section('java')).toBe('nice-to-have');
+    expect(r.details?.experience.find((d) => d.value.startsWith('3'))?.section).toBe('requirements');
   });
 });
