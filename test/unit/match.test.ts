@@ -319,6 +319,10 @@ describe('phrase skills match their head skill both ways', () => {
     expect(matchSkills({ skills: ['SQL'] }, posting({ skills: ['sql server'] })).score).toBe(0);
     expect(matchSkills({ skills: ['Java'] }, posting({ skills: ['java script development'] })).score).toBe(0);
     expect(skillConcepts('project management', new Set([skillKey('management')]))).toEqual([skillKey('project management')]);
+    // Without their hyphens, too: C is not C-level, Go is not go-to-market, R is not R&D.
+    expect(matchSkills({ skills: ['C'] }, posting({ skills: ['c level'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['Go'] }, posting({ skills: ['go to market strategy'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['R'] }, posting({ skills: ['r&d experience'] })).score).toBe(0);
   });
 
   // The false friends, on their own and inside phrases, either side.

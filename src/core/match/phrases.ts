@@ -30,7 +30,7 @@ const FILLER = new Set(
   fundamental fundamentals technology technologies solution solutions workflow workflows
   development programming engineering scripting deployment deployments production scale
   code codebase codebases library libraries api apis based cloud
-  best large complex high performance level equivalent similar related etc e.g i.e`
+  best large complex high performance equivalent similar related etc e.g i.e`
     .split(/\s+/)
     .filter(Boolean),
 );
