@@ -2,8 +2,8 @@
 import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { useExactTokenCounts } from './exact-tokens';
+import pkg from '../../package.json';
 
-const VERSION = '0.1.0';
 
 function usage(): string {
   const lines = ['Usage: job-entities <command> [options]', '', 'Commands:'];
@@ -22,7 +22,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(VERSION + '\n');
+    io.stdout.write(pkg.version + '\n');
     return 0;
   }
   const cmd: Command | undefined = COMMANDS.find((c) => c.name === name);

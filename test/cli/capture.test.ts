@@ -1,5 +1,6 @@
 // `job-entities capture` end to end: the built CLI, spawned as a user runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PostingSchema } from '../../src/core/posting';
@@ -32,7 +33,10 @@ describe('job-entities capture', () => {
       site: 'greenhouse',
     });
     expect(posting.text.split('\n')).toContain('Have 3+ years of experience with QGIS or ArcGIS');
-    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['url', 'title', 'company', 'location', 'text', 'source', 'site']);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['url', 'title', 'company', 'location', 'text', 'source', 'site', 'sections']);
+    // The posting's structure next to its text: each section with its heading, kind and text.
+    const requirements = posting.sections?.find((s) => s.kind === 'requirements');
+    expect(requirements?.text).toContain('Have 3+ years of experience with QGIS or ArcGIS');
   });
 
   it('captures a fragment without <html>, a relative path and the JSON-LD of an unknown site', () => {
@@ -94,5 +98,12 @@ describe('job-entities capture', () => {
     expect(r.stdout).toMatch(/--selection TEXT/);
     const all = run(['--help']);
     expect(all.stdout).toMatch(/capture\s+Capture the job posting in a saved HTML page/);
+  });
+
+  it('--version prints the version in package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string };
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 });
