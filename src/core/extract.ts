@@ -40,6 +40,38 @@ export function planChunks(text: string, settings: Settings): string[] {
 }
 
 /**
+ * The texts sent to a model server for this posting, one request each, in order. `extract` and
+ * `extract --batch` both build their requests from these, so what goes into the prompt is decided
+ * here once.
+ */
+export function postingRequestTexts(posting: PostingInput, settings: Settings): string[] {
+  return planChunks(posting.text, settings);
+}
+
+/** One result from the results of a posting's chunks, in order (the one result when there was one chunk). */
+export function mergeChunkResults(parts: ExtractionResult[]): ExtractionResult {
+  if (parts.length === 1) return parts[0];
+  const warnings: string[] = [];
+  parts.forEach((p, i) => p.meta.warnings.forEach((w) => warnings.push(`chunk ${i + 1}/${parts.length}: ${w}`)));
+  // The run is as complete as its least complete chunk: report a truncation if any chunk had one.
+  const finish = parts.find((p) => p.meta.finishReason && p.meta.finishReason !== 'stop')?.meta.finishReason ?? parts[parts.length - 1].meta.finishReason;
+  const usage = parts.reduce<Usage | undefined>((u, p) => addUsage(u, p.meta.usage), undefined);
+  const result: ExtractionResult = { ...mergeEntities(parts), meta: { ...parts[0].meta, finishReason: finish, warnings, chunks: parts.length } };
+  if (usage) result.meta.usage = usage;
+  else delete result.meta.usage;
+  return result;
+}
+
+/** A provider's result checked against the contract before it leaves the core. */
+export function checkResult(result: ExtractionResult, providerId: string): ExtractionResult {
+  const checked = ExtractionResultSchema.safeParse(result);
+  if (!checked.success) {
+    throw new ExtractionError('unknown', `The ${providerId} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
+  }
+  return checked.data;
+}
+
+/**
  * Extract entities from one posting. For a model server, a posting longer than the model's
  * context (minus the answer budget) is split on sentence boundaries; the chunks are extracted one
  * after another with the same signal and merged in order.
@@ -51,29 +83,15 @@ export async function extractPosting(posting: PostingInput, settings: Settings, 
   if (provider.id !== 'openai') {
     result = await provider.extract(posting, settings, signal);
   } else {
-    const chunks = planChunks(posting.text, settings);
+    const chunks = postingRequestTexts(posting, settings);
     const parts: ExtractionResult[] = [];
     for (const text of chunks) {
       throwIfCancelled(signal);
       parts.push(await provider.extract({ ...posting, text }, settings, signal));
     }
-    if (parts.length === 1) result = parts[0];
-    else {
-      const warnings: string[] = [];
-      parts.forEach((p, i) => p.meta.warnings.forEach((w) => warnings.push(`chunk ${i + 1}/${parts.length}: ${w}`)));
-      // The run is as complete as its least complete chunk: report a truncation if any chunk had one.
-      const finish = parts.find((p) => p.meta.finishReason && p.meta.finishReason !== 'stop')?.meta.finishReason ?? parts[parts.length - 1].meta.finishReason;
-      const usage = parts.reduce<Usage | undefined>((u, p) => addUsage(u, p.meta.usage), undefined);
-      result = { ...mergeEntities(parts), meta: { ...parts[0].meta, finishReason: finish, warnings, chunks: parts.length } };
-      if (usage) result.meta.usage = usage;
-      else delete result.meta.usage;
-    }
+    result = mergeChunkResults(parts);
   }
-  const checked = ExtractionResultSchema.safeParse(result);
-  if (!checked.success) {
-    throw new ExtractionError('unknown', `The ${provider.id} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
-  }
-  return checked.data;
+  return checkResult(result, provider.id);
 }
 
 export interface ConnectionOk {
