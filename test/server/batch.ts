@@ -66,6 +66,9 @@ export interface BatchOptions {
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** Batch ids look like `batch_...` and request ids `batch_req_...` on OpenAI. */
+const underscoreId = (prefix: string) => randomId(prefix, 32).replace(`${prefix}-`, `${prefix}_`);
+
 function send(res: ServerResponse, status: number, body: unknown): true {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': randomId('req', 12), 'access-control-allow-origin': '*' });
@@ -176,7 +179,7 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
         const answers = await Promise.all(slice.map(execute));
         slice.forEach((line, k) => {
           const a = answers[k];
-          const record = JSON.stringify({ id: randomId('batch_req', 32), custom_id: line.custom_id, response: { status_code: a.status, request_id: randomId('req', 32), body: a.body }, error: null });
+          const record = JSON.stringify({ id: underscoreId('batch_req'), custom_id: line.custom_id, response: { status_code: a.status, request_id: randomId('req', 32), body: a.body }, error: null });
           if (a.status === 200) {
             w.out.push(record);
             batch.request_counts.completed++;
@@ -189,7 +192,7 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
         const model = String(w.lines[0]?.body.model ?? '');
         if (w.next < w.lines.length && expireModels.has(model)) {
           for (const line of w.lines.slice(w.next)) {
-            w.err.push(JSON.stringify({ id: randomId('batch_req', 32), custom_id: line.custom_id, response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } }));
+            w.err.push(JSON.stringify({ id: underscoreId('batch_req'), custom_id: line.custom_id, response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } }));
           }
           writeFiles(batch, w);
           batch.status = 'expired';
@@ -262,7 +265,7 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
       if (file.purpose !== 'batch') return send(res, 400, openaiError(`File ${file.id} has purpose ${file.purpose}, expected batch.`, 'invalid_request_error', 'invalid_value', 'input_file_id'));
       const created = now();
       const batch: StoredBatch = {
-        id: randomId('batch', 32),
+        id: underscoreId('batch'),
         object: 'batch',
         endpoint: b.endpoint as string,
         input_file_id: file.id,

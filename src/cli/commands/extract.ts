@@ -7,10 +7,22 @@ import { ExtractionError, toErrorInfo, type ErrorInfo } from '../../core/errors'
 import { extractPosting } from '../../core/extract';
 import type { Settings } from '../../core/settings';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { resolve } from 'node:path';
+import { BATCH_MAX_REQUESTS } from '../../core/batch';
+import { defaultStatePath, runBatch } from '../batch-run';
 import { readInputs, type InputRecord } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_BATCH_POLL_SECONDS = 30;
+
+/** --batch-poll SECONDS: how often to ask the server about the batches; fractions allowed. */
+export function pollFlag(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BATCH_POLL_SECONDS * 1000;
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0 || value.trim() === '') throw new UsageError(`--batch-poll takes a number of seconds > 0 (fractions allowed), got "${value}"`);
+  return Math.max(1, Math.round(s * 1000));
+}
 const MAX_CONCURRENCY = 64;
 
 /** --concurrency for every command that extracts: a whole number from 1 to MAX_CONCURRENCY. */
@@ -44,6 +56,17 @@ Output:
                            a formula (=, +, -, @, tab, CR first) are prefixed with ' (CSV injection)
   --bom                    with csv: start with a UTF-8 byte-order mark (Excel then reads accents)
   --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
+
+Batch (half the price, results within 24 hours; see README "Large runs: --batch"):
+  --batch                  send the postings of a .jsonl --input through the server's Batch API
+                           (OpenAI, Azure OpenAI batch deployments, vLLM run_batch): the same
+                           requests, results printed in input order in the chosen --format
+  --batch-state FILE       where the batch ids and progress are kept (default INPUT.batch-state.json
+                           in the working directory); run the same command again to resume
+  --no-wait                submit and exit; then \`job-entities batch status|collect|cancel\`
+  --batch-max-requests N   requests per batch input file (default and most ${BATCH_MAX_REQUESTS}; files
+                           also stay under 200 MB); lower it for servers with smaller limits
+  --batch-poll SECONDS     how often to ask about the batches while waiting (default ${DEFAULT_BATCH_POLL_SECONDS})
 
 ${PROVIDER_FLAGS_HELP}
 
@@ -215,12 +238,27 @@ export const extractCommand: Command = {
       concurrency: { type: 'string', short: 'c' },
       format: { type: 'string' },
       bom: { type: 'boolean' },
+      batch: { type: 'boolean' },
+      'batch-state': { type: 'string' },
+      'batch-max-requests': { type: 'string' },
+      'batch-poll': { type: 'string' },
+      'no-wait': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     const format = (values.format ?? 'jsonl') as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
     const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
+    const batchOnly = (['batch-state', 'batch-max-requests', 'batch-poll', 'no-wait'] as const).find((k) => values[k] !== undefined);
+    if (!values.batch && batchOnly) throw new UsageError(`--${batchOnly} goes with --batch`);
+    if (values.batch) {
+      if (values.url !== undefined) throw new UsageError('--batch reads a .jsonl file given with --input; --url is for one page');
+      const maxRequests = intFlag(values['batch-max-requests'], 'batch-max-requests', BATCH_MAX_REQUESTS);
+      if (maxRequests > BATCH_MAX_REQUESTS) throw new UsageError(`--batch-max-requests takes at most ${BATCH_MAX_REQUESTS} (the Batch API's limit), got ${maxRequests}`);
+      const pollMs = pollFlag(values['batch-poll']);
+      const statePath = values['batch-state'] !== undefined ? resolve(io.cwd, values['batch-state']) : defaultStatePath(values.input ?? 'stdin', io.cwd);
+      return runBatch(values.input, settings, { statePath, maxRequests, pollMs, wait: !values['no-wait'] }, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io);
+    }
     const records = await readInputs({ input: values.input, url: values.url }, io);
 
     const writer = createOutputWriter(format, io.stdout, { bom: values.bom });
