@@ -379,7 +379,7 @@ export async function collect(state: BatchState, client: BatchClient, settings: 
     } else {
       if (part && (!loaded || loaded.n !== part.n)) loaded = { n: part.n, map: await loadPart(part, client, settings, io) };
       const chunks = part && loaded ? (loaded.map.get(record.line) ?? []) : [];
-      let missing = false;
+      let missing = chunks.some((c) => c?.noResult);
       const r = combineChunks(chunks, plan.lines.length, () => {
         missing = true;
         return missingError(part);

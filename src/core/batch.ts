@@ -90,6 +90,8 @@ export interface ChunkOutcome {
   chunk: number;
   result?: ExtractionResult;
   error?: ErrorInfo;
+  /** The request never ran (expired, cancelled): an error line without a response. */
+  noResult?: boolean;
 }
 
 /**
@@ -122,7 +124,8 @@ export function outcomeOfOutputLine(raw: string, settings: Settings): ChunkOutco
     }
     const code = line.error?.code ?? 'unknown';
     const message = line.error?.message ?? 'the server gave no reason';
-    throw new ExtractionError(code === 'batch_expired' ? 'timeout' : code === 'batch_cancelled' ? 'cancelled' : 'server_error', `No result from the batch: ${message} (${code}).`);
+    const kind = code === 'batch_expired' ? 'timeout' : code === 'batch_cancelled' ? 'cancelled' : 'server_error';
+    return { ...id, noResult: true, error: new ExtractionError(kind, `No result: ${message.replace(/\.$/, '')} (${code}).`).toInfo() };
   } catch (err) {
     return { ...id, error: toErrorInfo(err) };
   }

@@ -76,12 +76,22 @@ export const batchCommand: Command = {
     if (sub === 'cancel') {
       for (const part of state.parts) {
         if (!part.batchId) continue;
-        const now = await client.retrieve(part.batchId);
-        if (BATCH_TERMINAL.has(now.status)) {
-          io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${now.id}: already ${now.status}\n`);
+        // Known finished from the state: nothing to cancel (a retrieve first would move test servers on).
+        if (part.status && BATCH_TERMINAL.has(part.status)) {
+          io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${part.batchId}: already ${part.status}\n`);
           continue;
         }
-        const b = await client.cancel(part.batchId);
+        let b;
+        try {
+          b = await client.cancel(part.batchId);
+        } catch (err) {
+          // Finished between the last poll and now: the server refuses (400); say so and go on.
+          if (err instanceof ExtractionError && err.code === 'bad_request') {
+            io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${part.batchId}: not cancelled (${err.message})\n`);
+            continue;
+          }
+          throw err;
+        }
         io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${b.id}: ${b.status}\n`);
       }
       io.stdout.write(`Answers already made stay collectable: job-entities batch collect --batch-state ${path}\n`);
