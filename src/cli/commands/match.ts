@@ -4,7 +4,7 @@ import { ExtractionError } from '../../core/errors';
 import { matchSkills } from '../../core/match/match';
 import { parseProfile, parseSkillList, type MatchProfile } from '../../core/match/profile';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { readInputs } from '../input';
+import { streamInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { concurrencyFlag, DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
 import { readTextFile } from '../files';
@@ -29,6 +29,7 @@ Candidate (one of):
 
 Input: as \`job-entities extract\` (--input FILE.jsonl|.html|.txt, - for stdin, --url URL).
   --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
+  -q, --quiet              no progress bar (drawn only when stderr is a terminal anyway)
   --details                also print "asked", "formula", "experience", "diploma" and "major"
 
 ${PROVIDER_FLAGS_HELP}
@@ -83,6 +84,7 @@ export const matchCommand: Command = {
       url: { type: 'string' },
       concurrency: { type: 'string', short: 'c' },
       details: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     if (values.skills !== undefined && values.profile !== undefined) throw new UsageError('give --skills or --profile, not both');
@@ -95,12 +97,13 @@ export const matchCommand: Command = {
       profile = { skills };
     } else profile = await readProfile(values.profile as string, io);
     const settings = settingsFromFlags(values, io.env);
-    const records = await readInputs({ input: values.input, url: values.url }, io);
+    const input = await streamInputs({ input: values.input, url: values.url }, io, { count: Boolean(io.stderr.isTTY) && !values.quiet });
 
-    return writeOutcomes(records, settings, io, {
+    return writeOutcomes(input, settings, io, {
       command: 'match',
       noun: 'postings',
       concurrency,
+      quiet: values.quiet,
       write: (o) => io.stdout.write(JSON.stringify(toMatchLine(o, profile, values.details === true)) + '\n'),
     });
   },
