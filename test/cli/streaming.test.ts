@@ -4,14 +4,19 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress, progressLine } from '../../src/cli/progress';
-import { PROJECT_DIR } from '../shared';
-import { ensureCliBuilt } from './spawn-cli';
+import { fixturePath, PROJECT_DIR } from '../shared';
+import { ensureCliBuilt, runCli } from './spawn-cli';
 
+let dir: string;
 beforeAll(async () => {
   await ensureCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'je-stream-'));
 }, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI with a stdin we feed one line at a time, each only after the previous answer arrived. */
 function conversation(args: string[], lines: string[]): Promise<{ out: string[]; code: number; stderr: string }> {
@@ -72,6 +77,39 @@ describe('streaming JSONL', () => {
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(4);
     expect(JSON.parse(r.out[0]).matched).toEqual(expect.arrayContaining(['python', 'sql']));
+  });
+});
+
+describe('capture and dataset read JSONL line by line', () => {
+  it('capture PAGES.jsonl: one posting per line, written as each page arrives; a page without a posting gets an error line', async () => {
+    const html = readFileSync(fixturePath('pages', 'greenhouse-legacy.html'), 'utf8');
+    const file = join(dir, 'pages.jsonl');
+    writeFileSync(file, [JSON.stringify({ id: 'gh', url: 'https://boards.greenhouse.io/fjordline/jobs/4000001', html }), '{"url": oops', JSON.stringify({ url: 'https://example.com/empty', html: '<html><body></body></html>' })].join('\n') + '\n');
+    const out = await runCli(['capture', file]);
+    expect(out.code).toBe(0);
+    const lines = out.lines();
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ id: 'gh', title: 'Geospatial Analyst', site: 'greenhouse' });
+    expect(lines[1].error.message).toMatch(/^line 2 is not valid JSON/);
+    expect(lines[2].error.code).toBeDefined();
+    expect(out.stderr).toBe('job-entities capture: 2 of 3 pages failed (see "error" on their lines)\n');
+  });
+
+  it('dataset convert streams a JSONL file: every example converted, broken lines reported', async () => {
+    const file = join(dir, 'train.jsonl');
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ prompt: `Posting ${i}: 2+ years of Python\n\n###\n\n`, completion: ` experience:['2 + years']\nskills:['python']\n END` }));
+    lines.splice(150, 0, 'not json');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const out = join(dir, 'chat.jsonl');
+    const r = await runCli(['dataset', 'convert', file, '--to', 'chat', '--output', out]);
+    // Exit 1: a line was skipped (as when the file is read whole).
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Wrote 300 example(s) in chat format');
+    expect(r.stderr).toContain('line 151: not valid JSON');
+    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(written).toHaveLength(300);
+    expect(written[299].messages.at(-1)).toMatchObject({ role: 'assistant' });
+    expect(written[299].messages[1].content).toBe('Posting 299: 2+ years of Python');
   });
 });
 
