@@ -62,6 +62,7 @@ export interface BatchOptions {
   maxRequests: number;
   pollMs: number;
   wait: boolean;
+  quiet?: boolean;
 }
 
 /** The default state file: beside the input's name, in the working directory. */
@@ -279,20 +280,26 @@ function partLine(p: BatchPart, total: number): string {
   return `batch ${p.n + 1}/${total} ${p.batchId ?? '-'}: ${p.status ?? 'not submitted'}, ${counts}`;
 }
 
-function update(part: BatchPart, b: Batch): boolean {
-  const before = JSON.stringify([part.status, part.counts]);
+/** Take a retrieved batch into its part; says what changed. */
+function update(part: BatchPart, b: Batch): { status: boolean; counts: boolean } {
+  const beforeStatus = part.status;
+  const beforeCounts = JSON.stringify(part.counts);
   part.status = b.status;
   part.outputFileId = b.output_file_id ?? undefined;
   part.errorFileId = b.error_file_id ?? undefined;
   if (b.request_counts) part.counts = { total: b.request_counts.total, completed: b.request_counts.completed, failed: b.request_counts.failed };
   const first = b.errors?.data?.[0];
   if (first?.message) part.error = `${first.message}${first.line ? ` (input line ${first.line})` : ''}`;
-  return JSON.stringify([part.status, part.counts]) !== before;
+  return { status: part.status !== beforeStatus, counts: JSON.stringify(part.counts) !== beforeCounts };
 }
 
-/** Poll every unfinished batch until all are finished; one progress line per batch. */
-export async function waitForBatches(state: BatchState, statePath: string, client: BatchClient, pollMs: number, io: CliIO, signal?: AbortSignal): Promise<void> {
-  const tty = Boolean(io.stderr.isTTY);
+/**
+ * Poll every unfinished batch until all are finished. On a terminal one line per batch is redrawn
+ * in place; in a log a line is written when a batch's status changes (not at every count, which
+ * over a 24 h window would fill the log); --quiet writes nothing.
+ */
+export async function waitForBatches(state: BatchState, statePath: string, client: BatchClient, pollMs: number, io: CliIO, signal?: AbortSignal, quiet = false): Promise<void> {
+  const tty = Boolean(io.stderr.isTTY) && !quiet;
   let drawn = 0;
   const draw = (changed: BatchPart[]) => {
     if (tty) {
@@ -300,16 +307,19 @@ export async function waitForBatches(state: BatchState, statePath: string, clien
       if (drawn) io.stderr.write(`\x1b[${drawn}F`);
       for (const p of state.parts) io.stderr.write(`\x1b[2K${partLine(p, state.parts.length)}\n`);
       drawn = state.parts.length;
-    } else for (const p of changed) io.stderr.write(partLine(p, state.parts.length) + '\n');
+    } else if (!quiet) for (const p of changed) io.stderr.write(partLine(p, state.parts.length) + '\n');
   };
   for (;;) {
     const changed: BatchPart[] = [];
+    let any = false;
     for (const part of state.parts) {
       if (!part.batchId || (part.status && BATCH_TERMINAL.has(part.status))) continue;
-      if (update(part, await client.retrieve(part.batchId, signal))) changed.push(part);
+      const u = update(part, await client.retrieve(part.batchId, signal));
+      if (u.status) changed.push(part);
+      any ||= u.status || u.counts;
     }
-    if (changed.length) await saveState(statePath, state);
-    if (changed.length || (tty && !drawn)) draw(changed);
+    if (any) await saveState(statePath, state);
+    if (tty ? any || !drawn : changed.length) draw(changed);
     if (state.parts.every((p) => p.status && BATCH_TERMINAL.has(p.status))) return;
     await sleep(pollMs, signal);
   }
@@ -434,15 +444,15 @@ export async function runBatch(inputArg: string | undefined, flagSettings: Setti
     io.stderr.write(`Not waiting (--no-wait). Follow with: job-entities batch status --batch-state ${opts.statePath}\nCollect the results with: job-entities batch collect --batch-state ${opts.statePath}\n`);
     return 0;
   }
-  return waitAndCollect(state, opts.statePath, settings, client, opts.pollMs, writer, io, 'extract');
+  return waitAndCollect(state, opts.statePath, settings, client, opts.pollMs, writer, io, 'extract', opts.quiet);
 }
 
-export async function waitAndCollect(state: BatchState, statePath: string, settings: Settings, client: BatchClient, pollMs: number, writer: () => OutputWriter, io: CliIO, command: string): Promise<number> {
+export async function waitAndCollect(state: BatchState, statePath: string, settings: Settings, client: BatchClient, pollMs: number, writer: () => OutputWriter, io: CliIO, command: string, quiet = false): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);
   try {
-    await waitForBatches(state, statePath, client, pollMs, io, controller.signal);
+    await waitForBatches(state, statePath, client, pollMs, io, controller.signal, quiet);
   } catch (err) {
     if (controller.signal.aborted) {
       io.stderr.write(`\nStopped waiting; the batches keep running. Resume with the same command, or: job-entities batch collect --batch-state ${statePath}\n`);

@@ -22,6 +22,7 @@ Options:
   --api-key KEY        API key (env OPENAI_API_KEY)
   --format F, --bom    output format for collect, as for extract (default jsonl)
   --batch-poll SECONDS how often collect asks about unfinished batches (default 30)
+  -q, --quiet          no progress lines while waiting
 
 Exit codes: 0 success; 1 an error (or every record failed); 2 wrong usage.
 `;
@@ -47,12 +48,11 @@ export const batchCommand: Command = {
     if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) {
       throw new UsageError(sub ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}` : `give a subcommand: ${SUBCOMMANDS.join(', ')}`);
     }
-    const { values, positionals } = parseCommandArgs(
+    const { values } = parseCommandArgs(
       rest,
-      { 'batch-state': { type: 'string' }, 'api-key': { type: 'string' }, format: { type: 'string' }, bom: { type: 'boolean' }, 'batch-poll': { type: 'string' } },
+      { 'batch-state': { type: 'string' }, 'api-key': { type: 'string' }, format: { type: 'string' }, bom: { type: 'boolean' }, 'batch-poll': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
       false,
     );
-    void positionals;
     const format = (values.format ?? 'jsonl') as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
     const pollMs = pollFlag(values['batch-poll']);
@@ -97,6 +97,6 @@ export const batchCommand: Command = {
       io.stdout.write(`Answers already made stay collectable: job-entities batch collect --batch-state ${path}\n`);
       return 0;
     }
-    return waitAndCollect(state, path, settings, client, pollMs, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io, 'batch collect');
+    return waitAndCollect(state, path, settings, client, pollMs, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io, 'batch collect', values.quiet);
   },
 };

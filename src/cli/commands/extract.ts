@@ -284,7 +284,7 @@ export const extractCommand: Command = {
       if (maxRequests > BATCH_MAX_REQUESTS) throw new UsageError(`--batch-max-requests takes at most ${BATCH_MAX_REQUESTS} (the Batch API's limit), got ${maxRequests}`);
       const pollMs = pollFlag(values['batch-poll']);
       const statePath = values['batch-state'] !== undefined ? resolve(io.cwd, values['batch-state']) : defaultStatePath(values.input ?? 'stdin', io.cwd);
-      return runBatch(values.input, settings, { statePath, maxRequests, pollMs, wait: !values['no-wait'] }, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io);
+      return runBatch(values.input, settings, { statePath, maxRequests, pollMs, wait: !values['no-wait'], quiet: values.quiet }, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io);
     }
     const input = await streamInputs({ input: values.input, url: values.url }, io, { count: Boolean(io.stderr.isTTY) && !values.quiet });
 
