@@ -390,10 +390,15 @@ export async function collect(state: BatchState, client: BatchClient, settings: 
       if (part && (!loaded || loaded.n !== part.n)) loaded = { n: part.n, map: await loadPart(part, client, settings, io) };
       const chunks = part && loaded ? (loaded.map.get(record.line) ?? []) : [];
       let missing = chunks.some((c) => c?.noResult);
-      const r = combineChunks(chunks, plan.lines.length, () => {
-        missing = true;
-        return missingError(part);
-      });
+      const r = combineChunks(
+        chunks,
+        plan.lines.length,
+        () => {
+          missing = true;
+          return missingError(part);
+        },
+        plan.read,
+      );
       if (missing) {
         const key = `${part?.batchId ?? 'not submitted'} ${part?.status ?? ''}`.trim();
         const list = summary.noResult.get(key) ?? [];

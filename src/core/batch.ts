@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { promptOverheadTokens, MIN_PROMPT_BUDGET } from './chunk';
 import type { ExtractionResult } from './entities';
 import { ExtractionError, toErrorInfo, type ErrorInfo } from './errors';
-import { checkResult, mergeChunkResults, postingRequestTexts } from './extract';
+import { checkResult, mergeChunkResults, postingRequestTexts, readPosting } from './extract';
 import { withRequestSignal } from './finetune';
 import { contextTokensFor } from './models';
 import type { PostingInput } from './posting';
@@ -17,6 +17,9 @@ import { createClient, readAnswer, resultFromAnswer } from './providers/openai';
 import { buildModelRequest, type ModelEndpoint } from './providers/request';
 import type { Settings } from './settings';
 import { countTokens } from './tokens';
+
+/** What of a posting was read (scope, headings), as extract's results report it. */
+type ReadMeta = Pick<ExtractionResult['meta'], 'scope' | 'read'>;
 
 /** OpenAI's limits for one batch input file. */
 export const BATCH_MAX_REQUESTS = 50_000;
@@ -52,9 +55,10 @@ export function parseCustomId(customId: string): { position: number; chunk: numb
  * The request lines for one posting, or why the batch cannot carry it: empty text, or a piece
  * still too long for the model's context after chunking (the answer budget leaves no room).
  */
-export function batchRequestLines(posting: PostingInput, position: number, settings: Settings, id?: string | number): { lines: BatchRequestLine[] } | { problem: string } {
+export function batchRequestLines(posting: PostingInput, position: number, settings: Settings, id?: string | number): { lines: BatchRequestLine[]; read: ReadMeta } | { problem: string } {
   if (!posting.text.trim()) return { problem: 'the posting text is empty' };
-  const texts = postingRequestTexts(posting, settings);
+  const read = readPosting(posting, settings);
+  const texts = postingRequestTexts(posting, settings, read);
   const context = contextTokensFor(settings.model, settings.contextTokens);
   const free = context - settings.maxTokens - promptOverheadTokens();
   // Chunks fit by construction unless the budget was raised to its floor: only then count again.
@@ -65,6 +69,7 @@ export function batchRequestLines(posting: PostingInput, position: number, setti
     }
   }
   return {
+    read: read.meta,
     lines: texts.map((text, index) => {
       const req = buildModelRequest(text, settings);
       return { custom_id: customIdFor(position, id, { index, count: texts.length }), method: 'POST', url: req.endpoint, body: req.body };
@@ -132,7 +137,7 @@ export function outcomeOfOutputLine(raw: string, settings: Settings): ChunkOutco
 }
 
 /** The outcome of a posting from its chunks' outcomes: the first error, or the merged result. */
-export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: number, missing: () => ErrorInfo): { result?: ExtractionResult; error?: ErrorInfo } {
+export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: number, missing: () => ErrorInfo, read?: ReadMeta): { result?: ExtractionResult; error?: ErrorInfo } {
   const parts: ExtractionResult[] = [];
   for (let k = 0; k < count; k++) {
     const c = chunks[k];
@@ -141,7 +146,7 @@ export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: numbe
     if (c.result) parts.push(c.result);
   }
   try {
-    return { result: checkResult(mergeChunkResults(parts), 'openai') };
+    return { result: checkResult(mergeChunkResults(parts), 'openai', read) };
   } catch (err) {
     return { error: toErrorInfo(err) };
   }

@@ -1,9 +1,10 @@
 // One entry point for "turn this posting into entities", shared by the service worker and the CLI:
-// picks the provider from the settings, splits postings too long for the model's context, and
-// validates what comes back.
+// picks the provider from the settings, reads the part of the posting the scope asks for (see
+// focus.ts), splits it when too long for the model's context, and validates what comes back.
 import { ExtractionResultSchema, mergeEntities, type ExtractionResult, type Usage } from './entities';
 import { ExtractionError } from './errors';
 import { chunkText, promptBudget } from './chunk';
+import { focusPosting } from './focus';
 import type { PostingInput } from './posting';
 import { normalizeText } from './prompt';
 import type { Provider } from './provider';
@@ -39,13 +40,19 @@ export function planChunks(text: string, settings: Settings): string[] {
   return pieces.length ? pieces : [text];
 }
 
+/** What of this posting is read in these settings' scope: the text, and the meta saying so. */
+export function readPosting(posting: PostingInput, settings: Settings): { text: string; meta: Pick<ExtractionResult['meta'], 'scope' | 'read'> } {
+  const focus = focusPosting(posting, settings.scope);
+  return { text: focus.text, meta: { scope: focus.scope, read: focus.read } };
+}
+
 /**
- * The texts sent to a model server for this posting, one request each, in order. `extract` and
- * `extract --batch` both build their requests from these, so what goes into the prompt is decided
- * here once.
+ * The texts sent to a model server for this posting, one request each, in order: the part the
+ * scope reads, split when too long for the model's context. `extract` and `extract --batch` both
+ * build their requests from these, so what goes into the prompt is decided here once.
  */
-export function postingRequestTexts(posting: PostingInput, settings: Settings): string[] {
-  return planChunks(posting.text, settings);
+export function postingRequestTexts(posting: PostingInput, settings: Settings, read = readPosting(posting, settings)): string[] {
+  return planChunks(read.text, settings);
 }
 
 /** One result from the results of a posting's chunks, in order (the one result when there was one chunk). */
@@ -62,9 +69,10 @@ export function mergeChunkResults(parts: ExtractionResult[]): ExtractionResult {
   return result;
 }
 
-/** A provider's result checked against the contract before it leaves the core. */
-export function checkResult(result: ExtractionResult, providerId: string): ExtractionResult {
-  const checked = ExtractionResultSchema.safeParse(result);
+/** A provider's result, with what was read, checked against the contract before it leaves the core. */
+export function checkResult(result: ExtractionResult, providerId: string, read?: Pick<ExtractionResult['meta'], 'scope' | 'read'>): ExtractionResult {
+  const withRead = read ? { ...result, meta: { ...result.meta, ...read } } : result;
+  const checked = ExtractionResultSchema.safeParse(withRead);
   if (!checked.success) {
     throw new ExtractionError('unknown', `The ${providerId} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
   }
@@ -72,18 +80,22 @@ export function checkResult(result: ExtractionResult, providerId: string): Extra
 }
 
 /**
- * Extract entities from one posting. For a model server, a posting longer than the model's
- * context (minus the answer budget) is split on sentence boundaries; the chunks are extracted one
- * after another with the same signal and merged in order.
+ * Extract entities from one posting. Both providers read the same text: in scope 'focused' the
+ * requirement-like sections (the text the model is prompted with, then the separator as in
+ * training), else the whole posting. For a model server, a text longer than the model's context
+ * (minus the answer budget) is split on sentence boundaries; the chunks are extracted one after
+ * another with the same signal and merged in order.
  */
-export async function extractPosting(posting: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
+export async function extractPosting(input: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
   throwIfCancelled(signal);
   const provider = await getProvider(settings);
+  const read = readPosting(input, settings);
+  const posting: PostingInput = { ...input, text: read.text };
   let result: ExtractionResult;
   if (provider.id !== 'openai') {
     result = await provider.extract(posting, settings, signal);
   } else {
-    const chunks = postingRequestTexts(posting, settings);
+    const chunks = postingRequestTexts(input, settings, read);
     const parts: ExtractionResult[] = [];
     for (const text of chunks) {
       throwIfCancelled(signal);
@@ -91,7 +103,7 @@ export async function extractPosting(posting: PostingInput, settings: Settings, 
     }
     result = mergeChunkResults(parts);
   }
-  return checkResult(result, provider.id);
+  return checkResult(result, provider.id, read.meta);
 }
 
 export interface ConnectionOk {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCompletion } from '../../src/core/completion';
+import { focusPosting } from '../../src/core/focus';
 import { fixturePath, PROJECT_DIR } from '../shared';
 import { createBatchRoutes, type StoredBatch } from '../server/batch';
 import { createFineTuningRoutes, type FineTuningState } from '../server/fine-tuning';
@@ -31,7 +32,9 @@ beforeAll(async () => {
   files = ft.state;
   const b = createBatchRoutes(ft);
   batches = b.batches;
-  server = await startOpenAIServer({ answer: goldAnswerer(GOLD), routes: [...ft.routes, ...b.routes] });
+  // The gold answer also for each posting's focused text (what the default scope sends).
+  const focused = GOLD.map((g) => ({ prompt: focusPosting({ text: g.prompt.replace(/\n\n###\n\n$/, '') }, 'focused').text, completion: g.completion })).filter((g, i) => g.prompt !== GOLD[i].prompt.replace(/\n\n###\n\n$/, ''));
+  server = await startOpenAIServer({ answer: goldAnswerer([...GOLD, ...focused]), routes: [...ft.routes, ...b.routes] });
   // A model whose context one long posting overflows: its request fails inside the batch.
   server.setBehavior('tight-model', { contextTokens: 300 });
   dir = mkdtempSync(join(tmpdir(), 'je-batch-'));
@@ -183,6 +186,28 @@ describe('extract --batch', () => {
     expect(r.stderr).toContain(`belongs to another input: ${GOLD_FILE}`);
     expect(r.stderr).toContain(`not ${other}`);
     expect(creates()).toBe(n);
+  });
+
+  it('reads what extract reads: the focused sections by default, the whole posting with --scope whole', async () => {
+    const input = join(dir, 'sections.jsonl');
+    const text = 'About us\nWe roast coffee and ship it across Europe.\n\nRequirements\n- 3+ years of Python\n- BS in Computer Science\n\nBenefits\n- 30 days of holiday\n- Free coffee for everyone';
+    writeFileSync(input, JSON.stringify({ id: 's', text }) + '\n');
+    const promptOf = (state: string) => {
+      const part = readStateFile(state).parts[0];
+      return JSON.parse(files.files.get(batches.get(part.batchId)!.input_file_id)!.content.trim()).body.prompt as string;
+    };
+    const focused = await runCli(['extract', '--input', input, ...flags('davinci-002', statePath('focused'))]);
+    expect(focused.code).toBe(0);
+    expect(promptOf(statePath('focused'))).toContain('3+ years of Python');
+    expect(promptOf(statePath('focused'))).not.toContain('30 days of holiday');
+    expect(focused.lines()[0].meta.scope).toBe('focused');
+    // The same prompt extract sends for that record.
+    await runCli(['extract', '--input', input, '--base-url', server.url, '--api-key', 'sk-test', '--model', 'davinci-002']);
+    expect((server.modelRequests().at(-1)!.body as { prompt: string }).prompt).toBe(promptOf(statePath('focused')));
+    const whole = await runCli(['extract', '--input', input, ...flags('davinci-002', statePath('whole'), '--scope', 'whole')]);
+    expect(whole.code).toBe(0);
+    expect(promptOf(statePath('whole'))).toContain('30 days of holiday');
+    expect(whole.lines()[0].meta.scope).toBe('whole');
   });
 
   it('usage: --batch needs a .jsonl --input and a model; batch flags need --batch', async () => {
