@@ -320,7 +320,7 @@ export async function waitForBatches(state: BatchState, statePath: string, clien
     }
     if (any) await saveState(statePath, state);
     if (tty ? any || !drawn : changed.length) draw(changed);
-    if (state.parts.every((p) => p.status && BATCH_TERMINAL.has(p.status))) return;
+    if (state.parts.every((p) => !p.batchId || (p.status && BATCH_TERMINAL.has(p.status)))) return;
     await sleep(pollMs, signal);
   }
 }

@@ -57,7 +57,9 @@ export const batchCommand: Command = {
     if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
     const pollMs = pollFlag(values['batch-poll']);
     const { state, path, client, settings } = await load(values, io);
-    if (!state.submitted && sub !== 'cancel') io.stderr.write(`Not every part was submitted yet: run the \`extract --batch\` command again to finish submitting (it resumes from ${path}).\n`);
+    const unfinished = `Not every part was submitted yet: run the \`extract --batch\` command again to finish submitting (it resumes from ${path}).`;
+    if (!state.submitted && sub === 'collect') throw new ExtractionError('invalid_input', unfinished);
+    if (!state.submitted && sub === 'status') io.stderr.write(unfinished + '\n');
 
     if (sub === 'status') {
       for (const part of state.parts) {
