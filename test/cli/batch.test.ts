@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCompletion } from '../../src/core/completion';
-import { focusPosting } from '../../src/core/focus';
 import { fixturePath, PROJECT_DIR } from '../shared';
 import { createBatchRoutes, type StoredBatch } from '../server/batch';
 import { createFineTuningRoutes, type FineTuningState } from '../server/fine-tuning';
@@ -32,9 +31,7 @@ beforeAll(async () => {
   files = ft.state;
   const b = createBatchRoutes(ft);
   batches = b.batches;
-  // The gold answer also for each posting's focused text (what the default scope sends).
-  const focused = GOLD.map((g) => ({ prompt: focusPosting({ text: g.prompt.replace(/\n\n###\n\n$/, '') }, 'focused').text, completion: g.completion })).filter((g, i) => g.prompt !== GOLD[i].prompt.replace(/\n\n###\n\n$/, ''));
-  server = await startOpenAIServer({ answer: goldAnswerer([...GOLD, ...focused]), routes: [...ft.routes, ...b.routes] });
+  server = await startOpenAIServer({ answer: goldAnswerer(GOLD), routes: [...ft.routes, ...b.routes] });
   // A model whose context one long posting overflows: its request fails inside the batch.
   server.setBehavior('tight-model', { contextTokens: 300 });
   dir = mkdtempSync(join(tmpdir(), 'je-batch-'));
