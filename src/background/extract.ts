@@ -7,7 +7,7 @@ import { ExtractionError, toErrorInfo } from '../core/errors';
 import { extractPosting } from '../core/extract';
 import { resolveProvider, type Settings } from '../core/settings';
 import type { JobState, ParsedRequestOf } from '../shared/messages';
-import { getCached, putCached, readJob, readSelection, readSettings, writeJob } from '../shared/storage';
+import { getCached, putCached, readJob, readSelection, readSettingsForRequest, writeJob } from '../shared/storage';
 import { captureTab } from './capture-tab';
 import { ensureHostPermission } from './host-permission';
 import { clearInFlight, getInFlight, setInFlight } from './inflight';
@@ -22,7 +22,7 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
-  const settings = withWorkerLimits(await readSettings(browser.storage.local));
+  const settings = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
   const key = await settingsKey(settings);
   const running = getInFlight(tabId);
   if (!req.force) {

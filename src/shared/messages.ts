@@ -36,7 +36,13 @@ export const JobStateSchema = z.object({
 export type JobState = z.infer<typeof JobStateSchema>;
 
 /** Settings as pages see them: everything but the key, plus whether a key is saved. */
-export const PublicSettingsSchema = SettingsSchema.omit({ apiKey: true }).extend({ hasKey: z.boolean() });
+export const PublicSettingsSchema = SettingsSchema.omit({ apiKey: true, keyOrigin: true }).extend({
+  hasKey: z.boolean(),
+  /** Stored fields that could not be read and took their default ('settings': the whole record). */
+  reset: z.array(z.string()).optional(),
+  /** A key is saved but not used: the stored settings were damaged. */
+  keyWithheld: z.boolean().optional(),
+});
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
 /** A settings draft from the options page. `apiKey` absent = keep the saved key; '' = remove it. */

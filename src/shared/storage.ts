@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { ExtractionResultSchema } from '../core/entities';
 import { PostingSchema } from '../core/posting';
-import { loadSettings, type Settings } from '../core/settings';
+import { ExtractionError } from '../core/errors';
+import { bindKey, loadSettings, resolveProvider, type LoadedSettings, type Settings } from '../core/settings';
 import { JobStateSchema, type JobState, type PublicSettings } from './messages';
 
 /** The part of browser.storage.StorageArea this module uses. */
@@ -21,20 +22,39 @@ export const CACHE_LIMIT = 200;
 
 // ---- settings ----
 
-/** Stored settings through the core's loadSettings: defaults merged, migrated, invalid -> defaults, key kept. */
+/** Stored settings through the core's loadSettings: defaults merged, migrated, invalid -> defaults, the key only for its origin. */
 export async function readSettings(area: StorageAreaLike): Promise<Settings> {
+  return (await readStoredSettings(area)).settings;
+}
+
+export async function readStoredSettings(area: StorageAreaLike): Promise<LoadedSettings> {
   const got = await area.get(SETTINGS_KEY);
-  return loadSettings(got[SETTINGS_KEY]).settings;
+  return loadSettings(got[SETTINGS_KEY]);
 }
 
+/**
+ * The settings a request may run with. A saved key that was withheld (damaged record, base URL off
+ * the key's origin) stops a model request before it starts: the user re-enters the settings rather
+ * than the request going key-less (or, worse, keyed) to a default server.
+ */
+export async function readSettingsForRequest(area: StorageAreaLike): Promise<Settings> {
+  const { settings, keyWithheld, reset } = await readStoredSettings(area);
+  if (keyWithheld && resolveProvider(settings) === 'openai') {
+    const what = reset.length ? ` (${reset.join(', ')} could not be read)` : '';
+    throw new ExtractionError('settings_damaged', `The saved settings were damaged${what}, so the saved API key was not used. Open the settings, check them and enter the key again.`);
+  }
+  return settings;
+}
+
+/** Stored with the key bound to the origin it is for (see bindKey). */
 export async function writeSettings(area: StorageAreaLike, settings: Settings): Promise<void> {
-  await area.set({ [SETTINGS_KEY]: settings });
+  await area.set({ [SETTINGS_KEY]: bindKey(settings) });
 }
 
-/** What a page may see: never the key itself. */
-export function toPublicSettings(s: Settings): PublicSettings {
-  const { apiKey, ...rest } = s;
-  return { ...rest, hasKey: apiKey.length > 0 };
+/** What a page may see: never the key itself; whether settings were reset or a key was withheld. */
+export function toPublicSettings(s: Settings, loaded?: Pick<LoadedSettings, 'reset' | 'keyWithheld'>): PublicSettings {
+  const { apiKey, keyOrigin: _origin, ...rest } = s;
+  return { ...rest, hasKey: apiKey.length > 0, ...(loaded?.reset.length ? { reset: loaded.reset } : {}), ...(loaded?.keyWithheld ? { keyWithheld: true } : {}) };
 }
 
 // ---- results cache ----

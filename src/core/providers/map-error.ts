@@ -13,13 +13,15 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from 'openai';
-import { ExtractionError } from '../errors';
+import { ExtractionError, redactSecrets } from '../errors';
 
 export interface ErrorContext {
   model: string;
   baseURL: string;
   /** The request timeout in ms, for the timeout message. */
   timeoutMs?: number;
+  /** The key sent: a server may echo it in its error, and no message may carry it. */
+  apiKey?: string;
 }
 
 /** Hosts that are the user's own machine or network: the server is theirs to start. */
@@ -100,7 +102,7 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
   if (err instanceof ExtractionError) return err;
   const model = ctx.model || '(no model set)';
   const base = ctx.baseURL;
-  const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) => new ExtractionError(code, message, { status, cause: err });
+  const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) => new ExtractionError(code, redactSecrets(message, ctx.apiKey ? [ctx.apiKey] : []), { status, cause: err });
 
   if (err instanceof APIUserAbortError || (err instanceof Error && err.name === 'AbortError')) return mk('cancelled', 'Cancelled: the request was stopped before the model answered.');
   if (err instanceof APIConnectionTimeoutError) {

@@ -10,7 +10,7 @@ import { resolveMode } from '../models';
 import type { PostingInput } from '../posting';
 import { buildChatMessages, buildPrompt } from '../prompt';
 import type { Provider } from '../provider';
-import type { Settings } from '../settings';
+import { keyMayGoTo, type Settings } from '../settings';
 import { mapProviderError } from './map-error';
 
 /**
@@ -56,7 +56,8 @@ function retryAfterMs(h: Headers): number {
 
 export function createClient(settings: Settings, fetchImpl?: FetchLike): OpenAI {
   return new OpenAI({
-    apiKey: settings.apiKey || PLACEHOLDER_API_KEY,
+    // The key goes only to the origin it was saved for, whatever the base URL says now.
+    apiKey: (keyMayGoTo(settings) && settings.apiKey) || PLACEHOLDER_API_KEY,
     baseURL: settings.baseURL,
     maxRetries: settings.maxRetries,
     timeout: settings.timeoutMs,
@@ -133,7 +134,7 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   const client = opts.client ?? createClient(settings);
   const mode = resolveMode(settings.model, settings.mode);
   const maxTokens = opts.maxTokens ?? settings.maxTokens;
-  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs };
+  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, apiKey: settings.apiKey };
   let answer: unknown;
   try {
     if (mode === 'completion') {
