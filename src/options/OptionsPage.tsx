@@ -10,6 +10,7 @@ import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
 import { Field } from './components/Field';
 import { PresetPicker } from './components/PresetPicker';
+import { SetAsideItems } from './components/SetAsideItems';
 import { SettingsResetNotice } from './components/SettingsResetNotice';
 import { TrainingExamples } from './components/TrainingExamples';
 import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
@@ -165,6 +166,7 @@ export function OptionsPage() {
         )}
       </form>
       <TrainingExamples />
+      <SetAsideItems />
     </main>
   );
 }

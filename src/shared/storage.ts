@@ -8,6 +8,7 @@ import { PostingSchema } from '../core/posting';
 import { ExtractionError } from '../core/errors';
 import { bindKey, loadSettings, resolveProvider, type LoadedSettings, type Settings } from '../core/settings';
 import { JobStateSchema, type JobState, type PublicSettings } from './messages';
+import { parseRecord, writeWithSetAside, type KeyedItem } from './stored-list';
 
 /** The part of browser.storage.StorageArea this module uses. */
 export interface StorageAreaLike {
@@ -78,22 +79,37 @@ export const ResultCacheSchema = z.object({
 });
 export type ResultCache = z.infer<typeof ResultCacheSchema>;
 
+/**
+ * The cache whatever its wrapper: each entry (and each URL link) checked by itself, an unreadable
+ * entry set aside alone on the next write (stored-list.ts's policy) instead of discarding the cache.
+ */
+function parseCache(raw: unknown): { cache: ResultCache; invalid: KeyedItem[] } {
+  const entries = parseRecord(raw, 'entries', CacheEntrySchema);
+  const links = parseRecord(raw, 'byUrl', z.string());
+  const byUrl = Object.fromEntries(Object.entries(links.valid).filter(([, k]) => k in entries.valid));
+  // Broken URL links point nowhere: nothing to keep of them.
+  return { cache: { entries: entries.valid, byUrl }, invalid: entries.invalid };
+}
+
+async function readCacheForWrite(area: StorageAreaLike): Promise<{ cache: ResultCache; invalid: KeyedItem[] }> {
+  return parseCache((await area.get(CACHE_KEY))[CACHE_KEY]);
+}
+
 export async function readCache(area: StorageAreaLike): Promise<ResultCache> {
-  const got = await area.get(CACHE_KEY);
-  const parsed = ResultCacheSchema.safeParse(got[CACHE_KEY]);
-  // A cache in an old or broken shape is only a cache: start over.
-  return parsed.success ? parsed.data : { entries: {}, byUrl: {} };
+  return (await readCacheForWrite(area)).cache;
 }
 
 export async function getCached(area: StorageAreaLike, key: { text?: string; url?: string }): Promise<CacheEntry | undefined> {
-  const cache = await readCache(area);
+  const { cache, invalid } = await readCacheForWrite(area);
   const entryKey = key.text ?? (key.url ? cache.byUrl[key.url] : undefined);
   if (!entryKey) return undefined;
   const entry = cache.entries[entryKey];
   if (!entry) return undefined;
   entry.usedAt = Date.now();
-  // Recording the use need not delay the answer.
-  void area.set({ [CACHE_KEY]: cache }).catch(() => undefined);
+  // Recording the use need not delay the answer. Unreadable entries stay where they are: only an
+  // awaited write (putCached) moves them aside, so two quick reads never set one aside twice.
+  const kept = { ...cache, entries: { ...Object.fromEntries(invalid.filter((i) => i.key !== 'entries').map((i) => [i.key, i.value])), ...cache.entries } };
+  void area.set({ [CACHE_KEY]: kept }).catch(() => undefined);
   return entry;
 }
 
@@ -109,8 +125,8 @@ export function addToCache(cache: ResultCache, textKey: string, urlKey: string |
 }
 
 export async function putCached(area: StorageAreaLike, textKey: string, urlKey: string | undefined, entry: CacheEntry): Promise<void> {
-  const cache = await readCache(area);
-  await area.set({ [CACHE_KEY]: addToCache(cache, textKey, urlKey, entry) });
+  const { cache, invalid } = await readCacheForWrite(area);
+  await writeWithSetAside(area, { [CACHE_KEY]: addToCache(cache, textKey, urlKey, entry) }, 'resultCache', invalid);
 }
 
 // ---- per-tab job state (storage.session) ----
