@@ -93,7 +93,8 @@ async function runJob(id: string, tabId: number, url: string, selection: boolean
     await save({ status: 'extracting', posting });
     const result = await extractPosting(posting, settings, limited);
     throwIfAborted(signal);
-    await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now() });
+    // A cut-off answer is not a clean one: shown with its warning, never served again from the cache.
+    if (result.meta.finishReason !== 'length') await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now() });
     return await save({ status: 'done', result, model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model, fromCache: false, finishedAt: Date.now() });
   } catch (err) {
     const error = signal.aborted

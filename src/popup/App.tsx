@@ -10,6 +10,7 @@ import { MatchPanel } from './components/MatchPanel';
 import { OfflineHint } from './components/OfflineHint';
 import { PostingHeader } from './components/PostingHeader';
 import { Progress } from './components/Progress';
+import { ResultWarnings } from './components/ResultWarnings';
 import { SaveExample } from './components/SaveExample';
 import type { PopupParams } from './target-tab';
 import { useJob, type PopupStart } from './use-job';
@@ -33,6 +34,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       {job && (job.status === 'capturing' || job.status === 'extracting') && <Progress status={job.status} model={job.model} onCancel={cancel} />}
       {view.kind === 'failed' && <ErrorView error={view.error} onRetry={reextract} />}
       {job?.status === 'error' && job.error && <ErrorView error={job.error} onRetry={reextract} />}
+      {modelResult && <ResultWarnings result={modelResult} />}
       {result && isEmpty(result) && (
         <p class="empty" data-testid="nothing-found">
           No diploma, major, experience or skills found in this posting. If the page holds more than one posting, select the one you want and use

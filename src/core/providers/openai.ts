@@ -168,15 +168,30 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }
 
+/** Raw answers kept for the user to read: enough to see what went wrong, small enough to store. */
+const RAW_ANSWER_LIMIT = 4000;
+function clipRaw(text: string): string {
+  return text.length > RAW_ANSWER_LIMIT ? `${text.slice(0, RAW_ANSWER_LIMIT - 1)}…` : text;
+}
+
 export const openaiProvider: Provider = {
   id: 'openai',
   async extract(posting: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
     const answer = await requestAnswer(posting.text, settings, signal);
     const parsed = parseCompletion(answer.text, { finishReason: answer.finishReason ?? undefined, stop: settings.stop });
+    if (parsed.unreadable) {
+      // Not "nothing found": nothing could be read. An empty result here would be shown, cached and exported as a clean answer.
+      throw new ExtractionError(
+        'bad_answer',
+        `The model's answer was not in the expected format, so no entities could be read from it. Check the model and mode in the settings (a model fine-tuned for this answers like skills:['sql']).`,
+        { raw: clipRaw(answer.text) },
+      );
+    }
     const result: ExtractionResult = {
       ...parsed.entities,
       meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
     };
+    if (answer.finishReason === 'length' || parsed.warnings.length > 0) result.meta.rawAnswer = clipRaw(answer.text);
     if (answer.usage) result.meta.usage = answer.usage;
     return result;
   },
