@@ -2,7 +2,7 @@
 // this worker at any time; the handlers keep their state in storage (see src/shared/storage.ts).
 import browser from 'webextension-polyfill';
 import { registerHandlers, type HandlerMap } from '../shared/messages';
-import { removeJob } from '../shared/storage';
+import { markOrphanedJobs, removeJob } from '../shared/storage';
 import { handleCancel } from './cancel';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { handleExtract } from './extract';
@@ -26,6 +26,8 @@ const handlers: HandlerMap = {
 
 registerHandlers(handlers);
 restrictLocalStorage();
+// A job a stopped worker left running never finishes: say so (this runs before any new job starts).
+void markOrphanedJobs(browser.storage.session).catch(() => undefined);
 browser.runtime.onInstalled.addListener(createContextMenu);
 // Settings are migrated (and written back) when the extension is installed or updated.
 browser.runtime.onInstalled.addListener((details) => void onInstalled(details));

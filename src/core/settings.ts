@@ -35,6 +35,11 @@ export const SettingsSchema = z.object({
   trimBoilerplate: z.boolean().default(false),
   /** 'focused': read the requirement-like sections only (what the model was trained on); 'whole': everything. */
   scope: ScopeSchema.default('focused'),
+  /**
+   * The most characters of a posting sent to a model server in one click: a longer page is cut
+   * there and the popup offers to send it all (a 3 MB page would otherwise be dozens of requests).
+   */
+  maxTextChars: z.number().int().min(1_000).max(10_000_000).default(60_000),
   /** Overrides the model family's context size from the table in models.ts. */
   contextTokens: z.number().int().min(512).max(2_000_000).optional(),
 });
@@ -136,4 +141,13 @@ function migrateInPlace(s: Record<string, unknown>): void {
 export function resolveProvider(s: Settings): 'openai' | 'local' {
   if (s.provider !== 'auto') return s.provider;
   return s.model ? 'openai' : 'local';
+}
+
+/** `text` cut to at most `max` characters at a line break (or a space) when it is longer; undefined when it fits. */
+export function capText(text: string, max: number): string | undefined {
+  if (text.length <= max) return undefined;
+  const head = text.slice(0, max);
+  const line = head.lastIndexOf('\n');
+  const at = line > max * 0.8 ? line : head.lastIndexOf(' ');
+  return (at > max * 0.8 ? head.slice(0, at) : head).trimEnd();
 }

@@ -38,7 +38,12 @@ export async function textHash(text: string): Promise<string> {
 
 /** The key of one posting: its URL (fragment dropped: it does not change the page) and its text hash. */
 export async function postingCorrectionKey(posting: { url: string; text: string }): Promise<string> {
-  return `${posting.url.trim().replace(/#.*$/, '')}\u0000${await textHash(posting.text)}`;
+  return correctionKeyOf(posting.url, await textHash(posting.text));
+}
+
+/** The same key from a text hash already computed (a job keeps the hash, not always the text). */
+export function correctionKeyOf(url: string, hash: string): string {
+  return `${url.trim().replace(/#.*$/, '')}\u0000${hash}`;
 }
 
 /** Each stored entry checked by itself, whatever the wrapper; anything unreadable is left out, never an exception. */

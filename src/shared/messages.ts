@@ -25,13 +25,18 @@ export const JobStateSchema = z.object({
   provider: z.enum(['openai', 'local']).optional(),
   model: z.string().optional(),
   selection: z.boolean().optional(),
+  /** The posting as the popup needs it: its text only while small enough to save as a training example (see toStoredJob). */
   posting: PostingSchema.optional(),
+  /** SHA-256 hex of the posting text (corrections-store textHash): the posting's identity even when its text is not kept. */
+  textHash: z.string().optional(),
   result: ExtractionResultSchema.optional(),
   error: ErrorInfoSchema.optional(),
   /** True when the result came from the results cache (no request was made). */
   fromCache: z.boolean().optional(),
   /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
   settingsKey: z.string().optional(),
+  /** Set when the posting was longer than the maxTextChars setting and only its start was sent: how much, and the requests "Send all" takes. */
+  cut: z.object({ total: z.number().int(), kept: z.number().int(), requests: z.number().int() }).optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -56,7 +61,7 @@ const FieldIssuesSchema = z.record(z.string(), z.string());
 export const MESSAGES = {
   /** Capture the tab's posting and extract its entities (cached unless `force`). */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional() }),
+    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), all: z.boolean().optional() }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */
@@ -124,7 +129,7 @@ export async function sendMessage<N extends MessageName>(name: N, req: RequestOf
   try {
     raw = await browser.runtime.sendMessage({ type: name, payload: req });
   } catch (err) {
-    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${(err as Error).message}). Reload the extension and try again.` });
+    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${(err as Error).message}). Click Try again; if it still fails, reload the extension.` });
   }
   const env = ReplyEnvelopeSchema.safeParse(raw);
   if (!env.success) throw new MessageError({ code: 'unknown', message: `The background worker sent an unexpected answer to "${name}". Reload the extension and try again.` });

@@ -65,6 +65,8 @@ export const CacheEntrySchema = z.object({
   posting: PostingSchema,
   /** Last use (ms since epoch): the least recently used entry goes first when the cache is full. */
   usedAt: z.number(),
+  /** The posting was cut at the text cap before it was sent (see JobState.cut). */
+  cut: z.object({ total: z.number().int(), kept: z.number().int(), requests: z.number().int() }).optional(),
 });
 export type CacheEntry = z.infer<typeof CacheEntrySchema>;
 
@@ -152,14 +154,46 @@ export async function dropStaleFinishedJobs(area: { get(keys: null): Promise<Rec
   return stale.length;
 }
 
+/**
+ * Jobs still marked capturing or extracting when a worker starts: the worker that ran them was
+ * stopped (an idle stop, an update, a crash), and nothing will ever finish them. Marked failed so a
+ * reopened popup offers Try again instead of a spinner that never ends. Returns how many.
+ */
+export async function markOrphanedJobs(area: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }): Promise<number> {
+  const all = await area.get(null);
+  const orphans: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (!/^job:\d+$/.test(key)) continue;
+    const job = JobStateSchema.safeParse(value);
+    if (!job.success || (job.data.status !== 'capturing' && job.data.status !== 'extracting')) continue;
+    orphans[key] = { ...job.data, status: 'error', error: { code: 'cancelled', message: 'The extraction stopped because the browser stopped the extension in the background. Click Try again.' }, finishedAt: Date.now() };
+  }
+  if (Object.keys(orphans).length) await area.set(orphans);
+  return Object.keys(orphans).length;
+}
+
 export async function readJob(area: StorageAreaLike, tabId: number): Promise<JobState | null> {
   const got = await area.get(jobKey(tabId));
   const parsed = JobStateSchema.safeParse(got[jobKey(tabId)]);
   return parsed.success ? parsed.data : null;
 }
 
+/** The longest posting text a job keeps: what a training example may hold (longer ones cannot be saved as one anyway). */
+export const JOB_TEXT_LIMIT = 100_000;
+
+/**
+ * What storage.session keeps of a job: only what the popup needs (title, company, location, URL,
+ * text hash, result). storage.session has a small quota shared by every tab: a 2 MB posting's text
+ * and sections in each job filled it with two tabs.
+ */
+export function toStoredJob(job: JobState): JobState {
+  if (!job.posting) return job;
+  const { sections: _sections, text, ...posting } = job.posting;
+  return { ...job, posting: { ...posting, text: text.length <= JOB_TEXT_LIMIT ? text : '' } };
+}
+
 export async function writeJob(area: StorageAreaLike, job: JobState): Promise<void> {
-  await area.set({ [jobKey(job.tabId)]: job });
+  await area.set({ [jobKey(job.tabId)]: toStoredJob(job) });
 }
 
 export async function removeJob(area: StorageAreaLike, tabId: number): Promise<void> {

@@ -39,7 +39,7 @@ export function SaveExample({ posting, corrections, editing, onToggleEdit }: { p
       // Inference prompts drop boilerplate when the user turned that on: the example must read the same.
       const settings = await sendMessage('get-settings', {}).catch(() => undefined);
       const text = preparePromptText(posting.text, { trimBoilerplate: settings?.trimBoilerplate ?? false });
-      if (!text) throw new Error('The posting has no text to learn from.');
+      if (!text) throw new Error(posting.text ? 'The posting has no text to learn from.' : 'The posting is too long to keep as a training example (over 100,000 characters).');
       const example = toTrainingExample({ id: postingKey, text, entities: result, url: posting.url, title: posting.title, model: modelResult.meta.model });
       const outcome = await saveExample(browser.storage.local, example);
       const count = (await readExamples(browser.storage.local)).examples.length;
