@@ -5,6 +5,8 @@ import browser from 'webextension-polyfill';
 import { cacheKey } from '../core/cache-key';
 import { ExtractionError, toErrorInfo } from '../core/errors';
 import { extractPosting, planChunks } from '../core/extract';
+import { focusPosting } from '../core/focus';
+import type { Scope } from '../core/sections';
 import { capText, resolveProvider, type Settings } from '../core/settings';
 import type { JobState, ParsedRequestOf } from '../shared/messages';
 import { textHash } from '../shared/corrections-store';
@@ -23,20 +25,24 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
-  const settings = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
+  const saved = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
+  const job = await readJob(browser.storage.session, tabId);
+  // Without a URL (the tab's host is not readable) nothing proves it is the same page.
+  const samePage = !!job && url !== '' && job.url === url && (job.selection ?? false) === selection;
+  // A scope chosen in the popup for this posting holds for it until another is chosen.
+  const scope = req.scope ?? (samePage ? job?.scope : undefined);
+  const settings = scope ? { ...saved, scope } : saved;
   const key = await settingsKey(settings);
   const running = getInFlight(tabId);
-  if (!req.force) {
-    const job = await readJob(browser.storage.session, tabId);
-    // Without a URL (the tab's host is not readable) nothing proves it is the same page. A job
-    // asked with other answer-changing settings (model, mode, base URL, provider...) is stale too:
-    // its answer is not the one these settings give.
-    const same = job && url !== '' && job.url === url && (job.selection ?? false) === selection && job.settingsKey === key;
+  if (!req.force && job) {
+    // A job asked with other answer-changing settings (model, mode, base URL, provider, scope...)
+    // is stale: its answer is not the one these settings give.
+    const same = samePage && job.settingsKey === key;
     if (same && job.status === 'done') return job;
     if (same && running && running.jobId === job.id) return running.done;
   }
   running?.controller.abort();
-  return startJob(tabId, url, selection, req.force ?? false, settings, key, req.all ?? false);
+  return startJob(tabId, url, selection, req.force ?? false, settings, key, scope, req.all ?? false);
 }
 
 /**
@@ -47,19 +53,31 @@ export function settingsKey(settings: Settings): Promise<string> {
   return cacheKey('', settings);
 }
 
-function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, all: boolean): Promise<JobState> {
+function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, scope: Scope | undefined, all: boolean): Promise<JobState> {
   const controller = new AbortController();
   const jobId = crypto.randomUUID();
-  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, all).finally(() => clearInFlight(tabId, jobId));
+  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope, all).finally(() => clearInFlight(tabId, jobId));
   setInFlight(tabId, { jobId, controller, done });
   return done;
 }
 
-async function runJob(id: string, tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, signal: AbortSignal, all = false): Promise<JobState> {
+async function runJob(
+  id: string,
+  tabId: number,
+  url: string,
+  selection: boolean,
+  force: boolean,
+  settings: Settings,
+  key: string,
+  signal: AbortSignal,
+  scope?: Scope,
+  all = false,
+): Promise<JobState> {
   const session = browser.storage.session;
   const local = browser.storage.local;
   const provider = resolveProvider(settings);
   let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection, settingsKey: key };
+  if (scope) job.scope = scope;
   const save = async (patch: Partial<JobState>): Promise<JobState> => {
     job = { ...job, ...patch };
     // A cancel (or a newer job for the tab) may have replaced this job's state meanwhile: then
@@ -82,9 +100,11 @@ async function runJob(id: string, tabId: number, url: string, selection: boolean
     await save({});
     const captured = await captureTab(tabId, selection ? await readSelection(session, tabId) : undefined, selection);
     // A model server gets at most maxTextChars characters per click unless the user asked for all ("Send all").
-    const capped = provider === 'openai' && !all ? capText(captured.text, settings.maxTextChars) : undefined;
+    // What counts is the text the scope reads, not the whole page.
+    const toSend = provider === 'openai' && !all ? focusPosting(captured, settings.scope).text : undefined;
+    const capped = toSend === undefined ? undefined : capText(toSend, settings.maxTextChars);
     const posting = capped === undefined ? captured : { ...captured, text: capped, sections: undefined };
-    const cut = capped === undefined ? undefined : { total: captured.text.length, kept: capped.length, requests: planChunks(captured.text, settings).length };
+    const cut = capped === undefined || toSend === undefined ? undefined : { total: toSend.length, kept: capped.length, requests: planChunks(toSend, settings).length };
     const textKey = await cacheKey(posting.text, settings);
     if (!force) {
       const hit = await getCached(local, { text: textKey });

@@ -1,4 +1,5 @@
 // The options form as strings (what inputs hold) <-> a settings draft (what the worker validates).
+import type { Scope } from '../core/sections';
 import { SettingsSchema, type Mode } from '../core/settings';
 import type { PublicSettings } from '../shared/messages';
 
@@ -12,6 +13,7 @@ export interface SettingsForm {
   timeoutSec: string;
   /** The most characters sent per click (maxTextChars). */
   maxTextChars: string;
+  scope: Scope;
 }
 
 /** Separator and stop hold line breaks; the inputs show them as \n. */
@@ -33,6 +35,7 @@ export function toForm(s: PublicSettings): SettingsForm {
     maxTokens: String(s.maxTokens),
     timeoutSec: String(Math.round(s.timeoutMs / 1000)),
     maxTextChars: String(s.maxTextChars),
+    scope: s.scope,
   };
 }
 
@@ -46,6 +49,7 @@ export function toDraft(f: SettingsForm): Record<string, unknown> {
     maxTokens: Number(f.maxTokens),
     timeoutMs: Math.round(Number(f.timeoutSec) * 1000),
     maxTextChars: Number(f.maxTextChars),
+    scope: f.scope,
   };
 }
 
