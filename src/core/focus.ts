@@ -60,10 +60,19 @@ function wholeParts(text: string, sections: Section[]): FocusedPart[] {
   return parts;
 }
 
+const isRead = (s: Section) => FOCUSED_KINDS.includes(s.kind);
+/**
+ * A fragment without a heading or a single cue that runs into a section that is read: the start of
+ * that section's heading which the splitter cut off ("Education, Key Experiences, Knowledge and"
+ * before "Skills: ..."). Short and unfinished: a whole paragraph (an intro blurb) is not one.
+ */
+const LEAD_IN_MAX_CHARS = 100;
+const leadsIn = (s: Section) => s.kind === 'other' && !s.heading && s.text.length <= LEAD_IN_MAX_CHARS && !/[.!?]\s*$/.test(s.text);
+
 export function focusPosting(posting: Pick<PostingInput, 'text' | 'sections'>, scope: Scope): FocusedPosting {
   const sections = postingSections(posting);
   const total = sections.length;
-  const chosen = scope === 'focused' ? sections.filter((s) => FOCUSED_KINDS.includes(s.kind)) : [];
+  const chosen = scope === 'focused' ? sections.filter((s, i) => isRead(s) || (leadsIn(s) && sections[i + 1] !== undefined && isRead(sections[i + 1]))) : [];
   const anchored = chosen.some((s) => s.kind === 'requirements' || s.kind === 'responsibilities');
   if (!anchored) {
     return { text: posting.text, scope, read: { headings: sections.map(sectionLabel), total }, parts: wholeParts(posting.text, sections) };

@@ -188,8 +188,10 @@ export const JOB_TEXT_LIMIT = 100_000;
  */
 export function toStoredJob(job: JobState): JobState {
   if (!job.posting) return job;
-  const { sections: _sections, text, ...posting } = job.posting;
-  return { ...job, posting: { ...posting, text: text.length <= JOB_TEXT_LIMIT ? text : '' } };
+  // A small posting keeps its text and sections (Save as training example reads them); a large one neither.
+  if (job.posting.text.length <= JOB_TEXT_LIMIT) return job;
+  const { sections: _sections, ...posting } = job.posting;
+  return { ...job, posting: { ...posting, text: '' } };
 }
 
 export async function writeJob(area: StorageAreaLike, job: JobState): Promise<void> {

@@ -36,10 +36,11 @@ describe('per-tab jobs in storage.session', () => {
     expect(back?.posting?.sections).toBeUndefined();
   });
 
-  it('a posting small enough to save as a training example keeps its text', async () => {
+  it('a posting small enough to save as a training example keeps its text and sections', async () => {
     const area = memoryArea();
     await writeJob(area, job('Requirements: SQL.'));
     expect((await readJob(area, 7))?.posting?.text).toBe('Requirements: SQL.');
+    expect((await readJob(area, 7))?.posting?.sections).toHaveLength(1);
     expect(JOB_TEXT_LIMIT).toBeGreaterThanOrEqual(100_000);
   });
 });
