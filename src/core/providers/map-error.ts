@@ -97,6 +97,19 @@ function unreachableMessage(err: unknown, ctx: ErrorContext): string {
   return what + todo;
 }
 
+/**
+ * A connection cut after the answer started (headers received, body cut off): the SDK does not
+ * wrap it, so it arrives as the fetch's own TypeError ("terminated" in Node, "Failed to fetch" or
+ * "network error" in browsers). Worth one more try, like a 5xx.
+ */
+export function isCutConnection(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof APIError) return false;
+  if (err.name === 'AbortError') return false;
+  const { code } = connectionCause(err);
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return true;
+  return err instanceof TypeError && /terminated|failed to fetch|network ?error|load failed|other side closed/i.test(err.message);
+}
+
 /** Map anything the SDK (or a fetch under it) threw to an ExtractionError. */
 export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionError {
   if (err instanceof ExtractionError) return err;
@@ -110,6 +123,9 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     return mk('timeout', `The model ${model} at ${base} did not answer${secs}. Try again, raise the timeout in the settings, or shorten the posting.`);
   }
   if (err instanceof APIConnectionError) return mk('unreachable', unreachableMessage(err.cause ?? err, ctx));
+  if (isCutConnection(err)) {
+    return mk('unreachable', `The connection to ${base} was cut before the answer was complete (tried twice). Try again; if it keeps happening, check the server and your network.`);
+  }
   if (err instanceof AuthenticationError) {
     const where = isOpenAI(base) ? 'Create one at https://platform.openai.com/api-keys and' : `Check the key your server at ${base} expects and`;
     return mk('invalid_key', `The API key was rejected by ${base} (401: ${serverMessage(err)}). ${where} paste it in the settings (or pass --api-key / OPENAI_API_KEY).`, 401);

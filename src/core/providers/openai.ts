@@ -11,7 +11,7 @@ import type { PostingInput } from '../posting';
 import { buildChatMessages, buildPrompt } from '../prompt';
 import type { Provider } from '../provider';
 import { keyMayGoTo, type Settings } from '../settings';
-import { mapProviderError } from './map-error';
+import { isCutConnection, mapProviderError } from './map-error';
 
 /**
  * Sent when no key is set. Local servers (vLLM, llama.cpp, Ollama, LM Studio) need none, but the
@@ -120,6 +120,16 @@ async function createChatCompletion(client: OpenAI, model: string, messages: Ret
   }
 }
 
+/** Runs `call` again once when the connection was cut mid-answer (see isCutConnection). */
+async function withOneRetryOnCut<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (signal?.aborted || !isCutConnection(err)) throw err;
+    return call();
+  }
+}
+
 export interface RawAnswer {
   text: string;
   finishReason: string | null;
@@ -137,14 +147,15 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, apiKey: settings.apiKey };
   let answer: unknown;
   try {
-    if (mode === 'completion') {
-      answer = await client.completions.create(
-        { model: settings.model, prompt: buildPrompt(text, { separator: settings.separator, stop: settings.stop, trimBoilerplate: settings.trimBoilerplate }), temperature: 0, max_tokens: maxTokens, stop: [settings.stop] },
-        { signal },
-      );
-    } else {
-      answer = await createChatCompletion(client, settings.model, buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }), maxTokens, signal);
-    }
+    // A connection cut mid-answer is tried once more, like a 5xx (the SDK retries those itself).
+    answer = await withOneRetryOnCut(signal, () =>
+      mode === 'completion'
+        ? client.completions.create(
+            { model: settings.model, prompt: buildPrompt(text, { separator: settings.separator, stop: settings.stop, trimBoilerplate: settings.trimBoilerplate }), temperature: 0, max_tokens: maxTokens, stop: [settings.stop] },
+            { signal },
+          )
+        : createChatCompletion(client, settings.model, buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }), maxTokens, signal),
+    );
   } catch (err) {
     // A caller's deadline (AbortSignal.timeout) aborts like a cancel: report it as the timeout it is.
     if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
