@@ -1,10 +1,13 @@
 // One entry point for "turn this posting into entities", shared by the service worker and the CLI:
 // picks the provider from the settings, reads the part of the posting the scope asks for (see
-// focus.ts), splits it when too long for the model's context, and validates what comes back.
-import { ExtractionResultSchema, mergeEntities, type ExtractionResult, type Usage } from './entities';
+// focus.ts), splits it when too long for the model's context, cleans a model's answer with the
+// offline extractor's type sanity, and validates what comes back.
+import { attributeSections } from './attribute-sections';
+import { ExtractionResultSchema, mergeEntities, pickEntities, type ExtractionResult, type Usage } from './entities';
+import { sanitizeEntities } from './sanity';
 import { ExtractionError } from './errors';
 import { chunkText, promptBudget } from './chunk';
-import { focusPosting } from './focus';
+import { focusPosting, postingSections } from './focus';
 import type { PostingInput } from './posting';
 import { normalizeText } from './prompt';
 import type { Provider } from './provider';
@@ -77,12 +80,25 @@ export async function extractPosting(input: PostingInput, settings: Settings, si
       else delete result.meta.usage;
     }
   }
+  // A model fine-tuned on requirement snippets labels places, pay and benefits of a whole posting
+  // too: its answers get the same type sanity as the offline extractor's (generic words kept).
+  if (provider.id === 'openai') result = cleanModelAnswer(result, posting.company);
   result.meta = { ...result.meta, scope: focus.scope, read: focus.read };
   const checked = ExtractionResultSchema.safeParse(result);
   if (!checked.success) {
     throw new ExtractionError('unknown', `The ${provider.id} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
   }
-  return checked.data;
+  // Every provider's values get the section they came from, for matching (required or nice-to-have).
+  return attributeSections(checked.data, postingSections(input));
+}
+
+/** The model's answer with values that can never be entities of their type dropped and the rest trimmed. */
+export function cleanModelAnswer(result: ExtractionResult, company?: string): ExtractionResult {
+  const cleaned = sanitizeEntities(pickEntities(result), { company, strict: false });
+  const out: ExtractionResult = { ...result, ...cleaned };
+  // Details, when a provider gave them, must stay parallel to the lists.
+  if (result.details) delete out.details;
+  return out;
 }
 
 export interface ConnectionOk {

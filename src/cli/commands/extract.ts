@@ -1,6 +1,6 @@
 // `job-entities extract`: one JSON object per input record, in input order, with N requests in
 // flight. A configuration error that dooms every record stops the run.
-import { emptyEntities, type ExtractionResult } from '../../core/entities';
+import { emptyEntities, type Entities, type EntityDetails, type ExtractionResult } from '../../core/entities';
 import { toCSV, toTSV, UTF8_BOM } from '../../core/export/delimited';
 import { SPREADSHEET_HEADER, toSpreadsheetRow } from '../../core/export/rows';
 import { ExtractionError, toErrorInfo, type ErrorInfo } from '../../core/errors';
@@ -43,6 +43,9 @@ Output:
                            values in one cell joined with "; "; cells that a spreadsheet would run as
                            a formula (=, +, -, @, tab, CR first) are prefixed with ' (CSV injection)
   --bom                    with csv: start with a UTF-8 byte-order mark (Excel then reads accents)
+  --details                with jsonl: add "details", per type one {value, confidence, count} per
+                           value, parallel to the lists (confidence 0..1: the offline extractor's
+                           certainty; 1 for exact rules and for a model's answers)
   --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
 
 ${PROVIDER_FLAGS_HELP}
@@ -155,20 +158,27 @@ export interface OutputWriter {
 }
 
 /** The JSONL object for one record: the four lists, then meta or error, then the input's id. */
-export function toOutputObject(outcome: RecordOutcome): Record<string, unknown> {
+export function toOutputObject(outcome: RecordOutcome, options: { details?: boolean } = {}): Record<string, unknown> {
   const { result, error, record } = outcome;
   const out: Record<string, unknown> = result
     ? { diploma: result.diploma, diploma_major: result.diploma_major, experience: result.experience, skills: result.skills, meta: result.meta }
     : { diploma: [], diploma_major: [], experience: [], skills: [], error: { code: error?.code ?? 'unknown', message: error?.message ?? 'failed' } };
+  if (options.details && result) out.details = result.details ?? detailsOf(result);
   if (record.id !== undefined) out.id = record.id;
   return out;
 }
 
-export function createOutputWriter(format: OutputFormat, out: NodeJS.WritableStream, options: { bom?: boolean } = {}): OutputWriter {
+/** Details for a result that has none (a model's answer): every value at confidence 1. */
+function detailsOf(result: Entities): EntityDetails {
+  const one = (values: string[]) => values.map((value) => ({ value, confidence: 1 }));
+  return { diploma: one(result.diploma), diploma_major: one(result.diploma_major), experience: one(result.experience), skills: one(result.skills) };
+}
+
+export function createOutputWriter(format: OutputFormat, out: NodeJS.WritableStream, options: { bom?: boolean; details?: boolean } = {}): OutputWriter {
   switch (format) {
     case 'jsonl':
       return {
-        write: (outcome) => void out.write(JSON.stringify(toOutputObject(outcome)) + '\n'),
+        write: (outcome) => void out.write(JSON.stringify(toOutputObject(outcome, { details: options.details })) + '\n'),
         end: () => {},
       };
     case 'csv':
@@ -215,6 +225,7 @@ export const extractCommand: Command = {
       concurrency: { type: 'string', short: 'c' },
       format: { type: 'string' },
       bom: { type: 'boolean' },
+      details: { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     const format = (values.format ?? 'jsonl') as OutputFormat;
@@ -223,7 +234,8 @@ export const extractCommand: Command = {
     const settings = settingsFromFlags(values, io.env);
     const records = await readInputs({ input: values.input, url: values.url }, io);
 
-    const writer = createOutputWriter(format, io.stdout, { bom: values.bom });
+    if (values.details && format !== 'jsonl') throw new UsageError('--details goes with --format jsonl (a spreadsheet has no place for confidences)');
+    const writer = createOutputWriter(format, io.stdout, { bom: values.bom, details: values.details });
     return writeOutcomes(records, settings, io, { command: 'extract', noun: 'records', concurrency, write: (o, i) => writer.write(o, i), end: () => writer.end() });
   },
 };
