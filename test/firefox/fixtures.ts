@@ -12,14 +12,14 @@
 //   started without awaiting it and the page is polled with evaluate() (more reliable on ESR 140
 //   than waitForFunction).
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_JSON, findFirefox } from '../../scripts/find-firefox.mjs';
 import { GECKO_ID } from '../../scripts/manifests';
 import { PROJECT_DIR } from '../shared';
 
-/** The built Firefox extension; JOB_ENTITIES_FIREFOX_DIST points the tests at another (an unzipped package). */
-export const FIREFOX_DIST_DIR = process.env.JOB_ENTITIES_FIREFOX_DIST ?? join(PROJECT_DIR, 'dist-firefox');
+/** The built Firefox extension; JOB_ENTITIES_FIREFOX_DIST (relative to the project) points the tests at another, e.g. an unzipped package. */
+export const FIREFOX_DIST_DIR = resolve(PROJECT_DIR, process.env.JOB_ENTITIES_FIREFOX_DIST ?? 'dist-firefox');
 /** Fixed by pref, so extension URLs are known up front. */
 export const EXTENSION_UUID = '5c0d2a7e-3b8f-4e51-9a26-0f4d6c7b1e93';
 
