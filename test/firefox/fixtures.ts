@@ -192,10 +192,23 @@ export class FirefoxOptions {
   }
 
   async fill(f: ProviderFields): Promise<void> {
-    if (f.baseURL !== undefined) await this.page.locator('[data-testid="base-url"]').fill(f.baseURL);
-    if (f.apiKey !== undefined) await this.page.locator('[data-testid="api-key"]').fill(f.apiKey);
-    if (f.model !== undefined) await this.page.locator('[data-testid="model"]').fill(f.model);
+    if (f.baseURL !== undefined) await this.type('base-url', f.baseURL);
+    if (f.apiKey !== undefined) await this.type('api-key', f.apiKey);
+    if (f.model !== undefined) await this.type('model', f.model);
     if (f.mode !== undefined) await this.page.select('[data-testid="mode"]', f.mode);
+  }
+
+  /**
+   * Replaces a field's text by typing it (real key events). Puppeteer's Locator.fill never
+   * finishes on Firefox ESR 140, so the field is focused and its text selected first.
+   */
+  private async type(testId: string, text: string): Promise<void> {
+    await this.page.$eval(`[data-testid="${testId}"]`, (el) => {
+      (el as HTMLInputElement).focus();
+      (el as HTMLInputElement).select();
+    });
+    if (text) await this.page.keyboard.type(text);
+    else await this.page.keyboard.press('Backspace');
   }
 
   /** Clicks Save and returns the notice shown. */
