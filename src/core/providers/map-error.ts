@@ -94,7 +94,7 @@ function unreachableMessage(err: unknown, ctx: ErrorContext): string {
   // In a browser a refused connection and a CORS refusal look the same ("Failed to fetch").
   else what = `${where}: the server is down, the address is wrong, or it refused this origin (CORS).`;
   const todo = local
-    ? ' Start your server and check the port (vLLM: `vllm serve MODEL`; llama.cpp: `llama-server -m MODEL.gguf`; Ollama: `ollama serve`; LM Studio: start the local server). From the extension, Ollama also needs OLLAMA_ORIGINS=chrome-extension://* and LM Studio needs CORS enabled.'
+    ? ' Start your server and check the port (vLLM: `vllm serve MODEL`; llama.cpp: `llama-server -m MODEL.gguf`; Ollama: `ollama serve`; LM Studio: start the local server). From the extension, Ollama also needs OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" and LM Studio needs CORS enabled.'
     : ' Check the base URL in the settings (for OpenAI: https://api.openai.com/v1) and your network connection.';
   return what + todo;
 }
