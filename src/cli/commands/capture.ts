@@ -1,5 +1,4 @@
 // `job-entities capture FILE.html --url URL`: the posting the extension would capture from that page.
-import { ExtractionError } from '../../core/errors';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { captureHtml } from '../dom';
 import { readTextFile } from '../files';
