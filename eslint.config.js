@@ -34,11 +34,6 @@ export default tseslint.config(
     languageOptions: { globals: globals.node, parserOptions: { projectService: false } },
   },
   {
-    // Functions handed to Playwright's evaluate() run in the extension or the page.
-    files: ['scripts/quickstart.mjs'],
-    languageOptions: { globals: { ...globals.browser, chrome: 'readonly' } },
-  },
-  {
     // Tests read JSON replies and CLI output loosely on purpose: an assertion, not a type, checks them.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
