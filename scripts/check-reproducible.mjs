@@ -31,7 +31,8 @@ function buildIn(name) {
   );
 }
 
-let same = false;
+/** @type {boolean} */
+let same;
 try {
   const a = buildIn('first-clone');
   const b = buildIn('second clone');

@@ -30,7 +30,6 @@ function parseLooseJson(raw: string): Json {
   } catch {
     // Raw line breaks and tabs inside strings are the usual fault; outside strings they are white space anyway.
     try {
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
       return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
     } catch {
       return undefined;
