@@ -3,7 +3,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { groupForDisplay } from '../../core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
 import { copyText } from '../clipboard';
-import { groupText } from '../entities-text';
+import { clipboardValue, groupText } from '../entities-text';
 import { AddValue } from './AddValue';
 import { Chip } from './Chip';
 import { EditableChip, type ChipEditing } from './EditableChip';
@@ -15,7 +15,7 @@ export function ChipGroups({ entities, edit }: { entities: Entities; edit?: Chip
   const [copied, setCopied] = useState('');
   // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
   useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
-  const copy = async (text: string, what: string) => setCopied((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const copy = async (text: string, what: string) => setCopied((await copyText(clipboardValue(text))) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
   return (
     <section class="groups" data-testid="groups">
       {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => (
