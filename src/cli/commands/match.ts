@@ -5,7 +5,7 @@ import { ExtractionError } from '../../core/errors';
 import { matchSkills, rankOrder, type SkillImportance } from '../../core/match/match';
 import { parseProfile, parseSkillList, type MatchProfile } from '../../core/match/profile';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { readInputs } from '../input';
+import { streamInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { concurrencyFlag, DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
 import { readTextFile } from '../files';
@@ -42,6 +42,7 @@ Input: as \`job-entities extract\` (--input FILE.jsonl|.html|.txt, - for stdin, 
 line is a posting's "text" or a captured page ("url" and "html").
   --order rank|input       best match first (default), or input order as each posting finishes
   --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
+  -q, --quiet              no progress bar (drawn only when stderr is a terminal anyway)
   --details                also print "asked", "required", "niceToHaveCount", "formula", "skills"
                            (each scored skill: value, matched, importance, section), "ignored",
                            "experience", "diploma" and "major"
@@ -128,6 +129,7 @@ export const matchCommand: Command = {
       concurrency: { type: 'string', short: 'c' },
       details: { type: 'boolean' },
       order: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     if (values.skills !== undefined && values.profile !== undefined) throw new UsageError('give --skills or --profile, not both');
@@ -142,16 +144,17 @@ export const matchCommand: Command = {
       profile = { skills };
     } else profile = await readProfile(values.profile as string, io);
     const settings = settingsFromFlags(values, io.env);
-    const records = await readInputs({ input: values.input, url: values.url }, io);
+    const input = await streamInputs({ input: values.input, url: values.url }, io, { count: Boolean(io.stderr.isTTY) && !values.quiet });
 
     const details = values.details === true;
     const print = (line: Record<string, unknown>) => io.stdout.write(JSON.stringify(line) + '\n');
     // Ranking needs every score: lines are held until the last posting is done.
     const held: Record<string, unknown>[] = [];
-    return writeOutcomes(records, settings, io, {
+    return writeOutcomes(input, settings, io, {
       command: 'match',
       noun: 'postings',
       concurrency,
+      quiet: values.quiet,
       write: (o) => (order === 'input' ? print(toMatchLine(o, profile, details)) : held.push(toMatchLine(o, profile, details))),
       end: () => rankLines(held).forEach(print),
     });
