@@ -137,10 +137,14 @@ export async function* linesOf(stream: AsyncIterable<string | Buffer>): AsyncGen
 }
 
 /** JSONL records parsed as their lines arrive: memory stays flat whatever the input's size. */
-export async function* streamJsonl(stream: AsyncIterable<string | Buffer>): AsyncGenerator<InputRecord> {
+export async function* streamJsonl(stream: AsyncIterable<string | Buffer>, io?: Pick<CliIO, 'stderr'>, name = 'stdin'): AsyncGenerator<InputRecord> {
   let line = 0;
+  let warned = 0;
   for await (const raw of linesOf(stream)) {
-    const r = parseJsonlLine(raw, ++line);
+    ++line;
+    // Bytes that are not UTF-8 decode to U+FFFD: say which line, so the user can fix the file.
+    if (io && raw.includes('\ufffd') && warned++ < 5) io.stderr.write(`job-entities: warning: ${name} line ${line} is not valid UTF-8 (read as \ufffd); save the file as UTF-8.\n`);
+    const r = parseJsonlLine(raw, line);
     if (r) yield r;
   }
 }
@@ -197,15 +201,18 @@ export interface InputStream {
 export async function streamInputs(opts: InputOptions, io: CliIO, { count = false } = {}): Promise<InputStream> {
   if (opts.input !== undefined && opts.input !== '-' && isJsonlPath(opts.input)) {
     const path = resolve(io.cwd, opts.input);
+    let size = -1;
     try {
       const st = await stat(path);
       if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
       await access(path, constants.R_OK);
+      size = st.size;
     } catch {
       // The same message readInputs gives for a file it cannot read.
       await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
     }
-    return { records: streamJsonl(createReadStream(path)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
+    if (size === 0) throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
+    return { records: streamJsonl(createReadStream(path), io, opts.input), total: count ? await countJsonlRecords(opts.input, io) : undefined };
   }
   if (opts.url === undefined && (opts.input === '-' || (opts.input === undefined && !io.stdin.isTTY))) {
     // stdin: JSONL is streamed; a page or a text is read whole (it is one record).
@@ -222,7 +229,7 @@ export async function streamInputs(opts: InputOptions, io: CliIO, { count = fals
         for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
       },
     };
-    if (looksLikeJsonl(head.replace(/^\uFEFF/, ''))) return { records: streamJsonl(replay) };
+    if (looksLikeJsonl(head.replace(/^\uFEFF/, ''))) return { records: streamJsonl(replay, io) };
     const text = await readStream(replay as NodeJS.ReadableStream);
     if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return { records: toAsync(parseDocument(text, { url: opts.url })) };
