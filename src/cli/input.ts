@@ -230,10 +230,12 @@ export interface InputStream {
 export async function streamInputs(opts: InputOptions, io: CliIO, { count = false } = {}): Promise<InputStream> {
   if (opts.input !== undefined && opts.input !== '-' && isJsonlPath(opts.input)) {
     const path = resolve(io.cwd, opts.input);
+    let size = -1;
     try {
       const st = await stat(path);
       if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
       await access(path, constants.R_OK);
+      size = st.size;
     } catch {
       // The same message readInputs gives for a file it cannot read.
       await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
@@ -241,7 +243,7 @@ export async function streamInputs(opts: InputOptions, io: CliIO, { count = fals
     // What readTextFile refuses for a whole file, checked on the first bytes: a binary file, an empty one.
     const head = await readHead(path);
     decodeText(head, opts.input);
-    if (!head.toString('utf8').replace(/^\uFEFF/, '').trim() && (await stat(path)).size <= head.length) {
+    if (!head.toString('utf8').replace(/^\uFEFF/, '').trim() && size <= head.length) {
       throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
     }
     return { records: streamJsonl(createReadStream(path), utf8Warnings(opts.input, io)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
