@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
-import { BACKUP_FORMAT, parseBackup } from '../../src/core/export/collection';
+import { BACKUP_FORMAT, COLLECTION_HEADER, parseBackup } from '../../src/core/export/collection';
 import { parseDelimited, toTSVRow, UTF8_BOM } from '../../src/core/export/delimited';
 import { joinCell, SPREADSHEET_HEADER } from '../../src/core/export/rows';
 import { PROJECT_DIR } from '../shared';
@@ -243,10 +243,10 @@ describe('collection page', () => {
     expect(csv.text).toContain('\r\n');
     const rows = parseDelimited(csv.text);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual([...SPREADSHEET_HEADER]);
+    expect(rows[0]).toEqual([...COLLECTION_HEADER]);
     const byUrl = new Map(rows.slice(1).map((r) => [r[3], r]));
-    expect(byUrl.get(dataUrl)).toEqual(expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA));
-    expect(byUrl.get(platformUrl)).toEqual(expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM));
+    expect(byUrl.get(dataUrl)).toEqual([...expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA), 'New', '']);
+    expect(byUrl.get(platformUrl)).toEqual([...expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM), 'New', '']);
     expect(byUrl.get(platformUrl)![7].split('; ')).toHaveLength(4);
     expect(byUrl.get(platformUrl)![2]).toMatch(/Tromsø/);
     // In the raw file the formula cell is quoted and starts with the neutralising quote.

@@ -230,18 +230,19 @@ export function filterCollection(collection: readonly SavedPosting[], filter: Co
   });
 }
 
-export const SORT_KEYS = ['capturedAt', 'title', 'company', 'location', 'url', 'model', ...ENTITY_TYPES] as const;
+export const SORT_KEYS = ['capturedAt', 'title', 'company', 'location', 'url', 'model', 'status', ...ENTITY_TYPES] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 function sortText(p: SavedPosting, by: SortKey): string | number {
   if (by === 'capturedAt') return Date.parse(p.capturedAt);
+  if (by === 'status') return POSTING_STATUSES.indexOf(p.status);
   if ((ENTITY_TYPES as readonly string[]).includes(by)) return (p.entities as Entities)[by as EntityType].length;
   return (p[by as 'title' | 'company' | 'location' | 'url' | 'model'] ?? '').toLowerCase();
 }
 
 /**
  * Sort by a column: text columns alphabetically (locale-aware, numbers in order), capturedAt by
- * time, an entity type by how many values it has. Stable; empty text sorts last either way.
+ * time, status in pipeline order (New first), an entity type by how many values it has. Stable; empty text sorts last either way.
  */
 export function sortCollection(collection: readonly SavedPosting[], by: SortKey = 'capturedAt', direction: 'asc' | 'desc' = 'desc'): SavedPosting[] {
   const sign = direction === 'asc' ? 1 : -1;
