@@ -68,9 +68,8 @@ export function CollectionTable({
     <th key={c.key} scope="col" aria-sort={sort.by === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" class="sort" data-testid={`sort-${c.key}`} onClick={() => toggle(c.key)}>
         {c.label}
-        <span class="sort-mark" aria-hidden="true">
-          {sort.by === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-        </span>
+        {/* The arrow is drawn by CSS: aria-sort already says the direction to assistive technology. */}
+        <span class={`sort-mark${sort.by === c.key ? ` ${sort.direction}` : ''}`} aria-hidden="true" />
       </button>
     </th>
   );

@@ -1,5 +1,5 @@
 // Chips grouped Diploma / Major / Experience / Skills, in display form, repeats shown once with a count.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { groupForDisplay } from '../../core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
 import { copyText } from '../clipboard';
@@ -15,9 +15,21 @@ export function ChipGroups({ entities, edit }: { entities: Entities; edit?: Chip
   const [copied, setCopied] = useState('');
   // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
   useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
+  // After a remove, focus stays in the group: the next chip's remove button, the previous one at
+  // the end, the group's add field when none is left (never the page's <body>).
+  const removedAt = useRef<{ type: string; index: number } | null>(null);
+  const root = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const at = removedAt.current;
+    if (!at) return;
+    removedAt.current = null;
+    const group = root.current?.querySelector(`[data-testid="group"][data-type="${at.type}"]`);
+    const buttons = group?.querySelectorAll<HTMLButtonElement>('[data-testid="chip-remove"]') ?? [];
+    (buttons[Math.min(at.index, buttons.length - 1)] ?? group?.querySelector<HTMLInputElement>('[data-testid="chip-add-input"]'))?.focus();
+  }, [entities]);
   const copy = async (text: string, what: string) => setCopied((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
   return (
-    <section class="groups" data-testid="groups">
+    <section class="groups" data-testid="groups" ref={root}>
       {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => (
         <div class="group" key={type} data-testid="group" data-type={type}>
           <div class="group-head">
@@ -29,9 +41,20 @@ export function ChipGroups({ entities, edit }: { entities: Entities; edit?: Chip
             )}
           </div>
           <div class="chips">
-            {groupForDisplay(entities[type]).map((g) =>
+            {groupForDisplay(entities[type]).map((g, index) =>
               edit ? (
-                <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} onRemove={() => edit.remove(type, g.raw)} />
+                <EditableChip
+                  key={g.raw}
+                  type={type}
+                  display={g.display}
+                  raw={g.raw}
+                  count={g.count}
+                  onCopy={(t) => void copy(t, `"${t}"`)}
+                  onRemove={() => {
+                    removedAt.current = { type, index };
+                    edit.remove(type, g.raw);
+                  }}
+                />
               ) : (
                 <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} />
               ),

@@ -68,7 +68,7 @@ export function MatchPanel({ entities }: { entities: Entities }) {
         <ul class="chips match-chips" aria-label="The posting's skills">
           {m.chips.map((c) => (
             <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-value={c.value}>
-              <span aria-hidden="true">{c.matched ? '✓' : '✗'}</span> {toDisplay(c.value)}
+              <span class="mark" aria-hidden="true" /> {toDisplay(c.value)}
               <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
             </li>
           ))}
