@@ -221,6 +221,22 @@ for (const scheme of ['light', 'dark'] as const) {
       await profile.close();
     });
 
+    it.runIf(scheme === 'light')('popup status messages replace each other instead of piling up', async () => {
+      await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const { popup, page } = await popupOn('data-analyst.html');
+      const statuses = () => popup.page.locator('.status, [data-testid="copied"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+      await popup.page.getByTestId('chip').first().click();
+      await expect.poll(statuses).toEqual([expect.stringMatching(/^Copied/)]);
+      await popup.page.getByTestId('copy-all').click();
+      await popup.page.getByTestId('copy-all-status').filter({ hasText: 'Copied' }).waitFor();
+      await expect.poll(() => popup.page.getByTestId('copied').textContent()).toBe('');
+      await expect.poll(statuses).toHaveLength(1);
+      await popup.page.getByTestId('save-to-collection').click();
+      await expect.poll(statuses).toEqual(['Saved']);
+      await popup.close();
+      await page.close();
+    });
+
     it('profile: with skills, and a failed save', async () => {
       const page = await ext.context.newPage();
       await page.goto(ext.url('src/profile/profile.html'));

@@ -3,7 +3,7 @@
 // of 7") and of everything, a status and notes per row (kept across reloads and in the backup),
 // compact cells ("+N more"), no word broken at a phone's width, focus after a delete, and "Add all
 // open job tabs" over pages served on 127.0.0.1 (with its Cancel).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ function posting(n: number, title: string, skills: string[], extra: Partial<Save
     company: `Company ${n}`,
     location: 'Lyon',
     capturedAt: new Date(Date.UTC(2026, 10, 1 + n)).toISOString(),
-    entities: { ...none, skills },
+    entities: { ...none, diploma: n % 2 ? ['bs'] : ['master'], diploma_major: n % 3 ? ['computer science'] : ['statistics', 'mathematics'], experience: [`${n} + years`], skills },
     model: 'local',
     provider: 'local',
     ...extra,
@@ -115,6 +115,17 @@ describe('collection as a working list', () => {
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(7);
     await expect(rowOf(page, 'Data Analyst').getByTestId('row-status').inputValue()).resolves.toBe('Interview');
     await expect(rowOf(page, 'Data Analyst').getByTestId('row-notes').inputValue()).resolves.toBe('Call on Tuesday, 10:00');
+
+    // The README's picture: the dark scheme, a few statuses and notes, one cell expanded.
+    await rowOf(page, 'ML Engineer').getByTestId('row-status').selectOption('Contacted');
+    await rowOf(page, 'Platform Engineer').getByTestId('row-status').selectOption('Rejected');
+    await rowOf(page, 'Data Engineer').getByTestId('cell-more').click();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1440, height: 860 });
+    mkdirSync(join(PROJECT_DIR, 'docs'), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(PROJECT_DIR, 'docs', 'collection.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.getByTestId('status-filter').selectOption('Interview');
     expect(await page.getByTestId('row-title').allTextContents()).toEqual(['Data Analyst']);

@@ -5,7 +5,7 @@
 // (saved, then updated), and the collection page: table, filters, sort, bar chart, delete, CSV /
 // TSV / JSON exports read back from the downloaded files, and JSON backup import (a bad file
 // changes nothing).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
@@ -217,7 +217,7 @@ describe('collection page', () => {
     expect(await page.getByTestId('row-title').allTextContents()).toEqual(['Platform Engineer']);
     await expect(page.getByTestId('skill-filter').inputValue()).resolves.toBe('Kubernetes');
     await page.getByTestId('clear-filters').click();
-    // Light and dark follow the system; the README's picture is the dark one.
+    // Light and dark follow the system (the README's picture is taken in collection-tracking.test.ts).
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -225,9 +225,6 @@ describe('collection page', () => {
     expect(dark).not.toBe(light);
     const [r, g, b] = dark.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(150);
-    mkdirSync(join(PROJECT_DIR, 'docs'), { recursive: true });
-    await page.setViewportSize({ width: 1100, height: 640 });
-    await page.screenshot({ path: join(PROJECT_DIR, 'docs', 'collection.png') });
     await page.close();
   });
 

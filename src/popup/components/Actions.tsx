@@ -1,13 +1,13 @@
 // The popup's main actions, right under the chips: Copy all, Re-extract, Open in a window.
-import { useState } from 'preact/hooks';
 import type { ExtractionResult } from '../../core/entities';
 import { isEmpty } from '../../core/entities';
 import { openPopupWindow } from '../../shared/popup-window';
 import { copyText } from '../clipboard';
 import { entitiesAsText } from '../entities-text';
+import { useStatusNote } from '../use-status-note';
 
 export function Actions({ tabId, result, busy, onReextract }: { tabId?: number; result?: ExtractionResult; busy: boolean; onReextract: () => void }) {
-  const [note, setNote] = useState('');
+  const [note, setNote] = useStatusNote('');
   const detached = new URLSearchParams(location.search).has('tabId');
   const openInWindow = async () => {
     if (tabId === undefined) return;

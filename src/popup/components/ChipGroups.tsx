@@ -1,5 +1,5 @@
 // Chips grouped Diploma / Major / Experience / Skills, in display form, repeats shown once with a count.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { groupForDisplay } from '../../core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
 import { copyText } from '../clipboard';
@@ -7,12 +7,13 @@ import { groupText } from '../entities-text';
 import { AddValue } from './AddValue';
 import { Chip } from './Chip';
 import { EditableChip, type ChipEditing } from './EditableChip';
+import { useStatusNote } from '../use-status-note';
 
 export const CHIPS_SHOWN_MARK = 'job-entities:chips-shown';
 
 /** With `edit`, every group shows (an empty one only to add to), chips can be removed and values added. */
 export function ChipGroups({ entities, edit }: { entities: Entities; edit?: ChipEditing }) {
-  const [copied, setCopied] = useState('');
+  const [copied, setCopied] = useStatusNote('');
   // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
   useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
   // After a remove, focus stays in the group: the next chip's remove button, the previous one at

@@ -11,6 +11,7 @@ import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
 import { Requirements } from './MatchRequirements';
 import './MatchPanel.css';
+import { useStatusNote } from '../use-status-note';
 
 export const PROFILE_PAGE = 'src/profile/profile.html';
 
@@ -37,7 +38,7 @@ function useProfile(): Profile | null | undefined {
 
 export function MatchPanel({ entities }: { entities: Entities }) {
   const profile = useProfile();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useStatusNote('');
   if (profile === undefined) return null;
   if (profile === null) {
     return (
