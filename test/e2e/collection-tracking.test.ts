@@ -11,7 +11,7 @@ import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { COLLECTION_HEADER, parseBackup, type SavedPostingInput } from '../../src/core/export/collection';
 import { parseDelimited } from '../../src/core/export/delimited';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, closeAll, launchExtension, OptionsPage, PROJECT_DIR, startFixturePages, startJobSite, type ExtensionBrowser, type JobSite } from './fixtures';
+import { clearExtensionState, closeAll, launchExtension, OptionsPage, PopupPage, PROJECT_DIR, startFixturePages, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const none: Entities = { diploma: [], diploma_major: [], experience: [], skills: [] };
 
@@ -279,6 +279,19 @@ describe('Add all open job tabs', () => {
     delay = 0;
     for (const t of tabs) await t.close();
     await page.close();
+  });
+
+  it('the popup links to the collection in every state, an error included', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(site.url('not-a-posting.html'));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, tab));
+    expect(await popup.settled()).toBe('error');
+    const [opened] = await Promise.all([ext.context.waitForEvent('page'), popup.page.getByTestId('open-collection').click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(ext.url('src/collection/collection.html'));
+    await opened.close();
+    await popup.close();
+    await tab.close();
   });
 
   it('counts and skips tabs on sites the extension may not read, and offers to ask for access', async () => {
