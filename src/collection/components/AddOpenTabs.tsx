@@ -5,10 +5,11 @@
 // address from the extension: they are counted and skipped, and one click asks the browser for
 // access to all sites (an optional permission) and runs again.
 import { useRef, useState } from 'preact/hooks';
-import browser, { type Tabs } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { SETTINGS_ERROR_CODES } from '../../core/errors';
 import { savePosting, toSavedPosting } from '../../shared/collection-store';
 import { MessageError, sendMessage } from '../../shared/messages';
+import { jobTabCandidates } from '../open-tabs';
 import type { NoticeState } from './Notice';
 
 export const MAX_PARALLEL = 4;
@@ -28,18 +29,6 @@ interface Outcome {
   cancelled: boolean;
   /** A settings problem stops the run: every other tab would fail the same way. */
   stoppedBy?: string;
-}
-
-/** The tabs worth extracting (web pages), and how many tabs hide their address from the extension. */
-export function jobTabCandidates(tabs: readonly Tabs.Tab[], ownOrigin: string): { readable: Tabs.Tab[]; hidden: number } {
-  const readable: Tabs.Tab[] = [];
-  let hidden = 0;
-  for (const t of tabs) {
-    if (t.id === undefined || t.id < 0) continue;
-    if (!t.url) hidden++;
-    else if (/^https?:\/\//i.test(t.url) && !t.url.startsWith(ownOrigin)) readable.push(t);
-  }
-  return { readable, hidden };
 }
 
 function summary(o: Outcome, total: number): string {
