@@ -10,12 +10,13 @@ import { MatchPanel } from './components/MatchPanel';
 import { OfflineHint } from './components/OfflineHint';
 import { PostingHeader } from './components/PostingHeader';
 import { Progress } from './components/Progress';
+import { ReadScope } from './components/ReadScope';
 import { SaveExample } from './components/SaveExample';
 import type { PopupParams } from './target-tab';
 import { useJob, type PopupStart } from './use-job';
 
 export function App({ params, start }: { params: PopupParams; start: PopupStart }) {
-  const { view, tabId, reextract, cancel } = useJob(params, start);
+  const { view, tabId, reextract, cancel, rescope } = useJob(params, start);
   const job = view.kind === 'job' ? view.job : undefined;
   const modelResult = job?.status === 'done' ? job.result : undefined;
   // The user's corrected set, when there is one, is what the popup shows, copies and exports.
@@ -39,6 +40,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
           "Extract entities from selection" in the right-click menu.
         </p>
       )}
+      {modelResult && <ReadScope meta={modelResult.meta} onScope={rescope} />}
       {result && (!isEmpty(result) || corrections.edited || edit) && <ChipGroups entities={result} edit={edit} />}
       <Actions tabId={tabId} result={result} busy={!job || job.status === 'capturing' || job.status === 'extracting'} collectionLink={!(result && job?.posting)} onReextract={reextract} />
       {result && job?.posting && <SaveExample posting={job.posting} corrections={corrections} editing={editing} onToggleEdit={() => setEditing(!editing)} />}

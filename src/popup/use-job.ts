@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
 import type { ErrorInfo } from '../core/errors';
+import type { Scope } from '../core/sections';
 import { JobStateSchema, MessageError, sendMessage, type JobState } from '../shared/messages';
 import { jobKey } from '../shared/storage';
 import { resolveTargetTab, type PopupParams } from './target-tab';
@@ -32,15 +33,18 @@ export function beginExtraction(params: PopupParams): PopupStart {
   return { target, reply, finished };
 }
 
-export function useJob(params: PopupParams, start: PopupStart): { view: PopupView; tabId?: number; reextract: () => void; cancel: () => void } {
+export function useJob(
+  params: PopupParams,
+  start: PopupStart,
+): { view: PopupView; tabId?: number; reextract: () => void; cancel: () => void; rescope: (scope: Scope) => void } {
   const [view, setView] = useState<PopupView>({ kind: 'starting' });
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const current = useRef<string | undefined>(undefined);
 
   const run = useCallback(
-    async (id: number, force: boolean) => {
+    async (id: number, force: boolean, scope?: Scope) => {
       try {
-        const job = await sendMessage('extract', { tabId: id, force, selection: params.selection });
+        const job = await sendMessage('extract', { tabId: id, force, selection: params.selection, ...(scope ? { scope } : {}) });
         current.current = job.id;
         setView({ kind: 'job', tabId: id, job });
       } catch (err) {
@@ -99,6 +103,12 @@ export function useJob(params: PopupParams, start: PopupStart): { view: PopupVie
     },
     cancel: () => {
       if (tabId !== undefined) void sendMessage('cancel', { tabId }).catch(() => undefined);
+    },
+    /** Extract this posting again reading another part of it (cached apart, so switching back is instant). */
+    rescope: (scope: Scope) => {
+      if (tabId === undefined) return;
+      current.current = undefined;
+      void run(tabId, false, scope);
     },
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ExtractionResultSchema } from '../core/entities';
 import { ErrorInfoSchema, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { PostingSchema } from '../core/posting';
+import { ScopeSchema } from '../core/sections';
 import { SettingsSchema } from '../core/settings';
 
 export const JOB_STATUSES = ['capturing', 'extracting', 'done', 'error'] as const;
@@ -32,6 +33,8 @@ export const JobStateSchema = z.object({
   fromCache: z.boolean().optional(),
   /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
   settingsKey: z.string().optional(),
+  /** The scope the user chose for this posting in the popup ("Read the whole posting"), when it overrides the settings' scope. */
+  scope: ScopeSchema.optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -48,9 +51,13 @@ export const SettingsDraftSchema = z.object({
 const FieldIssuesSchema = z.record(z.string(), z.string());
 
 export const MESSAGES = {
-  /** Capture the tab's posting and extract its entities (cached unless `force`). */
+  /**
+   * Capture the tab's posting and extract its entities (cached unless `force`). `scope` overrides the
+   * settings' scope for this posting (the popup's "Read the whole posting"); the choice holds for the
+   * tab's posting until another is made.
+   */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional() }),
+    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional() }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */
