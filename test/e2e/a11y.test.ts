@@ -169,7 +169,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await options.page.close();
     });
 
-    it.runIf(scheme === 'light')('a failed save marks the fields invalid, ties them to their message and focuses the first (options, profile)', async () => {
+    // Behaviour, not colour: checked once, in the light scheme.
+    if (scheme === 'light') it('a failed save marks the fields invalid, ties them to their message and focuses the first (options, profile)', async () => {
       const options = await OptionsPage.open(ext);
       await options.fill({ baseURL: 'localhost:11434/v1' });
       await options.page.getByTestId('save').click();
@@ -189,7 +190,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.close();
     });
 
-    it.runIf(scheme === 'light')('focus stays on a neighbour after removing a chip (popup edit mode) or a profile skill', async () => {
+    if (scheme === 'light') it('focus stays on a neighbour after removing a chip (popup edit mode) or a profile skill', async () => {
       const { popup, page } = await popupOn('backend-engineer.html');
       await popup.page.getByTestId('edit-chips').click();
       const skills = popup.page.locator('[data-testid="group"][data-type="skills"] [data-testid="chip-remove"]');
@@ -221,7 +222,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await profile.close();
     });
 
-    it.runIf(scheme === 'light')('popup status messages replace each other instead of piling up', async () => {
+    if (scheme === 'light') it('popup status messages replace each other instead of piling up', async () => {
       await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const { popup, page } = await popupOn('data-analyst.html');
       const statuses = () => popup.page.locator('.status, [data-testid="copied"]').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
