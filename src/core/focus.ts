@@ -60,10 +60,21 @@ function wholeParts(text: string, sections: Section[]): FocusedPart[] {
   return parts;
 }
 
+const isRead = (s: Section) => FOCUSED_KINDS.includes(s.kind);
+/**
+ * A fragment without a heading or a single cue that runs into a section that is read: the start of
+ * that section's heading which the splitter cut off ("Education, Key Experiences, Knowledge and"
+ * before "Skills: ..."). Short and plainly unfinished (it ends on "and", "of", a comma): a title line or
+ * an intro paragraph is not one.
+ */
+const LEAD_IN_MAX_CHARS = 100;
+const UNFINISHED = /(?:\b(?:and|or|of|the|in|with|for|et|und|y|e|en|og)|[,&/])\s*$/i;
+const leadsIn = (s: Section) => s.kind === 'other' && !s.heading && s.text.length <= LEAD_IN_MAX_CHARS && UNFINISHED.test(s.text);
+
 export function focusPosting(posting: Pick<PostingInput, 'text' | 'sections'>, scope: Scope): FocusedPosting {
   const sections = postingSections(posting);
   const total = sections.length;
-  const chosen = scope === 'focused' ? sections.filter((s) => FOCUSED_KINDS.includes(s.kind)) : [];
+  const chosen = scope === 'focused' ? sections.filter((s, i) => isRead(s) || (leadsIn(s) && sections[i + 1] !== undefined && isRead(sections[i + 1]))) : [];
   const anchored = chosen.some((s) => s.kind === 'requirements' || s.kind === 'responsibilities');
   if (!anchored) {
     return { text: posting.text, scope, read: { headings: sections.map(sectionLabel), total }, parts: wholeParts(posting.text, sections) };

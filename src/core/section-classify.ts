@@ -187,7 +187,8 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
   ],
   other: [
     'location', 'locations', 'job type', 'schedule', 'work location', 'employment type', 'department', 'reports to', 'start date', 'travel',
-    'hours', 'working hours', 'work schedule', 'details', 'contract', 'job id', 'posted', '=team', 'seniority', 'shift', 'work setting',
+    'hours', 'working hours', 'work schedule', 'details', 'contract', 'job id', 'posted', '=team', 'seniority', 'additional information',
+    'informations complementaires', 'weitere informationen', 'informacion adicional', 'informacoes adicionais', 'aanvullende informatie', 'shift', 'work setting',
     'lieu', 'localisation', 'type de contrat', 'standort', 'arbeitsort', 'arbeitszeit', 'ubicacion', 'jornada', 'localizacao', 'local de trabalho',
     'locatie', 'standplaats', 'werktijden', 'arbejdssted', 'placering', 'arbejdstid', 'tiltraedelse', 'tiltrædelse',
   ],
@@ -217,6 +218,7 @@ function phraseTable(): Phrase[] {
 }
 
 let inline: Map<string, SectionKind> | undefined;
+const INLINE_WORD_KINDS: readonly SectionKind[] = ['requirements', 'nice-to-have', 'responsibilities', 'benefits'];
 
 /**
  * Phrases that may be read as a heading inside a flattened line ("... is required. Responsibilities
@@ -228,7 +230,11 @@ export function inlineHeadingPhrases(): Map<string, SectionKind> {
   inline = new Map();
   for (const p of phraseTable()) {
     const norm = p.padded.trim();
-    if (p.anchor !== 'any' || p.kind === 'other' || (!norm.includes(' ') && norm.length < 6)) continue;
+    if (p.anchor !== 'any' || p.kind === 'other') continue;
+    // A single word inside running text is a heading only when it names what the job asks or
+    // gives ("Qualifications", "Benefits"): "Application Performance Tools", "Travel up to 10%",
+    // "Diversity of thought" are requirement text.
+    if (!norm.includes(' ') && (norm.length < 6 || !INLINE_WORD_KINDS.includes(p.kind))) continue;
     const had = inline.get(norm);
     if (!had) inline.set(norm, p.kind);
   }
@@ -373,6 +379,26 @@ export function cueScores(text: string): CueScores {
     out[kind] = n;
   }
   return out;
+}
+
+/**
+ * Where a paragraph that mixes the job's text with something else turns into that other kind:
+ * the number of words before the first cue of `kind`, when the words before it ask something of
+ * the candidate ("... Bachelors or Masters Degree EO Statement IBM is committed to ... equal
+ * opportunity"). Null when the paragraph starts with the other kind or has no such cue.
+ */
+export function jobTextBefore(text: string, kind: Exclude<SectionKind, 'other'>): number | null {
+  const t = cueText(text).trim();
+  let first = Infinity;
+  for (const re of CUES[kind]) {
+    const m = re.exec(t);
+    if (m && m.index < first) first = m.index;
+  }
+  if (first === Infinity) return null;
+  const words = t.slice(0, first).split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const before = classifyText(words.join(' '));
+  return before === 'requirements' || before === 'nice-to-have' || before === 'responsibilities' ? words.length : null;
 }
 
 /** Ties go to the kinds the extractor reads: when in doubt, text is kept. */

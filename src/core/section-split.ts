@@ -3,7 +3,7 @@
 // description) is read for headings by its shape: short lines ending in ':', short title-like lines
 // naming a known section, markdown `#` and `**` headings. A posting without any heading is split into
 // paragraphs, each classified from its sentences' cues.
-import { classifyText, headingCoverage, inlineHeadingPhrases, matchHeading, normalizeHeading, strayParagraphKind } from './section-classify';
+import { classifyText, headingCoverage, inlineHeadingPhrases, jobTextBefore, matchHeading, normalizeHeading, strayParagraphKind } from './section-classify';
 import type { Section, SectionKind } from './sections';
 
 export interface SectionLine {
@@ -150,6 +150,21 @@ function joinLines(lines: SectionLine[]): string {
   return lines.map((l) => l.text).join('\n');
 }
 
+const JOB_KINDS: readonly SectionKind[] = ['requirements', 'nice-to-have', 'responsibilities'];
+
+/**
+ * Text of another kind that starts with the job's own text (a flattened line running from the last
+ * requirement into the equal-opportunity statement): the job's part and the rest, split at the first
+ * word of the other kind's cue. Null when nothing before that cue asks anything of the candidate.
+ */
+function splitOffJobText(text: string, kind: SectionKind): [string, string] | null {
+  if (kind === 'other' || JOB_KINDS.includes(kind)) return null;
+  const w = jobTextBefore(text, kind);
+  if (w === null) return null;
+  const at = [...text.matchAll(/\S+/g)][w]?.index;
+  return at === undefined ? null : [text.slice(0, at).trimEnd(), text.slice(at)];
+}
+
 /**
  * Headingless text -> sections: paragraphs (blank-line blocks, else each line, a run of list items
  * counting as one) classified from their cues; a paragraph without cues goes with the one before it
@@ -165,14 +180,20 @@ function splitHeadless(lines: SectionLine[], fallback: SectionKind | null): Sect
     if (joins) last.push(line);
     else units.push([line]);
   }
-  const kinds: (SectionKind | null)[] = units.map((u) => classifyText(joinLines(u)));
-  const firstKnown = kinds.find((k) => k !== null) ?? fallback ?? 'other';
+  const pieces: { text: string; kind: SectionKind | null }[] = [];
+  for (const unit of units) {
+    const text = joinLines(unit);
+    const kind = classifyText(text);
+    const split = kind ? splitOffJobText(text, kind) : null;
+    if (split) pieces.push({ text: split[0], kind: classifyText(split[0]) }, { text: split[1], kind });
+    else pieces.push({ text, kind });
+  }
+  const firstKnown = pieces.find((p) => p.kind !== null)?.kind ?? fallback ?? 'other';
   let prev: SectionKind = fallback ?? firstKnown;
   const out: Section[] = [];
-  units.forEach((unit, i) => {
-    const kind = kinds[i] ?? prev;
+  pieces.forEach(({ text, kind: found }) => {
+    const kind = found ?? prev;
     prev = kind;
-    const text = joinLines(unit);
     const last = out[out.length - 1];
     if (last && last.kind === kind) last.text += `\n${text}`;
     else out.push({ heading: '', kind, text });
@@ -181,7 +202,6 @@ function splitHeadless(lines: SectionLine[], fallback: SectionKind | null): Sect
 }
 
 const STRAY_MIN_CHARS = 30;
-const JOB_KINDS: readonly SectionKind[] = ['requirements', 'nice-to-have', 'responsibilities'];
 
 /**
  * A section often ends with what it is not about: the equal-opportunity paragraph after the last
@@ -198,6 +218,13 @@ function splitStrays(section: Section, lines: SectionLine[]): Section[] {
   let stray: SectionKind | null = null;
   for (const line of lines) {
     const k = !line.item && line.text.length >= STRAY_MIN_CHARS ? strayParagraphKind(line.text) : null;
+    const split = k && k !== section.kind && !stray ? splitOffJobText(line.text, k) : null;
+    if (split && k) {
+      push(section.kind, '', split[0]);
+      stray = k;
+      push(k, '', split[1]);
+      continue;
+    }
     if (k && k !== section.kind) stray = k;
     else if (stray) {
       const c = classifyText(line.text);
@@ -239,9 +266,11 @@ export function sectionsFromLines(input: readonly SectionLine[]): Section[] {
     }
     const text = joinLines(raw.lines);
     let kind: SectionKind;
-    if (raw.named) kind = raw.named;
+    if (raw.named === 'other') kind = (text && classifyText(text)) || 'other';
+    else if (raw.named) kind = raw.named;
     else kind = (text && classifyText(text)) || prevNamed || 'other';
-    // A heading naming nothing known (a sub-heading such as "Technical") inherits the kind in force.
+    // A heading naming nothing known (a sub-heading such as "Technical") inherits the kind in force;
+    // one known to be neither ("Location", "Additional information") goes by its text's cues.
     if (raw.named) prevNamed = raw.named;
     else if (kind !== 'other') prevNamed = kind;
     if (!text) continue;

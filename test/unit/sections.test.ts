@@ -244,6 +244,37 @@ describe('capture keeps the sections of a page', () => {
     expect(p.text).toContain('Bachelor of Civil Engineering');
   });
 
+  it('every capture strategy fills the sections (site adapters, JSON-LD, reader view, largest block)', () => {
+    const pages: [string, string, string][] = [
+      ['lever.html', 'https://jobs.lever.co/acme/1', 'adapter'],
+      ['linkedin-guest-jobview.html', 'https://au.linkedin.com/jobs/view/x-1', 'adapter'],
+      ['linkedin-logged-in-pane.html', 'https://www.linkedin.com/jobs/view/5550001/', 'adapter'],
+      ['linkedin-2026.html', 'https://www.linkedin.com/jobs/view/1/', 'adapter'],
+      ['greenhouse-job-boards.html', 'https://job-boards.greenhouse.io/acme/jobs/1', 'adapter'],
+      ['greenhouse-legacy.html', 'https://boards.greenhouse.io/acme/jobs/1', 'adapter'],
+      ['workday-rendered.html', 'https://acme.wd1.myworkdayjobs.com/en-US/x/job/y', 'adapter'],
+      ['workday-jsonld.html', 'https://kadeport.wd3.myworkdayjobs.com/en-US/External/job/Rotterdam/Maintenance-Planner_R-0042', 'jsonld'],
+      ['jsonld-graph.html', 'https://careers.quillfeather.example/jobs/data-engineer', 'jsonld'],
+      ['readability-blog.html', 'https://blog.lanternworks.example/2026/03/hiring-support-engineer', 'readability'],
+      ['largest-block.html', 'https://boxwood.example/careers/team-lead', 'largest-block'],
+    ];
+    for (const [file, url, source] of pages) {
+      const p = PostingSchema.parse(captureHtml(readFileSync(fixturePath('pages', file), 'utf8'), url));
+      expect(p.source, file).toBe(source);
+      expect(p.sections?.length, file).toBeGreaterThanOrEqual(2);
+      expect(p.sections?.some((s) => s.kind === 'requirements'), `${file}: a requirements section`).toBe(true);
+      // Every section's text is the posting's own text.
+      for (const s of p.sections ?? []) expect(p.text, file).toContain(s.text.split('\n')[0]);
+    }
+  });
+
+  it('a heading known to be neither requirements nor anything else goes by its text', () => {
+    expect(kinds(sectionsFromText('Requirements\n3 years of Go\nAdditional information\nWe offer dental insurance and a pension plan.'))).toEqual([
+      ['Requirements', 'requirements'],
+      ['Additional information', 'benefits'],
+    ]);
+  });
+
   it('a selection is split like plain text', () => {
     const sel = 'About us\nWe sell bikes online and ship across Europe.\nRequirements:\n2 years of experience with Shopify\nBenefits:\nA free bike every year';
     const p = captureHtml('<html><body><p>page</p></body></html>', 'https://shop.example/jobs/1', sel);
