@@ -2,7 +2,7 @@
 // this worker at any time; the handlers keep their state in storage (see src/shared/storage.ts).
 import browser from 'webextension-polyfill';
 import { registerHandlers, type HandlerMap } from '../shared/messages';
-import { removeJob } from '../shared/storage';
+import { markOrphanedJobs, removeJob } from '../shared/storage';
 import { handleCancel } from './cancel';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { handleExtract } from './extract';
@@ -25,8 +25,22 @@ const handlers: HandlerMap = {
 };
 
 registerHandlers(handlers);
+restrictLocalStorage();
+// A job a stopped worker left running never finishes: say so (this runs before any new job starts).
+void markOrphanedJobs(browser.storage.session).catch(() => undefined);
 browser.runtime.onInstalled.addListener(createContextMenu);
 // Settings are migrated (and written back) when the extension is installed or updated.
 browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 browser.tabs.onRemoved.addListener((tabId) => void removeJob(browser.storage.session, tabId));
+
+/**
+ * storage.local holds the API key: only the extension's own pages and worker may read it, not the
+ * capture script injected into web pages (whose world a hostile page can reach through bugs).
+ * Session storage is trusted-only by default. Feature-detected: older browsers lack setAccessLevel.
+ */
+function restrictLocalStorage(): void {
+  const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } } }).chrome?.storage?.local;
+  const target = local?.setAccessLevel ? local : (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> });
+  target.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => undefined);
+}

@@ -10,6 +10,8 @@ import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
 import { Field, focusFirstInvalid } from './components/Field';
 import { PresetPicker } from './components/PresetPicker';
+import { SetAsideItems } from './components/SetAsideItems';
+import { SettingsResetNotice } from './components/SettingsResetNotice';
 import { TrainingExamples } from './components/TrainingExamples';
 import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
 import { isPreGrantedHost } from './presets';
@@ -127,6 +129,7 @@ export function OptionsPage() {
       <p class="lead">
         Candidate mode: <a href="../profile/profile.html" data-testid="open-profile">your skills profile</a> (the popup compares each posting with it).
       </p>
+      <SettingsResetNotice saved={saved} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -180,6 +183,7 @@ export function OptionsPage() {
         )}
       </form>
       <TrainingExamples />
+      <SetAsideItems />
     </main>
   );
 }

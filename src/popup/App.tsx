@@ -11,6 +11,8 @@ import { OfflineHint } from './components/OfflineHint';
 import { PostingHeader } from './components/PostingHeader';
 import { Progress } from './components/Progress';
 import { ReadScope } from './components/ReadScope';
+import { ResultWarnings } from './components/ResultWarnings';
+import { TextCutNotice } from './components/TextCutNotice';
 import { SaveExample } from './components/SaveExample';
 import type { PopupParams } from './target-tab';
 import { useJob, type PopupStart } from './use-job';
@@ -20,7 +22,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
   const job = view.kind === 'job' ? view.job : undefined;
   const modelResult = job?.status === 'done' ? job.result : undefined;
   // The user's corrected set, when there is one, is what the popup shows, copies and exports.
-  const corrections = useCorrections(job?.posting, modelResult);
+  const corrections = useCorrections(job?.posting, modelResult, job?.textHash);
   const result = corrections.result;
   const offline = job?.provider === 'local' || result?.meta.provider === 'local';
   // Removing and adding values is a mode: chips stay plain, one-click copy buttons until the user edits.
@@ -34,6 +36,8 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       {job && (job.status === 'capturing' || job.status === 'extracting') && <Progress status={job.status} model={job.model} onCancel={cancel} />}
       {view.kind === 'failed' && <ErrorView error={view.error} onRetry={reextract} />}
       {job?.status === 'error' && job.error && <ErrorView error={job.error} onRetry={reextract} />}
+      {modelResult && <ResultWarnings result={modelResult} />}
+      {job?.status === 'done' && job.cut && <TextCutNotice tabId={tabId} cut={job.cut} selection={params.selection} />}
       {result && isEmpty(result) && (
         <p class="empty" data-testid="nothing-found">
           No diploma, major, experience or skills found in this posting. If the page holds more than one posting, select the one you want and use

@@ -115,8 +115,9 @@ export function useJob(
 
 /**
  * A reopened popup shows the tab's finished job straight from storage.session, while the worker
- * confirms it: one storage read instead of a round trip through the worker. Only when the tab
- * still shows the job's URL (readable with activeTab or host permission).
+ * confirms it: one storage read instead of a round trip through the worker. A job still running is
+ * shown too, with its Cancel: the worker's answer to "extract" only comes when it ends. Only when
+ * the tab still shows the job's URL (readable with activeTab or host permission).
  */
 async function readFinishedJob(tabId: number, selection: boolean): Promise<JobState | undefined> {
   try {
@@ -124,7 +125,7 @@ async function readFinishedJob(tabId: number, selection: boolean): Promise<JobSt
     const parsed = JobStateSchema.safeParse(stored[jobKey(tabId)]);
     if (!parsed.success) return undefined;
     const job = parsed.data;
-    return job.status === 'done' && tab.url && job.url === tab.url && (job.selection ?? false) === selection ? job : undefined;
+    return job.status !== 'error' && tab.url && job.url === tab.url && (job.selection ?? false) === selection ? job : undefined;
   } catch {
     return undefined; // the worker's answer follows anyway
   }

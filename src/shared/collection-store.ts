@@ -5,15 +5,14 @@
 // in-memory one.
 import type { ExtractionResult } from '../core/entities';
 import { pickEntities } from '../core/entities';
-import { mergeCollections, patchPosting, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting, type TrackingPatch } from '../core/export/collection';
+import { mergeCollections, patchPosting, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting, type SavedPostingInput, type TrackingPatch } from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
-import { clip, storedList } from './stored-list';
+import { clip, SET_ASIDE, storedList } from './stored-list';
 
 export const COLLECTION_KEY = 'collection';
 /** Entries that failed validation, kept (not deleted) so a schema mistake never destroys data. */
-export const COLLECTION_SET_ASIDE_KEY = 'collectionSetAside';
-const SET_ASIDE_LIMIT = 500;
+export const COLLECTION_SET_ASIDE_KEY = SET_ASIDE.collection.key;
 export const COLLECTION_VERSION = 1;
 
 export interface CollectionRead {
@@ -27,8 +26,7 @@ const postingsList = storedList({
   field: 'postings',
   entry: SavedPostingSchema,
   version: COLLECTION_VERSION,
-  setAsideKey: COLLECTION_SET_ASIDE_KEY,
-  setAsideLimit: SET_ASIDE_LIMIT,
+  setAside: 'collection',
 });
 
 /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */
@@ -57,7 +55,9 @@ export async function updateCollection(area: StorageAreaLike, change: (postings:
  * by default keeps its status and notes (a fresh extraction does not know them). Undo of a delete
  * passes keepTracking: false to put back the row exactly as it was.
  */
-export async function savePosting(area: StorageAreaLike, posting: SavedPosting, opts: { keepTracking?: boolean } = {}): Promise<'saved' | 'updated'> {
+export async function savePosting(area: StorageAreaLike, input: SavedPostingInput, opts: { keepTracking?: boolean } = {}): Promise<'saved' | 'updated'> {
+  // Validated here: a posting without status or notes gets the defaults (New, no notes).
+  const posting = SavedPostingSchema.parse(input);
   let outcome: 'saved' | 'updated' = 'saved';
   await updateCollection(area, (postings) => {
     const key = postingKey(posting.url);

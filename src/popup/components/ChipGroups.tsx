@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { groupForDisplay } from '../../core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
 import { copyText } from '../clipboard';
-import { groupText } from '../entities-text';
+import { clipboardValue, groupText } from '../entities-text';
 import { AddValue } from './AddValue';
 import { Chip } from './Chip';
 import { EditableChip, type ChipEditing } from './EditableChip';
@@ -28,7 +28,7 @@ export function ChipGroups({ entities, edit }: { entities: Entities; edit?: Chip
     const buttons = group?.querySelectorAll<HTMLButtonElement>('[data-testid="chip-remove"]') ?? [];
     (buttons[Math.min(at.index, buttons.length - 1)] ?? group?.querySelector<HTMLInputElement>('[data-testid="chip-add-input"]'))?.focus();
   }, [entities]);
-  const copy = async (text: string, what: string) => setCopied((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const copy = async (text: string, what: string) => setCopied((await copyText(clipboardValue(text))) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
   return (
     <section class="groups" data-testid="groups" ref={root}>
       {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => (

@@ -1,12 +1,12 @@
 /// <reference types="vite/client" />
-// Candidate mode in the popup: with a saved profile, how the candidate fits this posting (score and
-// its formula, the posting's skills marked matched or missing, the candidate's other skills, years,
-// diploma and major); without one, a link to the profile page. Rendered only with a result.
+// Candidate mode in the popup: with a saved profile, how the candidate fits this posting (summary,
+// score and its formula, the posting's required and nice-to-have skills marked matched or missing,
+// the candidate's other skills, years, diploma and major); without one, a link to the profile
+// page. Rendered only with a result.
 import { useEffect, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
 import { toDisplay } from '../../core/display';
-import type { Entities } from '../../core/entities';
-import { matchSkills, missingAsText, type Profile } from '../../core/match';
+import { matchSkills, missingAsText, type MatchablePosting, type Profile, type SkillChip } from '../../core/match';
 import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
 import { Requirements } from './MatchRequirements';
@@ -36,7 +36,20 @@ function useProfile(): Profile | null | undefined {
   return profile;
 }
 
-export function MatchPanel({ entities }: { entities: Entities }) {
+function Chips({ chips, label }: { chips: SkillChip[]; label: string }) {
+  return (
+    <ul class="chips match-chips" aria-label={label}>
+      {chips.map((c) => (
+        <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-importance={c.importance} data-value={c.value}>
+          <span class="mark" aria-hidden="true" /> {toDisplay(c.value)}
+          <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MatchPanel({ entities }: { entities: MatchablePosting }) {
   const profile = useProfile();
   const [note, setNote] = useStatusNote('');
   if (profile === undefined) return null;
@@ -50,6 +63,8 @@ export function MatchPanel({ entities }: { entities: Entities }) {
     );
   }
   const m = matchSkills(profile, entities);
+  const required = m.chips.filter((c) => c.importance === 'required');
+  const nice = m.chips.filter((c) => c.importance === 'niceToHave');
   const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
   return (
     <section class="match" data-testid="match-panel" aria-labelledby="match-title">
@@ -62,18 +77,23 @@ export function MatchPanel({ entities }: { entities: Entities }) {
           Edit my skills
         </button>
       </div>
+      <p class="match-summary" data-testid="match-summary">
+        {m.summary}
+      </p>
       <p class="match-formula" data-testid="match-formula">
         {m.formula}
       </p>
-      {m.chips.length > 0 && (
-        <ul class="chips match-chips" aria-label="The posting's skills">
-          {m.chips.map((c) => (
-            <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-value={c.value}>
-              <span class="mark" aria-hidden="true" /> {toDisplay(c.value)}
-              <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
-            </li>
-          ))}
-        </ul>
+      {required.length > 0 && <Chips chips={required} label="The posting's required skills" />}
+      {nice.length > 0 && (
+        <div class="match-nice" data-testid="match-nice">
+          <h3>Nice to have (counts half)</h3>
+          <Chips chips={nice} label="The posting's nice-to-have skills" />
+        </div>
+      )}
+      {m.ignored.length > 0 && (
+        <p class="match-formula" data-testid="match-ignored">
+          Not scored (found outside what the job asks): {m.ignored.map(toDisplay).join(', ')}
+        </p>
       )}
       {m.extra.length > 0 && (
         <div class="match-extra">
