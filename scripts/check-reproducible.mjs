@@ -12,8 +12,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
 const base = mkdtempSync(join(tmpdir(), 'job-entities-repro-'));
 // Build output stays quiet; a failing step's stderr is in the thrown error.
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+const run = (/** @type {string} */ cmd, /** @type {string[]} */ args, /** @type {string} */ cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 
+/** @param {string} name */
 function buildIn(name) {
   const dir = join(base, name);
   run('git', ['clone', '--quiet', '--no-checkout', ROOT, dir], base);
@@ -30,7 +31,8 @@ function buildIn(name) {
   );
 }
 
-let same = false;
+/** @type {boolean} */
+let same;
 try {
   const a = buildIn('first-clone');
   const b = buildIn('second clone');

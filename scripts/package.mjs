@@ -23,14 +23,17 @@ const lint = !process.argv.includes('--no-lint');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const version = pkg.version;
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`package: ${message}`);
   process.exit(1);
 }
 
+/** @param {string} dir */
 function listFiles(dir) {
+  /** @type {string[]} */
   const out = [];
-  const walk = (d) => {
+  const walk = (/** @type {string} */ d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p);
@@ -43,6 +46,7 @@ function listFiles(dir) {
 }
 
 /** What must never ship in an extension package. */
+/** @param {string} name @param {Buffer} data */
 function forbidden(name, data) {
   if (/\.map$/.test(name)) return 'a source map';
   if (/\.(ts|tsx|mts|cts)$/.test(name)) return 'TypeScript source';
@@ -51,6 +55,7 @@ function forbidden(name, data) {
   return undefined;
 }
 
+/** @param {Buffer} buf */
 function sha256(buf) {
   return createHash('sha256').update(buf).digest('hex');
 }
@@ -65,6 +70,7 @@ function commitTime() {
   }
 }
 
+/** @param {string} browser @param {string} distDir @param {Date} mtime */
 function packageBuild(browser, distDir, mtime) {
   const dir = join(ROOT, distDir);
   if (!existsSync(join(dir, 'manifest.json'))) fail(`${distDir}/manifest.json is missing: run \`npm run build:ext\` first.`);
@@ -74,7 +80,9 @@ function packageBuild(browser, distDir, mtime) {
     const what = forbidden(f.name, f.data);
     if (what) fail(`${distDir}/${f.name} is ${what}; it must not ship. Check the build settings (sourcemap: false) and rebuild.`);
   }
-  const manifest = JSON.parse(files.find((f) => f.name === 'manifest.json').data.toString('utf8'));
+  const manifestFile = files.find((f) => f.name === 'manifest.json');
+  if (!manifestFile) fail(`${distDir}/manifest.json is missing: run \`npm run build:ext\` first.`);
+  const manifest = JSON.parse(manifestFile.data.toString('utf8'));
   if (manifest.version !== version) fail(`${distDir}/manifest.json has version ${manifest.version}, package.json ${version}: rebuild with \`npm run build:ext\`.`);
   const zip = writeZip(files, mtime);
   const zipName = `job-entities-${browser}-${version}.zip`;
@@ -107,12 +115,14 @@ function packageSource() {
   return { zipName, zip, count: names.size };
 }
 
+/** @param {string} dir */
 function webExtLint(dir) {
   const bin = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'web-ext.cmd' : 'web-ext');
   let out;
   try {
     out = execFileSync(bin, ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
+  } catch (e) {
+    const err = /** @type {{ stdout?: string, message?: string }} */ (e);
     // web-ext exits 1 when the linter reports errors; the JSON is still on stdout.
     out = err.stdout;
     if (!out) fail(`web-ext lint did not run: ${String(err.message).split('\n')[0]}`);
@@ -120,10 +130,16 @@ function webExtLint(dir) {
   return JSON.parse(out.slice(out.indexOf('{')));
 }
 
+/**
+ * @typedef {{ code: string, file?: string, message?: string }} Finding
+ * @param {Finding[]} findings
+ * @param {{ code: string, file?: RegExp }[]} expected
+ */
 function unexplained(findings, expected) {
   return findings.filter((f) => !expected.some((e) => e.code === f.code && (!e.file || e.file.test(f.file ?? ''))));
 }
 
+/** @param {Finding[]} list */
 function describeFindings(list) {
   return list.map((f) => `  ${f.code} ${f.file ?? ''}: ${f.message}`).join('\n');
 }

@@ -101,7 +101,7 @@ class Scanner {
   }
   /** An unquoted word run for keys: letters, digits, `_`, `-`, spaces. */
   readBareKey(): string {
-    const m = /^[A-Za-z_][\w \-]*/.exec(this.s.slice(this.pos, this.pos + 200));
+    const m = /^[A-Za-z_][\w -]*/.exec(this.s.slice(this.pos, this.pos + 200));
     if (!m) return '';
     this.pos += m[0].length;
     return m[0];

@@ -89,7 +89,7 @@ function caseWord(word: string): string {
     if (head) return head + trail;
   }
   // Compounds: case each part between separators (`ba/bs/ms`, `ci/cd`, `aws-based`).
-  if (/[\-/&]/.test(word)) return word.split(/([\-/&])/).map((p) => (/^[\-/&]$/.test(p) ? p : caseWord(p))).join('');
+  if (/[-/&]/.test(word)) return word.split(/([-/&])/).map((p) => (/^[-/&]$/.test(p) ? p : caseWord(p))).join('');
   return word;
 }
 

@@ -91,6 +91,8 @@ export function useJob(
       (err) => setView({ kind: 'failed', error: toInfo(err) }),
     );
     return () => browser.storage.onChanged.removeListener(onChanged);
+    // Once per popup: `start` holds the promises begun before the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, []);
 
   return {

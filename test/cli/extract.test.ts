@@ -34,7 +34,7 @@ beforeAll(async () => {
     answer: goldAnswerer([...GOLD, { prompt: HTML_TEXT, completion: HTML_GOLD }, { prompt: TXT_TEXT, completion: TXT_GOLD }]),
     routes: [
       // A live career page for --url.
-      (req, res, _body, url) => {
+      (_req, res, _body, url) => {
         if (url.pathname !== '/careers/android') return false;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(readFileSync(fixturePath('gold', 'posting.html')));

@@ -58,6 +58,8 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
     return () => {
       live = false;
     };
+    // `of` and `modelSig` stand for url, text and the answer: the job object itself changes on every progress update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [of, modelSig]);
 
   const current = loaded && loaded.of === of ? loaded : undefined;
