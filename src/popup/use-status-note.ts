@@ -1,7 +1,7 @@
 // The popup's status messages replace each other: a new message in one part of the popup clears
 // the others, so the user (and a screen reader) meets one message at a time, the latest, instead
 // of a pile of old ones ("Copied…", "Saved", "CSV downloaded" all at once).
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 
 const EVENT = 'job-entities:status-note';
 let lastId = 0;
@@ -16,10 +16,14 @@ export function useStatusNote<T>(empty: T): [T, (value: T) => void] {
     };
     window.addEventListener(EVENT, onOther);
     return () => window.removeEventListener(EVENT, onOther);
-  }, [id]);
-  const set = (value: T) => {
-    setNote(value);
-    if (value !== empty) window.dispatchEvent(new CustomEvent(EVENT, { detail: id }));
-  };
+  }, [id, empty]);
+  // Stable, like useState's setter, so effects may list it without re-running.
+  const set = useCallback(
+    (value: T) => {
+      setNote(value);
+      if (value !== empty) window.dispatchEvent(new CustomEvent(EVENT, { detail: id }));
+    },
+    [id, empty],
+  );
   return [note, set];
 }

@@ -36,7 +36,7 @@ export function ProfilePage() {
   const [invalid, setInvalid] = useState<{ field: 'years' | 'skills'; text: string; at: number }>();
   useLayoutEffect(() => {
     if (invalid) document.getElementById(invalid.field)?.focus();
-  }, [invalid?.at]);
+  }, [invalid]);
 
   const show = (p: Profile) => {
     setDraft(p);

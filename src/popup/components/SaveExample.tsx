@@ -31,7 +31,7 @@ export function SaveExample({ posting, corrections, editing, onToggleEdit }: { p
     return () => {
       live = false;
     };
-  }, [postingKey]);
+  }, [postingKey, setStatus]);
 
   if (!result || !modelResult) return null;
 

@@ -50,7 +50,7 @@ export function ListEditor({
     focusAt.current = null;
     const buttons = root.current?.querySelectorAll<HTMLButtonElement>('.chip-remove') ?? [];
     (buttons[Math.min(at, buttons.length - 1)] ?? root.current?.querySelector<HTMLInputElement>(`#${id}`))?.focus();
-  }, [values]);
+  }, [values, id]);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const add = (raw: string) => {
