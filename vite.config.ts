@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { CAPTURE_SCRIPT_FILE } from './src/shared/capture-file';
+import { CAPTURE_SCRIPT_FILE, HIGHLIGHT_SCRIPT_FILE } from './src/shared/capture-file';
 
 // The version lives in package.json only; Chrome wants 1-4 dot-separated integers.
 const version = pkg.version.replace(/[^\d.].*$/, '');
@@ -19,24 +19,31 @@ const version = pkg.version.replace(/[^\d.].*$/, '');
  * zod's namespace: 509 kB against rolldown's 145 kB.)
  */
 function captureScript(): Plugin {
+  // The highlight script (CSS Custom Highlight API, injected on the user's toggle) is built the same way.
+  const scripts = [
+    { entry: 'src/content/capture.ts', name: 'jobEntitiesCapture', file: CAPTURE_SCRIPT_FILE },
+    { entry: 'src/content/highlight.ts', name: 'jobEntitiesHighlight', file: HIGHLIGHT_SCRIPT_FILE },
+  ];
   return {
     name: 'job-entities:capture-script',
     apply: 'build',
     async generateBundle() {
-      const out = await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          write: false,
-          target: 'chrome116',
-          minify: true,
-          lib: { entry: 'src/content/capture.ts', formats: ['iife'], name: 'jobEntitiesCapture', fileName: () => 'capture.js' },
-        },
-      });
-      const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
-      const chunk = outputs[0].output.find((o) => o.type === 'chunk');
-      if (!chunk?.code) throw new Error('The capture script build produced no code.');
-      this.emitFile({ type: 'asset', fileName: CAPTURE_SCRIPT_FILE, source: chunk.code });
+      for (const script of scripts) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            write: false,
+            target: 'chrome116',
+            minify: true,
+            lib: { entry: script.entry, formats: ['iife'], name: script.name, fileName: () => 'script.js' },
+          },
+        });
+        const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+        const chunk = outputs[0].output.find((o) => o.type === 'chunk');
+        if (!chunk?.code) throw new Error(`The injected script ${script.entry} produced no code.`);
+        this.emitFile({ type: 'asset', fileName: script.file, source: chunk.code });
+      }
     },
   };
 }
@@ -83,7 +90,7 @@ export default defineConfig({
     sourcemap: false,
     minify: true,
     // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
-    rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html' } },
+    rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html', sidepanel: 'src/sidepanel/sidepanel.html' } },
   },
   server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
 });

@@ -22,7 +22,9 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
-  const settings = withWorkerLimits(await readSettings(browser.storage.local));
+  const stored = await readSettings(browser.storage.local);
+  // "Use the offline extractor for now": one extraction with it, the settings unchanged.
+  const settings = withWorkerLimits(req.offline ? { ...stored, provider: 'local' } : stored);
   const key = await settingsKey(settings);
   const running = getInFlight(tabId);
   if (!req.force) {

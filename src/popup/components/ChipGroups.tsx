@@ -1,47 +1,77 @@
-// Chips grouped Diploma / Major / Experience / Skills, in display form, repeats shown once with a count.
+// Chips grouped Diploma / Major / Experience / Skills, in display form, repeats shown once with a
+// count. Skills show the most confident first, 12 of them until "Show all N"; other types in full.
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { groupForDisplay } from '../../core/display';
-import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../core/entities';
+import { ENTITY_LABELS, ENTITY_TYPES, type EntityType, type ExtractionResult } from '../../core/entities';
+import { orderedGroups, SKILLS_SHOWN } from '../chip-order';
 import { copyText } from '../clipboard';
 import { groupText } from '../entities-text';
 import { AddValue } from './AddValue';
-import { Chip } from './Chip';
+import { Chip, type ChipMark } from './Chip';
 import { EditableChip, type ChipEditing } from './EditableChip';
 
 export const CHIPS_SHOWN_MARK = 'job-entities:chips-shown';
 
-/** With `edit`, every group shows (an empty one only to add to), chips can be removed and values added. */
-export function ChipGroups({ entities, edit }: { entities: Entities; edit?: ChipEditing }) {
-  const [copied, setCopied] = useState('');
+export interface ChipGroupsProps {
+  entities: Pick<ExtractionResult, EntityType> & { details?: ExtractionResult['details'] };
+  /** With `edit`, every group shows (an empty one only to add to), chips can be removed and values added. */
+  edit?: ChipEditing;
+  /** Candidate mode: the skill chips' matched / missing marks. */
+  marks?: (raw: string) => ChipMark | undefined;
+  /** While the page is highlighted, a chip click scrolls to the value in the page: returns what to say. */
+  reveal?: (type: EntityType, raw: string) => Promise<string>;
+}
+
+export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
+  const [said, setSaid] = useState('');
+  const [allSkills, setAllSkills] = useState(false);
   // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
   useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
-  const copy = async (text: string, what: string) => setCopied((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const copy = async (text: string, what: string) => setSaid((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const activate = (type: EntityType, raw: string, display: string) => {
+    if (reveal) void reveal(type, raw).then(setSaid);
+    else void copy(display, `"${display}"`);
+  };
   return (
-    <section class="groups" data-testid="groups">
-      {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => (
-        <div class="group" key={type} data-testid="group" data-type={type}>
-          <div class="group-head">
-            <h2>{ENTITY_LABELS[type]}</h2>
-            {entities[type].length > 0 && (
-              <button type="button" class="link" data-testid="copy-group" onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}>
-                Copy
-              </button>
-            )}
+    <section class="groups" data-testid="groups" aria-label="Entities">
+      {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => {
+        const groups = orderedGroups(entities, type);
+        const limited = type === 'skills' && !allSkills && !edit && groups.length > SKILLS_SHOWN;
+        const shown = limited ? groups.slice(0, SKILLS_SHOWN) : groups;
+        const headingId = `group-${type}`;
+        return (
+          <div class="group" key={type} data-testid="group" data-type={type} role="group" aria-labelledby={headingId}>
+            <div class="group-head">
+              <h2 id={headingId}>
+                {ENTITY_LABELS[type]}
+                {groups.length > 1 && <span class="group-count"> {groups.length}</span>}
+              </h2>
+              {entities[type].length > 0 && (
+                <button type="button" class="link" data-testid="copy-group" aria-label={`Copy ${ENTITY_LABELS[type].toLowerCase()}`} onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}>
+                  Copy
+                </button>
+              )}
+            </div>
+            <div class="chips">
+              {shown.map((g) => {
+                const mark = type === 'skills' ? marks?.(g.raw) : undefined;
+                return edit ? (
+                  <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} onActivate={(d) => activate(type, g.raw, d)} onRemove={() => edit.remove(type, g.raw)} />
+                ) : (
+                  <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} revealing={Boolean(reveal)} onActivate={(d) => activate(type, g.raw, d)} />
+                );
+              })}
+              {limited && (
+                <button type="button" class="link show-all" data-testid="show-all-skills" onClick={() => setAllSkills(true)}>
+                  Show all {groups.length}
+                </button>
+              )}
+              {edit && <AddValue type={type} onAdd={(v) => edit.add(type, v)} />}
+            </div>
           </div>
-          <div class="chips">
-            {groupForDisplay(entities[type]).map((g) =>
-              edit ? (
-                <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} onRemove={() => edit.remove(type, g.raw)} />
-              ) : (
-                <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} onCopy={(t) => void copy(t, `"${t}"`)} />
-              ),
-            )}
-            {edit && <AddValue type={type} onAdd={(v) => edit.add(type, v)} />}
-          </div>
-        </div>
-      ))}
+        );
+      })}
       <p class="status" aria-live="polite" data-testid="copied">
-        {copied}
+        {said}
       </p>
     </section>
   );

@@ -1,14 +1,14 @@
 /// <reference types="vite/client" />
-// Candidate mode in the popup: with a saved profile, how the candidate fits this posting (score and
-// its formula, the posting's skills marked matched or missing, the candidate's other skills, years,
-// diploma and major); without one, a link to the profile page. Rendered only with a result.
+// Candidate mode in the popup: with a saved profile, how the candidate fits this posting: the score
+// and its formula at the top, the posting's skills marked matched or missing on the chips
+// themselves (no second list), then the candidate's other skills, years, diploma and major;
+// without one, a link to the profile page. Rendered only with a result.
 import { useEffect, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
-import { toDisplay } from '../../core/display';
-import type { Entities } from '../../core/entities';
-import { matchSkills, missingAsText, type Profile } from '../../core/match';
+import { missingAsText, type MatchResult, type Profile } from '../../core/match';
 import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
+import { closeIfToolbarPopup } from '../close-view';
 import { Requirements } from './MatchRequirements';
 import './MatchPanel.css';
 
@@ -16,12 +16,11 @@ export const PROFILE_PAGE = 'src/profile/profile.html';
 
 async function openProfilePage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(PROFILE_PAGE) });
-  // The toolbar popup closes itself; a detached one (opened with ?tabId) stays.
-  if (!new URLSearchParams(location.search).has('tabId')) window.close();
+  closeIfToolbarPopup();
 }
 
 /** The saved profile, kept current while the popup is open (undefined while loading). */
-function useProfile(): Profile | null | undefined {
+export function useProfile(): Profile | null | undefined {
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   useEffect(() => {
     const load = () => void loadProfile(browser.storage.local).then((s) => setProfile(s.profile));
@@ -35,27 +34,28 @@ function useProfile(): Profile | null | undefined {
   return profile;
 }
 
-export function MatchPanel({ entities }: { entities: Entities }) {
-  const profile = useProfile();
-  const [note, setNote] = useState('');
-  if (profile === undefined) return null;
-  if (profile === null) {
-    return (
-      <p class="match-invite">
-        <button type="button" class="link" data-testid="compare-link" onClick={() => void openProfilePage()}>
-          Compare with my skills
-        </button>
-      </p>
-    );
-  }
-  const m = matchSkills(profile, entities);
-  const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
+/** Without a profile: an invitation to make one. */
+export function CompareLink() {
+  return (
+    <p class="match-invite">
+      <button type="button" class="link" data-testid="compare-link" onClick={() => void openProfilePage()}>
+        Compare with my skills
+      </button>
+    </p>
+  );
+}
+
+/** At the top of the view: the score in one line; the posting's skills carry their marks on the chips themselves. */
+export function MatchPanel({ match: m }: { match: MatchResult }) {
   return (
     <section class="match" data-testid="match-panel" aria-labelledby="match-title">
       <div class="match-head">
         <h2 id="match-title">Your match</h2>
         <span class="match-score" data-testid="match-score" data-score={m.score.toFixed(4)}>
           {Math.round(m.score * 100)}%
+        </span>
+        <span class="match-summary" data-testid="match-summary">
+          {m.matched.length} of {m.asked} skills · {Math.round(m.score * 100)} %
         </span>
         <button type="button" class="link" data-testid="edit-profile" onClick={() => void openProfilePage()}>
           Edit my skills
@@ -64,16 +64,16 @@ export function MatchPanel({ entities }: { entities: Entities }) {
       <p class="match-formula" data-testid="match-formula">
         {m.formula}
       </p>
-      {m.chips.length > 0 && (
-        <ul class="chips match-chips" aria-label="The posting's skills">
-          {m.chips.map((c) => (
-            <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-value={c.value}>
-              <span aria-hidden="true">{c.matched ? '✓' : '✗'}</span> {toDisplay(c.value)}
-              <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+    </section>
+  );
+}
+
+/** Under the chips: the candidate's other skills, years / diploma / major, and Copy missing skills. */
+export function MatchDetails({ match: m }: { match: MatchResult }) {
+  const [note, setNote] = useState('');
+  const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
+  return (
+    <section class="match match-details" aria-label="How you match this posting">
       {m.extra.length > 0 && (
         <div class="match-extra">
           <h3>Your other skills</h3>
