@@ -9,6 +9,7 @@ import { hostOf, isOtherServer, originOf, originPattern } from '../shared/server
 import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
 import { Field } from './components/Field';
+import { PanelOptions } from './components/PanelOptions';
 import { PresetPicker } from './components/PresetPicker';
 import { TrainingExamples } from './components/TrainingExamples';
 import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
@@ -162,6 +163,7 @@ export function OptionsPage() {
           </p>
         )}
       </form>
+      <PanelOptions />
       <TrainingExamples />
     </main>
   );

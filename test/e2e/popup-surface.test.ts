@@ -289,7 +289,7 @@ describe('following the tab', () => {
     await win.reextract();
     await expect.poll(() => win.page.getByTestId('posting-title').textContent()).toBe('Data Engineer');
     expect(await win.settled()).toBe('done');
-    expect((await win.chips()).filter((c) => c.type === 'skills').map((c) => c.text)).toEqual(['SQL', 'Python', 'Airflow']);
+    expect((await win.chips()).filter((c) => c.type === 'skills').map((c) => c.text.toLowerCase())).toEqual(['sql', 'python', 'airflow']);
     await win.close();
     await page.close();
   });
@@ -330,5 +330,45 @@ describe('states', () => {
     } finally {
       server.setBehavior(MODEL, undefined);
     }
+  });
+});
+
+describe('side panel options', () => {
+  it('the toolbar button can open the side panel instead of the popup', async () => {
+    const o = await OptionsPage.open(ext);
+    await o.page.getByTestId('toolbar-opens-panel').check();
+    await o.page.getByTestId('panel-options-status').filter({ hasText: 'opens the side panel' }).waitFor();
+    await expect.poll(() => ext.worker.evaluate(async () => [(await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick, await chrome.action.getPopup({})])).toEqual([true, '']);
+    await o.page.getByTestId('toolbar-opens-panel').uncheck();
+    await expect.poll(() => ext.worker.evaluate(async () => [(await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick, await chrome.action.getPopup({})])).toEqual([false, ext.url('src/popup/popup.html')]);
+    await o.page.close();
+  });
+
+  it('"Extract automatically" (off by default) asks once before sending page text to the model, then extracts each new page by itself', async () => {
+    await clearExtensionState(ext);
+    await ext.worker.evaluate(() => chrome.storage.local.remove('panelPrefs'));
+    const o = await OptionsPage.open(ext);
+    await expect(o.page.getByTestId('auto-extract').isChecked()).resolves.toBe(false);
+    await o.page.close();
+    // The permission the option asks for (all sites), as the user's "Allow" would grant it.
+    await ext.worker.evaluate(() => chrome.storage.local.set({ panelPrefs: { autoExtract: true } }));
+    const a = await openJob('forty-skills.html');
+    const windowId = await ext.worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), a.tabId);
+    const opened = ext.context.waitForEvent('page');
+    await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`)] as const);
+    const panel = await opened;
+    const before = server.modelRequests().length;
+    await panel.getByTestId('auto-extract-consent').waitFor();
+    expect(server.modelRequests().length).toBe(before);
+    await panel.getByTestId('auto-extract-allow').click();
+    await panel.locator('[data-testid="popup"][data-state="done"]').waitFor();
+    // The next posting is read without a click.
+    await a.page.goto(site.url('second-posting.html'));
+    await expect.poll(async () => ((await panel.getByTestId('posting-title').textContent()) ?? '').startsWith('Data Engineer')).toBe(true);
+    await panel.locator('[data-testid="popup"][data-state="done"]').waitFor();
+    expect(await ext.worker.evaluate(async () => (await chrome.storage.local.get('panelPrefs')).panelPrefs)).toMatchObject({ autoExtract: true, autoExtractModelAgreed: true });
+    await ext.worker.evaluate(() => chrome.storage.local.remove('panelPrefs'));
+    await panel.close();
+    await a.page.close();
   });
 });
