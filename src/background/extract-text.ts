@@ -1,4 +1,4 @@
-// The "extract-text" message (engineer K, candidate mode): entities from text a page hands over
+// The "extract-text" message (candidate mode): entities from text a page hands over
 // (a pasted résumé), through the same pipeline and settings as postings. It lives in the worker
 // because only the worker may hold the API key; nothing is cached (a résumé is not a posting).
 import browser from 'webextension-polyfill';

@@ -1,8 +1,9 @@
 // job-entities CLI: the same core as the extension, in Node.
 import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
+import { useExactTokenCounts } from './exact-tokens';
+import pkg from '../../package.json';
 
-const VERSION = '0.1.0';
 
 function usage(): string {
   const lines = ['Usage: job-entities <command> [options]', '', 'Commands:'];
@@ -13,6 +14,7 @@ function usage(): string {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  useExactTokenCounts();
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -20,7 +22,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(VERSION + '\n');
+    io.stdout.write(pkg.version + '\n');
     return 0;
   }
   const cmd: Command | undefined = COMMANDS.find((c) => c.name === name);

@@ -1,5 +1,6 @@
 // `job-entities capture` end to end: the built CLI, spawned as a user runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PostingSchema } from '../../src/core/posting';
@@ -94,5 +95,12 @@ describe('job-entities capture', () => {
     expect(r.stdout).toMatch(/--selection TEXT/);
     const all = run(['--help']);
     expect(all.stdout).toMatch(/capture\s+Capture the job posting in a saved HTML page/);
+  });
+
+  it('--version prints the version in package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string };
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 });

@@ -2,8 +2,8 @@
 // source file is newer than it; the new bundle is renamed into place so that test files building
 // at the same time never spawn a half-written one.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_DIR } from '../shared';
 
@@ -34,6 +34,8 @@ export async function ensureCliBuilt(): Promise<void> {
     loader: { '.json': 'json' },
     write: false,
   });
+  // A fresh clone has no build/ until the first build: the unit suite alone must not depend on one.
+  mkdirSync(dirname(BUNDLE), { recursive: true });
   for (const file of out.outputFiles) {
     const tmp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(tmp, file.contents);

@@ -12,7 +12,7 @@ import { encode } from 'gpt-tokenizer';
 // ---------------------------------------------------------------------------------------------
 // Types
 
-/** An extra route (engineer F's /v1/files and /v1/fine_tuning/jobs): return true when handled. */
+/** An extra route (such as /v1/files and /v1/fine_tuning/jobs in fine-tuning.ts): return true when handled. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => boolean | Promise<boolean>;
 
 export interface RecordedRequest {

@@ -2,7 +2,7 @@
 // delete), "Export training data" as JSONL in completion or chat format, and "Check", the dataset
 // checker's report on that very file. Line N of the file is example N of the list, so the
 // report's line numbers point here. Export and check load the dataset core on demand (the
-// checker counts tokens with gpt-tokenizer, which the settings form does not need).
+// checker counts tokens with a 64 KB table, which the settings form does not need).
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CheckReport } from '../../core/dataset/check';
