@@ -216,6 +216,9 @@ export class PopupPage {
   }
 
   async chips(): Promise<Chip[]> {
+    // Skills beyond the first 12 wait behind "Show all N".
+    const showAll = this.page.getByTestId('show-all-skills');
+    if (await showAll.count()) await showAll.click();
     return this.page.getByTestId('chip').evaluateAll((els) => els.map((e) => ({ type: e.getAttribute('data-type') ?? '', text: (e.textContent ?? '').trim() })));
   }
 
