@@ -5,7 +5,7 @@
 // following its tab, and the states (not a posting, a failed model, new posting).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
@@ -76,6 +76,64 @@ async function focusTop(page: Page): Promise<void> {
     document.body.focus();
     document.body.removeAttribute('tabindex');
   });
+}
+
+/**
+ * Chrome's real side panel: headless Chromium runs it as a page target that Playwright does not list
+ * among the context's pages, so it is reached through the DevTools protocol (Target.* on the browser
+ * session, Runtime.evaluate sent into the panel's target).
+ */
+class RealSidePanel {
+  private seq = 0;
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly sessionId: string,
+  ) {}
+
+  static async find(e: ExtensionBrowser): Promise<RealSidePanel | undefined> {
+    const cdp = await e.context.browser()!.newBrowserCDPSession();
+    const send = (cdp.send as (m: string, p?: unknown) => Promise<any>).bind(cdp);
+    for (let i = 0; i < 50; i++) {
+      const { targetInfos } = await send('Target.getTargets', {});
+      const target = targetInfos.find((t: { url: string }) => t.url.startsWith(e.url('src/sidepanel/sidepanel.html')));
+      if (target) {
+        const { sessionId } = await send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+        return new RealSidePanel(cdp, sessionId);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await cdp.detach();
+    return undefined;
+  }
+
+  /** Evaluates an expression in the panel and returns its value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const id = ++this.seq;
+    const answer = new Promise<T>((resolve, reject) => {
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const msg = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: T }; exceptionDetails?: unknown } };
+        if (event.sessionId !== this.sessionId || msg.id !== id) return;
+        (this.cdp as unknown as { off(e: string, f: unknown): void }).off('Target.receivedMessageFromTarget', onMessage);
+        if (msg.result?.exceptionDetails) reject(new Error(JSON.stringify(msg.result.exceptionDetails)));
+        else resolve(msg.result?.result?.value as T);
+      };
+      (this.cdp as unknown as { on(e: string, f: unknown): void }).on('Target.receivedMessageFromTarget', onMessage);
+    });
+    await (this.cdp.send as (m: string, p?: unknown) => Promise<unknown>)('Target.sendMessageToTarget', {
+      sessionId: this.sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+    });
+    return answer;
+  }
+
+  title(): Promise<string> {
+    return this.evaluate<string>(`(document.querySelector('[data-testid="posting-title"]')?.textContent ?? '').replace(/ — .*$/, '')`);
+  }
+
+  async close(): Promise<void> {
+    await this.evaluate('window.close()').catch(() => undefined);
+    await this.cdp.detach().catch(() => undefined);
+  }
 }
 
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
@@ -275,6 +333,36 @@ describe('following the tab', () => {
     mkdirSync(join(PROJECT_DIR, 'docs'), { recursive: true });
     await panel.screenshot({ path: join(PROJECT_DIR, 'docs', 'side-panel.png') });
     await panel.close();
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('"Open in side panel" opens Chrome\'s side panel, which follows the active tab', async () => {
+    await clearExtensionState(ext);
+    const a = await openJob('forty-skills.html');
+    const b = await openJob('second-posting.html');
+    for (const t of [b, a]) {
+      const popup = await PopupPage.open(ext, t.tabId);
+      expect(await popup.settled()).toBe('done');
+      await popup.close();
+    }
+    // The toolbar popup (no tabId): its click on "Open in side panel" is the user gesture the API needs.
+    await a.page.bringToFront();
+    const toolbar = await ext.context.newPage();
+    await toolbar.goto(ext.url('src/popup/popup.html'));
+    await toolbar.getByTestId('more-menu').click();
+    const closed = toolbar.waitForEvent('close');
+    await toolbar.getByTestId('open-side-panel').click();
+    await closed; // the toolbar popup closes itself once the panel is open
+    const panel = await RealSidePanel.find(ext);
+    expect(panel).toBeDefined();
+    await a.page.bringToFront();
+    await expect.poll(() => panel!.title()).toBe('Staff Platform Engineer');
+    await b.page.bringToFront();
+    await expect.poll(() => panel!.title()).toBe('Data Engineer');
+    await a.page.bringToFront();
+    await expect.poll(() => panel!.title()).toBe('Staff Platform Engineer');
+    await panel!.close();
     await a.page.close();
     await b.page.close();
   });
