@@ -155,6 +155,8 @@ describe('the popup at 375 × 600 with forty skills', () => {
     await expect(popup.page.getByTestId('show-all-skills').textContent()).resolves.toBe('Show all 41');
     await popup.page.getByTestId('show-all-skills').click();
     expect(await popup.page.locator('[data-testid="chip"][data-type="skills"]').count()).toBe(41);
+    // Focus goes on to the first chip that was hidden.
+    await expect.poll(() => popup.page.evaluate(() => document.activeElement?.getAttribute('data-raw'))).toBe('docker');
     // Scrolled to the end, the bar is still there.
     await popup.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     expect(await popup.page.evaluate(() => document.scrollingElement!.scrollTop)).toBeGreaterThan(0);

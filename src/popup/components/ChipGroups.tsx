@@ -61,7 +61,17 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
                 );
               })}
               {limited && (
-                <button type="button" class="link show-all" data-testid="show-all-skills" onClick={() => setAllSkills(true)}>
+                <button
+                  type="button"
+                  class="link show-all"
+                  data-testid="show-all-skills"
+                  onClick={(e) => {
+                    // Keyboard users continue at the first chip that was hidden, not at the top of the page.
+                    const chips = e.currentTarget.parentElement;
+                    setAllSkills(true);
+                    requestAnimationFrame(() => chips?.querySelectorAll<HTMLElement>('[data-testid="chip"]')[SKILLS_SHOWN]?.focus());
+                  }}
+                >
                   Show all {groups.length}
                 </button>
               )}
