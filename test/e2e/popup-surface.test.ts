@@ -227,6 +227,39 @@ describe('the popup at 375 × 600 with forty skills', () => {
   });
 });
 
+describe('candidate mode in the popup', () => {
+  it('puts the match summary at the top and marks the skill chips themselves, with no second list; the highlight colours matched and missing', async () => {
+    await ext.worker.evaluate(() => chrome.storage.local.set({ profile: { version: 1, skills: ['Python', 'Kubernetes', 'SQL', 'Rust'], years: 9, diplomas: ['BS'], majors: ['computer science'] } }));
+    try {
+      const { page, tabId } = await openJob('forty-skills.html');
+      const popup = await popupAt375(tabId);
+      expect(await popup.settled()).toBe('done');
+      await popup.page.getByTestId('match-panel').waitFor();
+      await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toBe('4 of 41 skills · 10 %');
+      expect(await inViewport(popup.page, 'match-summary')).toBe(true);
+      expect(await inViewport(popup.page, 'copy-all')).toBe(true);
+      // The marks are on the chips: every match-chip is a chip of the Skills group.
+      await popup.page.getByTestId('show-all-skills').click();
+      const marked = await popup.page.locator('[data-testid="match-chip"]').evaluateAll((els) => els.map((e) => [e.closest('[data-testid="group"]')?.getAttribute('data-type'), e.getAttribute('data-value'), e.getAttribute('data-state')]));
+      expect(marked.filter(([, , state]) => state === 'matched').map(([, v]) => v)).toEqual(['python', 'rust', 'sql', 'kubernetes']);
+      expect(marked.every(([type]) => type === 'skills')).toBe(true);
+      expect(marked).toHaveLength(41);
+      await expect(popup.page.locator('[data-testid="chip"][data-raw="python"]').getAttribute('data-match')).resolves.toBe('matched');
+      await expect(popup.page.locator('[data-testid="chip"][data-raw="java"]').getAttribute('data-match')).resolves.toBe('missing');
+      // The page highlight: matched and missing instead of one skills colour.
+      await popup.page.getByTestId('highlight-toggle').click();
+      await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].sort())).toEqual(['job-entities-diploma', 'job-entities-diploma_major', 'job-entities-experience', 'job-entities-matched', 'job-entities-missing']);
+      expect(await page.evaluate(() => CSS.highlights.get('job-entities-matched')!.size)).toBe(4);
+      await popup.page.getByTestId('highlight-toggle').click();
+      await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+      await popup.close();
+      await page.close();
+    } finally {
+      await ext.worker.evaluate(() => chrome.storage.local.remove('profile'));
+    }
+  });
+});
+
 describe('Highlight in page', () => {
   it('marks every value in CSS.highlights without changing the DOM, scrolls to a chip\'s occurrences, follows a changing page, and removes everything when turned off', async () => {
     await clearExtensionState(ext);
