@@ -60,12 +60,14 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
   const tabRef = useRef<number | undefined>(undefined);
   // Bumped on every tab switch or navigation: late answers for an earlier page are dropped.
   const epoch = useRef(0);
+  // A selection (the context menu's) belongs to the page it was made on: not to the next one.
+  const selection = useRef(params.selection);
 
   const run = useCallback(
     async (id: number, force: boolean, offline = false) => {
       const mine = epoch.current;
       try {
-        const job = await sendMessage('extract', { tabId: id, force, selection: params.selection, ...(offline ? { offline } : {}) });
+        const job = await sendMessage('extract', { tabId: id, force, selection: selection.current, ...(offline ? { offline } : {}) });
         if (mine !== epoch.current || tabRef.current !== id) return;
         current.current = job.id;
         setView({ kind: 'job', tabId: id, job });
@@ -74,13 +76,14 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
         setView({ kind: 'failed', tabId: id, error: toInfo(err) });
       }
     },
-    [params.selection],
+    [],
   );
 
   /** A followed tab: its finished or running job for the page it shows, else "New posting". */
   const show = useCallback(
     async (id: number) => {
       const mine = ++epoch.current;
+      selection.current = false;
       tabRef.current = id;
       setTabId(id);
       const job = await readTabJob(id);
