@@ -13,5 +13,6 @@ export async function handleExtractText(req: ParsedRequestOf<'extract-text'>): P
   // The same worker limits as "extract": each request under Chrome's 30 s fetch limit, one ceiling over every retry.
   const settings = withWorkerLimits(await readSettings(browser.storage.local));
   if (resolveProvider(settings) === 'openai') await ensureHostPermission(settings.baseURL);
-  return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, settings, jobSignal(undefined, settings));
+  // A résumé's sections (skills, experience, education, projects) are all about the candidate: read it whole.
+  return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, { ...settings, scope: 'whole' }, jobSignal(undefined, settings));
 }

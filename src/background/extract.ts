@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { cacheKey } from '../core/cache-key';
 import { ExtractionError, toErrorInfo } from '../core/errors';
 import { extractPosting } from '../core/extract';
+import type { Scope } from '../core/sections';
 import { resolveProvider, type Settings } from '../core/settings';
 import type { JobState, ParsedRequestOf } from '../shared/messages';
 import { getCached, putCached, readJob, readSelection, readSettings, writeJob } from '../shared/storage';
@@ -22,22 +23,26 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
-  const stored = await readSettings(browser.storage.local);
+  const saved = withWorkerLimits(await readSettings(browser.storage.local));
+  const job = await readJob(browser.storage.session, tabId);
+  // Without a URL (the tab's host is not readable) nothing proves it is the same page.
+  const samePage = !!job && url !== '' && job.url === url && (job.selection ?? false) === selection;
+  // A scope chosen in the popup for this posting holds for it until another is chosen.
+  const scope = req.scope ?? (samePage ? job?.scope : undefined);
+  const scoped = scope ? { ...saved, scope } : saved;
   // "Use the offline extractor for now": one extraction with it, the settings unchanged.
-  const settings = withWorkerLimits(req.offline ? { ...stored, provider: 'local' } : stored);
+  const settings = req.offline ? { ...scoped, provider: 'local' as const } : scoped;
   const key = await settingsKey(settings);
   const running = getInFlight(tabId);
-  if (!req.force) {
-    const job = await readJob(browser.storage.session, tabId);
-    // Without a URL (the tab's host is not readable) nothing proves it is the same page. A job
-    // asked with other answer-changing settings (model, mode, base URL, provider...) is stale too:
-    // its answer is not the one these settings give.
-    const same = job && url !== '' && job.url === url && (job.selection ?? false) === selection && job.settingsKey === key;
+  if (!req.force && job) {
+    // A job asked with other answer-changing settings (model, mode, base URL, provider, scope...)
+    // is stale: its answer is not the one these settings give.
+    const same = samePage && job.settingsKey === key;
     if (same && job.status === 'done') return job;
     if (same && running && running.jobId === job.id) return running.done;
   }
   running?.controller.abort();
-  return startJob(tabId, url, selection, req.force ?? false, settings, key);
+  return startJob(tabId, url, selection, req.force ?? false, settings, key, scope);
 }
 
 /**
@@ -48,19 +53,30 @@ export function settingsKey(settings: Settings): Promise<string> {
   return cacheKey('', settings);
 }
 
-function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string): Promise<JobState> {
+function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, scope?: Scope): Promise<JobState> {
   const controller = new AbortController();
   const jobId = crypto.randomUUID();
-  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal).finally(() => clearInFlight(tabId, jobId));
+  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope).finally(() => clearInFlight(tabId, jobId));
   setInFlight(tabId, { jobId, controller, done });
   return done;
 }
 
-async function runJob(id: string, tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, signal: AbortSignal): Promise<JobState> {
+async function runJob(
+  id: string,
+  tabId: number,
+  url: string,
+  selection: boolean,
+  force: boolean,
+  settings: Settings,
+  key: string,
+  signal: AbortSignal,
+  scope?: Scope,
+): Promise<JobState> {
   const session = browser.storage.session;
   const local = browser.storage.local;
   const provider = resolveProvider(settings);
   let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection, settingsKey: key };
+  if (scope) job.scope = scope;
   const save = async (patch: Partial<JobState>): Promise<JobState> => {
     job = { ...job, ...patch };
     // A cancel (or a newer job for the tab) may have replaced this job's state meanwhile: then

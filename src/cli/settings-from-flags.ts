@@ -15,6 +15,7 @@ export const PROVIDER_OPTIONS = {
   retries: { type: 'string' },
   'context-tokens': { type: 'string' },
   'trim-boilerplate': { type: 'boolean' },
+  scope: { type: 'string' },
 } as const;
 
 export const PROVIDER_FLAGS_HELP = `Provider:
@@ -33,7 +34,11 @@ export const PROVIDER_FLAGS_HELP = `Provider:
   --timeout SECONDS        per-request timeout (default 45)
   --retries N              retries on 429 and 5xx, with backoff (default 2)
   --context-tokens N       the model's context size, when the built-in table does not know it
-  --trim-boilerplate       drop equal-opportunity statements, "apply now" and cookie text first`;
+  --trim-boilerplate       drop equal-opportunity statements, "apply now" and cookie text first
+  --scope focused|whole    focused (default): read only the requirements, nice-to-have and
+                           responsibilities sections (what the model was trained on), leaving out
+                           the company blurb, benefits, pay, legal text; a posting without such
+                           sections is read whole. whole: read the whole posting`;
 
 export type ProviderFlagValues = { [K in keyof typeof PROVIDER_OPTIONS]?: (typeof PROVIDER_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -54,6 +59,7 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   timeoutMs: '--timeout',
   maxRetries: '--retries',
   contextTokens: '--context-tokens',
+  scope: '--scope',
 };
 
 /** Flags, then environment, then defaults; validated by SettingsSchema. Bad values are usage errors. */
@@ -75,6 +81,7 @@ export function settingsFromFlags(values: ProviderFlagValues, env: NodeJS.Proces
     maxRetries: numberFlag(values.retries, 'retries'),
     contextTokens: numberFlag(values['context-tokens'], 'context-tokens'),
     trimBoilerplate: values['trim-boilerplate'],
+    scope: values.scope,
   };
   for (const k of Object.keys(raw)) if (raw[k] === undefined) delete raw[k];
   const parsed = SettingsSchema.safeParse(raw);
@@ -86,6 +93,7 @@ export function settingsFromFlags(values: ProviderFlagValues, env: NodeJS.Proces
     if (field === 'timeoutMs') why = 'must be between 1 and 120 seconds';
     if (field === 'mode') why = 'must be auto, completion or chat';
     if (field === 'provider') why = 'must be openai or local';
+    if (field === 'scope') why = `must be focused or whole, got "${values.scope}"`;
     throw new UsageError(`${flag}: ${why}`);
   }
   const settings = parsed.data;

@@ -1,9 +1,10 @@
 // One entry point for "turn this posting into entities", shared by the service worker and the CLI:
-// picks the provider from the settings, splits postings too long for the model's context, and
-// validates what comes back.
+// picks the provider from the settings, reads the part of the posting the scope asks for (see
+// focus.ts), splits it when too long for the model's context, and validates what comes back.
 import { ExtractionResultSchema, mergeEntities, type ExtractionResult, type Usage } from './entities';
 import { ExtractionError } from './errors';
 import { chunkText, promptBudget } from './chunk';
+import { focusPosting } from './focus';
 import type { PostingInput } from './posting';
 import { normalizeText } from './prompt';
 import type { Provider } from './provider';
@@ -40,13 +41,17 @@ export function planChunks(text: string, settings: Settings): string[] {
 }
 
 /**
- * Extract entities from one posting. For a model server, a posting longer than the model's
- * context (minus the answer budget) is split on sentence boundaries; the chunks are extracted one
- * after another with the same signal and merged in order.
+ * Extract entities from one posting. Both providers read the same text: in scope 'focused' the
+ * requirement-like sections (the text the model is prompted with, then the separator as in
+ * training), else the whole posting. For a model server, a text longer than the model's context
+ * (minus the answer budget) is split on sentence boundaries; the chunks are extracted one after
+ * another with the same signal and merged in order.
  */
-export async function extractPosting(posting: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
+export async function extractPosting(input: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
   throwIfCancelled(signal);
   const provider = await getProvider(settings);
+  const focus = focusPosting(input, settings.scope);
+  const posting: PostingInput = { ...input, text: focus.text };
   let result: ExtractionResult;
   if (provider.id !== 'openai') {
     result = await provider.extract(posting, settings, signal);
@@ -69,6 +74,7 @@ export async function extractPosting(posting: PostingInput, settings: Settings, 
       else delete result.meta.usage;
     }
   }
+  result.meta = { ...result.meta, scope: focus.scope, read: focus.read };
   const checked = ExtractionResultSchema.safeParse(result);
   if (!checked.success) {
     throw new ExtractionError('unknown', `The ${provider.id} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);

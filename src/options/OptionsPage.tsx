@@ -148,6 +148,12 @@ export function OptionsPage() {
             <option value="chat">chat</option>
           </select>
         </Field>
+        <Field label="Read" name="scope" error={issues.scope} hint="Focused: the requirements, nice-to-have and responsibilities sections, as the model was trained; a posting without them is read whole.">
+          <select id="scope" data-testid="scope" value={form.scope} onChange={(e) => update({ scope: e.currentTarget.value as SettingsForm['scope'] })}>
+            <option value="focused">what the job asks for (focused)</option>
+            <option value="whole">the whole posting</option>
+          </select>
+        </Field>
         <AdvancedFields form={form} issues={issues} update={update} />
         <div class="row buttons">
           <button type="submit" class="button primary" data-testid="save">

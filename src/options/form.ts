@@ -1,4 +1,5 @@
 // The options form as strings (what inputs hold) <-> a settings draft (what the worker validates).
+import type { Scope } from '../core/sections';
 import { SettingsSchema, type Mode } from '../core/settings';
 import type { PublicSettings } from '../shared/messages';
 
@@ -10,6 +11,7 @@ export interface SettingsForm {
   stop: string;
   maxTokens: string;
   timeoutSec: string;
+  scope: Scope;
 }
 
 /** Separator and stop hold line breaks; the inputs show them as \n. */
@@ -30,6 +32,7 @@ export function toForm(s: PublicSettings): SettingsForm {
     stop: escapeControl(s.stop),
     maxTokens: String(s.maxTokens),
     timeoutSec: String(Math.round(s.timeoutMs / 1000)),
+    scope: s.scope,
   };
 }
 
@@ -42,6 +45,7 @@ export function toDraft(f: SettingsForm): Record<string, unknown> {
     stop: unescapeControl(f.stop),
     maxTokens: Number(f.maxTokens),
     timeoutMs: Math.round(Number(f.timeoutSec) * 1000),
+    scope: f.scope,
   };
 }
 

@@ -21,12 +21,13 @@ import { NewPosting } from './components/NewPosting';
 import { OfflineHint } from './components/OfflineHint';
 import { PostingHeader } from './components/PostingHeader';
 import { Progress } from './components/Progress';
+import { ReadScope } from './components/ReadScope';
 import type { PopupParams } from './target-tab';
 import { useHighlight } from './use-highlight';
 import { useJob, type PopupStart } from './use-job';
 
 export function App({ params, start }: { params: PopupParams; start: PopupStart }) {
-  const { view, tabId, reextract, extract, cancel, agreeAutoExtract } = useJob(params, start);
+  const { view, tabId, reextract, extract, cancel, agreeAutoExtract, rescope } = useJob(params, start);
   const job = view.kind === 'job' ? view.job : undefined;
   const modelResult = job?.status === 'done' ? job.result : undefined;
   // The user's corrected set, when there is one, is what the view shows, copies and exports.
@@ -98,6 +99,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
           {job?.posting && <ImproveMenu posting={job.posting} corrections={corrections} editing={editing} onToggleEdit={() => setEditing(!editing)} />}
         </div>
       )}
+      {modelResult && <ReadScope meta={modelResult.meta} onScope={rescope} />}
       {result && (found || corrections.edited || edit) && <ChipGroups entities={result} edit={edit} marks={marks} reveal={highlight.on ? highlight.reveal : undefined} />}
       {match && <MatchDetails match={match} />}
       {found && profile === null && <CompareLink />}

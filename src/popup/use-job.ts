@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser, { type Storage, type Tabs } from 'webextension-polyfill';
 import type { ErrorInfo } from '../core/errors';
+import type { Scope } from '../core/sections';
 import { JobStateSchema, MessageError, sendMessage, type JobState } from '../shared/messages';
 import { readPanelPrefs } from '../shared/panel-prefs';
 import { jobKey } from '../shared/storage';
@@ -51,6 +52,8 @@ export interface JobControls {
   cancel: () => void;
   /** The user agreed that automatic extraction may send page text to the model server. */
   agreeAutoExtract: () => void;
+  /** Extract this posting again reading another part of it (cached apart, so switching back is instant). */
+  rescope: (scope: Scope) => void;
 }
 
 export function useJob(params: PopupParams, start: PopupStart): JobControls {
@@ -64,10 +67,10 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
   const selection = useRef(params.selection);
 
   const run = useCallback(
-    async (id: number, force: boolean, offline = false) => {
+    async (id: number, force: boolean, opts: { offline?: boolean; scope?: Scope } = {}) => {
       const mine = epoch.current;
       try {
-        const job = await sendMessage('extract', { tabId: id, force, selection: selection.current, ...(offline ? { offline } : {}) });
+        const job = await sendMessage('extract', { tabId: id, force, selection: selection.current, ...(opts.offline ? { offline: true } : {}), ...(opts.scope ? { scope: opts.scope } : {}) });
         if (mine !== epoch.current || tabRef.current !== id) return;
         current.current = job.id;
         setView({ kind: 'job', tabId: id, job });
@@ -188,7 +191,7 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
     reextract: (opts) => {
       if (tabId === undefined) return;
       current.current = undefined;
-      void run(tabId, true, opts?.offline ?? false);
+      void run(tabId, true, { offline: opts?.offline ?? false });
     },
     extract: () => {
       if (tabId === undefined) return;
@@ -204,6 +207,11 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
       if (tabId === undefined) return;
       setView({ kind: 'starting' });
       void run(tabId, false);
+    },
+    rescope: (scope: Scope) => {
+      if (tabId === undefined) return;
+      current.current = undefined;
+      void run(tabId, false, { scope });
     },
   };
 }

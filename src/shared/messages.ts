@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ExtractionResultSchema } from '../core/entities';
 import { ErrorInfoSchema, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { PostingSchema } from '../core/posting';
+import { ScopeSchema } from '../core/sections';
 import { SettingsSchema } from '../core/settings';
 import { HighlightCommandSchema, HighlightReportSchema } from './highlight-contract';
 
@@ -33,6 +34,8 @@ export const JobStateSchema = z.object({
   fromCache: z.boolean().optional(),
   /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
   settingsKey: z.string().optional(),
+  /** The scope the user chose for this posting in the popup ("Read the whole posting"), when it overrides the settings' scope. */
+  scope: ScopeSchema.optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
@@ -49,9 +52,13 @@ export const SettingsDraftSchema = z.object({
 const FieldIssuesSchema = z.record(z.string(), z.string());
 
 export const MESSAGES = {
-  /** Capture the tab's posting and extract its entities (cached unless `force`; `offline`: this once with the offline extractor). */
+  /**
+   * Capture the tab's posting and extract its entities (cached unless `force`). `scope` overrides the
+   * settings' scope for this posting (the popup's "Read the whole posting"); the choice holds for the
+   * tab's posting until another is made. `offline`: this once with the offline extractor.
+   */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), offline: z.boolean().optional() }),
+    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), offline: z.boolean().optional() }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */

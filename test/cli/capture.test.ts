@@ -33,7 +33,10 @@ describe('job-entities capture', () => {
       site: 'greenhouse',
     });
     expect(posting.text.split('\n')).toContain('Have 3+ years of experience with QGIS or ArcGIS');
-    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['url', 'title', 'company', 'location', 'text', 'source', 'site']);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['url', 'title', 'company', 'location', 'text', 'source', 'site', 'sections']);
+    // The posting's structure next to its text: each section with its heading, kind and text.
+    const requirements = posting.sections?.find((s) => s.kind === 'requirements');
+    expect(requirements?.text).toContain('Have 3+ years of experience with QGIS or ArcGIS');
   });
 
   it('captures a fragment without <html>, a relative path and the JSON-LD of an unknown site', () => {

@@ -141,6 +141,18 @@ describe('input formats', () => {
     expect(entitiesOf(dash.lines()[0])).toEqual(parseCompletion(HTML_GOLD).entities);
   });
 
+  it('--scope: focused (the default) sends the requirement-like sections only, whole the whole posting', async () => {
+    const lastPrompt = () => (server.modelRequests().at(-1)?.body as { prompt: string }).prompt;
+    const focused = await runCli(['extract', '--input', fixturePath('gold', 'posting.txt'), ...flags('davinci-002')]);
+    expect(focused.code).toBe(0);
+    expect(lastPrompt()).toMatch(/^What you bring - 2\+ years leading a team in logistics/);
+    expect(focused.lines()[0].meta).toMatchObject({ scope: 'focused', read: { headings: ['What you bring'], total: 2 } });
+    const whole = await runCli(['extract', '--scope', 'whole', '--input', fixturePath('gold', 'posting.txt'), ...flags('davinci-002')]);
+    expect(whole.code).toBe(0);
+    expect(lastPrompt()).toMatch(/^Warehouse team lead \(night shift\) What you bring:/);
+    expect(whole.lines()[0].meta).toMatchObject({ scope: 'whole', read: { total: 2 } });
+  });
+
   it('JSONL with prompt (separator or not), text, or url + html; a bad line keeps its place with an error', async () => {
     const html = readFileSync(fixturePath('gold', 'posting.html'), 'utf8');
     const jsonl = [
@@ -276,6 +288,7 @@ describe.concurrent('usage errors exit 2', () => {
     ['no input', [], /no input: pass --input FILE/],
     ['positional argument', ['file.jsonl'], /unexpected argument "file.jsonl"/],
     ['bad --url', ['--url', 'not a url'], /--url takes the page's full address/],
+    ['bad scope', ['--scope', 'all', '--input', GOLD_FILE], /--scope: must be focused or whole, got "all"/],
   ];
   for (const [name, args, message] of cases) {
     it(name, async ({ expect }) => {

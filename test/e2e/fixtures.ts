@@ -262,6 +262,7 @@ export interface ProviderFields {
   apiKey?: string;
   model?: string;
   mode?: 'auto' | 'completion' | 'chat';
+  scope?: 'focused' | 'whole';
 }
 
 export class OptionsPage {
@@ -279,6 +280,7 @@ export class OptionsPage {
     if (f.apiKey !== undefined) await this.page.getByTestId('api-key').fill(f.apiKey);
     if (f.model !== undefined) await this.page.getByTestId('model').fill(f.model);
     if (f.mode !== undefined) await this.page.getByTestId('mode').selectOption(f.mode);
+    if (f.scope !== undefined) await this.page.getByTestId('scope').selectOption(f.scope);
   }
 
   /** Clicks Save and returns the notice shown. */

@@ -111,9 +111,10 @@ describe('correcting chips and saving training examples', () => {
     expect(saved[0].entities).toEqual(CORRECTED);
     expect(saved[0]).toMatchObject({ url: pages.url('warehouse-engineer.html'), model: MODEL });
     expect(saved[0].title).toContain('Warehouse Systems Engineer');
-    // The text as the prompt is built: one line, the posting's qualifications in it.
+    // The text as the prompt is built: one line, the posting's qualifications in it, its benefits left out.
     expect(saved[0].text).not.toMatch(/\n/);
     expect(saved[0].text).toContain('BS in computer science or logistics engineering.');
+    expect(saved[0].text).not.toContain('bicycle allowance');
     const prompt = String((server.modelRequests().at(-1)!.body as { prompt: string }).prompt);
     expect(prompt).toBe(saved[0].text + SEPARATOR);
 

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { encode } from 'gpt-tokenizer';
+import { focusPosting } from '../../src/core/focus';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -279,6 +280,14 @@ export function goldAnswerer(records: { prompt: string; completion: string }[], 
     const entry = map.get(key) ?? { completions: [], next: 0 };
     entry.completions.push(r.completion);
     map.set(key, entry);
+  }
+  // Clients read postings in scope 'focused' by default: a posting's company blurb, benefits and
+  // legal text never reach the model. The same record answers that narrower prompt (a model trained
+  // on the snippet answers it alike: its gold values all lie in the focused part).
+  for (const r of records) {
+    const entry = map.get(promptKey(r.prompt));
+    const focused = promptKey(focusPosting({ text: r.prompt.replace(/\n\n###\n\n\s*$/, '') }, 'focused').text);
+    if (entry && !map.has(focused)) map.set(focused, entry);
   }
   return (req) => {
     const entry = map.get(promptKey(req.prompt));

@@ -33,6 +33,7 @@ describe('cacheKey', () => {
       { trimBoilerplate: true },
       { contextTokens: 4096 },
       { provider: 'local' },
+      { scope: 'whole' },
     ];
     const keys = await Promise.all(variants.map((v) => cacheKey(text, s(v))));
     for (const [i, k] of keys.entries()) expect(k, JSON.stringify(variants[i])).not.toBe(base);
@@ -46,6 +47,10 @@ describe('cacheKey', () => {
     expect(await cacheKey(text, s({ provider: 'openai' }))).toBe(await cacheKey(text, s({ provider: 'auto' })));
     // a trailing slash on the base URL is the same server.
     expect(await cacheKey(text, s({ baseURL: 'https://api.openai.com/v1/' }))).toBe(await cacheKey(text, s()));
+  });
+  it('a focused and a whole answer are cached apart, for the offline extractor too', async () => {
+    expect(await cacheKey(text, s({ provider: 'local', scope: 'whole' }))).not.toBe(await cacheKey(text, s({ provider: 'local', scope: 'focused' })));
+    expect(await cacheKey(text, s({ scope: 'focused' }))).toBe(await cacheKey(text, s()));
   });
   it('the local extractor ignores the model settings', async () => {
     const local = await cacheKey(text, s({ provider: 'local' }));

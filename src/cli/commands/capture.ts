@@ -7,7 +7,10 @@ import { readTextFile } from '../files';
 const HELP = `Usage: job-entities capture FILE.html --url URL [--selection TEXT]
 
 Capture the job posting in a saved page, as the browser extension does on the live page, and print
-it as one JSON object: {"url","title","company","location","text","source","site"?}.
+it as one JSON object: {"url","title","company","location","text","source","site"?,"sections"}.
+"sections" is the posting's structure in page order: [{"heading","kind","text"}], kind one of
+requirements, nice-to-have, responsibilities, company, benefits, legal, process, other (the
+extractor reads the first three unless --scope whole).
 
   FILE.html          a saved page or a copied fragment of one (- reads stdin); its scripts never run
   --url URL          the address the page was served from: it picks the site adapter (LinkedIn,

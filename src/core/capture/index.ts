@@ -1,11 +1,14 @@
 // Capture a job posting from a DOM Document. The same code runs in the content script (the live
 // page) and in Node (linkedom). Strategies in order of trust: the user's selection, schema.org
 // JobPosting JSON-LD, the site's adapter, Readability, the largest text block. A page with no
-// posting throws `no_posting` rather than returning the page's navigation.
+// posting throws `no_posting` rather than returning the page's navigation. Every strategy's text
+// comes with its lines marked (headings, bold lines, list items): the posting keeps its sections.
 import { ExtractionError } from '../errors';
 import type { Posting } from '../posting';
+import { lineFromPlainText, sectionsFromLines, type SectionLine } from '../section-split';
+import type { Section } from '../sections';
 import { adapterForUrl, type AdapterCapture } from './adapters/index';
-import { normalizeLines, nodeToText } from './html-text';
+import { normalizeLines, nodeToText, stripMarks, unmarkText } from './html-text';
 import { fullerPageText, readJobPostingJsonLd, type JsonLdPosting } from './jsonld';
 import { captureLargestBlock } from './largest-block';
 import { readPageMeta } from './page-meta';
@@ -68,6 +71,21 @@ export function splitTitleBySite(title: string, url: string): { title: string; c
   return key.length >= 2 && host.includes(key) ? { title: m[1].trim(), company: name } : { title, company: '' };
 }
 
+/**
+ * Marked text (see LINE_MARKS) -> the posting's text and its sections. Lines the markup said
+ * nothing about are read as plain text is (markdown headings, bullets); a hidden heading (a JSON-LD
+ * field's name) heads a section but is not part of the text.
+ */
+export function structureText(marked: string): { text: string; sections: Section[] } {
+  const { text, lines } = unmarkText(marked);
+  const sectionLines: SectionLine[] = lines.map((l) => {
+    const line: SectionLine = l.mark || l.item ? { text: l.text, mark: l.mark, item: l.item } : lineFromPlainText(l.text);
+    if (l.gap) line.gap = true;
+    return line;
+  });
+  return { text, sections: sectionsFromLines(sectionLines) };
+}
+
 export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
   const url = opts.url;
   const adapter = adapterForUrl(url);
@@ -89,7 +107,8 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
   }
 
   // The strategy whose text wins also gives the first say on title, company and place.
-  const build = (text: string, source: Posting['source'], extra?: { title?: string; company?: string }): Posting => {
+  const build = (marked: string, source: Posting['source'], extra?: { title?: string; company?: string }): Posting => {
+    const { text, sections } = structureText(marked);
     const structured = source === 'adapter' ? [fromAdapter, jsonld] : [jsonld, fromAdapter];
     const pageTitle = splitTitleBySite(stripSiteSuffix(meta.title || meta.documentTitle, meta.siteName), url);
     const posting: Posting = {
@@ -106,6 +125,7 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
       source,
     };
     if (adapter) posting.site = adapter.name;
+    posting.sections = sections;
     return posting;
   };
 
@@ -114,31 +134,31 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
   if (selection.length >= MIN_SELECTION_CHARS && selection.split(/\s+/).length >= 5) return build(selection, 'selection');
 
   // 2. JSON-LD, unless it only holds a teaser of what the page shows.
-  const adapterText = fromAdapter?.text ?? '';
+  const adapterText = fromAdapter ? stripMarks(fromAdapter.text) : '';
   if (jsonld && jsonld.text.length >= MIN_JSONLD_CHARS && !(isTruncated(jsonld.text) && adapterText.length > jsonld.text.length)) {
     if (!(adapterText.length > jsonld.text.length * 1.5 && adapterText.length - jsonld.text.length > 500)) {
       // Where no adapter knows the page, the element showing the JSON-LD text may hold the whole posting.
       const fuller = adapterText ? null : fullerPageText(doc, jsonld.text);
-      return build(fuller ?? jsonld.text, 'jsonld');
+      return build(fuller ?? jsonld.marked, 'jsonld');
     }
   }
 
   // 3. The site's adapter.
-  if (adapterText.length >= 50) return build(adapterText, 'adapter');
+  if (adapterText.length >= 50 && fromAdapter) return build(fromAdapter.text, 'adapter');
 
   // 4-5. Generic strategies: only when the page reads like a posting and is not a bot check.
   const bodyText = doc.body ? nodeToText(doc.body) : '';
   if (bodyText.length >= 50 && !looksLikeBotCheck(doc, bodyText)) {
     const article = captureWithReadability(doc);
     if (article && !article.isList && article.linkDensity <= MAX_LINK_DENSITY && readsLikePosting(article.text)) {
-      return build(article.text, 'readability', { title: article.title, company: article.siteName });
+      return build(article.marked, 'readability', { title: article.title, company: article.siteName });
     }
     const block = captureLargestBlock(doc);
-    if (block && !block.isList && block.linkDensity <= MAX_LINK_DENSITY && readsLikePosting(block.text)) return build(block.text, 'largest-block');
+    if (block && !block.isList && block.linkDensity <= MAX_LINK_DENSITY && readsLikePosting(block.text)) return build(block.marked, 'largest-block');
   }
 
   // A JSON-LD posting with a short description is still a posting when the page shows nothing better.
-  if (jsonld && jsonld.text.length >= 50) return build(jsonld.text, 'jsonld');
+  if (jsonld && jsonld.text.length >= 50) return build(jsonld.marked, 'jsonld');
   throw noPosting();
 }
 

@@ -1,7 +1,7 @@
 // schema.org JobPosting from <script type="application/ld+json">: the most reliable source where a
 // site publishes it (Google for Jobs asks for it). Handles arrays, @graph, nesting, sloppy JSON and
 // descriptions that are HTML, escaped HTML or plain text.
-import { htmlToText } from './html-text';
+import { htmlToMarkedText, htmlToText, LINE_MARKS, stripMarks } from './html-text';
 import { linkDensity, MAX_LINK_DENSITY } from './signals';
 
 export interface JsonLdPosting {
@@ -9,6 +9,8 @@ export interface JsonLdPosting {
   company: string;
   location: string;
   text: string;
+  /** The text with its lines marked (see LINE_MARKS): headings, and a hidden heading before each extra field. */
+  marked: string;
   url?: string;
 }
 
@@ -109,17 +111,41 @@ function locationOf(posting: Record<string, unknown>): string {
   return [remote, applicant].filter(Boolean).join(' - ');
 }
 
-/** Fields Google allows beside `description`; appended when the description does not already hold them. */
-const EXTRA_TEXT_FIELDS = ['responsibilities', 'qualifications', 'skills', 'educationRequirements', 'experienceRequirements'];
+/** Fields Google allows beside `description`, each a section of its own when the description does not already hold it. */
+const EXTRA_TEXT_FIELDS: [string, string][] = [
+  ['responsibilities', 'Responsibilities'],
+  ['qualifications', 'Qualifications'],
+  ['skills', 'Skills'],
+  ['educationRequirements', 'Education requirements'],
+  ['experienceRequirements', 'Experience requirements'],
+];
+
+/**
+ * A field's text: HTML or plain text, a list of them, or the structured values schema.org allows
+ * (DefinedTerm names, EducationalOccupationalCredential categories, months of experience).
+ */
+function fieldText(value: unknown, doc: Document, depth = 0): string {
+  if (typeof value === 'string') return htmlToMarkedText(value, doc);
+  if (depth > 3 || !value || typeof value !== 'object') return '';
+  if (Array.isArray(value)) return value.map((v) => fieldText(v, doc, depth + 1)).filter(Boolean).join('\n');
+  const o = value as Record<string, unknown>;
+  const months = typeof o.monthsOfExperience === 'number' ? o.monthsOfExperience : Number(str(o.monthsOfExperience)) || 0;
+  const parts = [str(o.name), str(o.credentialCategory), str(o.description), months > 0 ? `${months} months of experience` : ''];
+  return parts.map((p) => cleanInline(p, doc)).filter(Boolean).join('\n');
+}
 
 function descriptionOf(posting: Record<string, unknown>, doc: Document): string {
-  let text = htmlToText(str(posting.description), doc);
-  for (const field of EXTRA_TEXT_FIELDS) {
-    const extra = posting[field];
-    const value = typeof extra === 'string' ? htmlToText(extra, doc) : '';
-    if (value && !text.includes(value)) text = text ? `${text}\n${value}` : value;
+  let marked = htmlToMarkedText(str(posting.description), doc);
+  let plain = stripMarks(marked);
+  for (const [field, heading] of EXTRA_TEXT_FIELDS) {
+    const value = fieldText(posting[field], doc);
+    const shown = stripMarks(value);
+    if (!shown || plain.includes(shown)) continue;
+    const section = `${LINE_MARKS.hiddenHeading}${heading}\n${value}`;
+    marked = marked ? `${marked}\n${section}` : section;
+    plain = plain ? `${plain}\n${shown}` : shown;
   }
-  return text;
+  return marked;
 }
 
 function samePage(a: string, b: string): boolean {
@@ -139,13 +165,17 @@ function samePage(a: string, b: string): boolean {
 export function readJobPostingJsonLd(doc: Document, pageUrl: string): JsonLdPosting | null {
   const objects = findJobPostingObjects(doc);
   if (objects.length === 0) return null;
-  const postings = objects.map((o) => ({
-    title: cleanInline(str(o.title) || str(o.name), doc),
-    company: cleanInline(nameOf(o.hiringOrganization), doc),
-    location: cleanInline(locationOf(o), doc),
-    text: descriptionOf(o, doc),
-    url: str(o.url) || undefined,
-  }));
+  const postings = objects.map((o) => {
+    const marked = descriptionOf(o, doc);
+    return {
+      title: cleanInline(str(o.title) || str(o.name), doc),
+      company: cleanInline(nameOf(o.hiringOrganization), doc),
+      location: cleanInline(locationOf(o), doc),
+      text: stripMarks(marked),
+      marked,
+      url: str(o.url) || undefined,
+    };
+  });
   const distinct = postings.filter((p, i) => postings.findIndex((q) => q.title === p.title && q.text === p.text) === i);
   if (distinct.length === 1) return distinct[0];
   return distinct.find((p) => p.url && samePage(p.url, pageUrl)) ?? null;
@@ -160,7 +190,7 @@ function collapsed(text: string): string {
 /**
  * Some sites publish only part of the posting in JSON-LD (Greenhouse leaves out the company intro).
  * Find the smallest visible element that shows the JSON-LD text from its first to its last words; when
- * that element holds clearly more (but is not the whole page), its text is the fuller posting.
+ * that element holds clearly more (but is not the whole page), its text (lines marked) is the fuller posting.
  */
 export function fullerPageText(doc: Document, ldText: string): string | null {
   const flat = collapsed(ldText);
@@ -186,7 +216,7 @@ export function fullerPageText(doc: Document, ldText: string): string | null {
     el = next;
   }
   if (el === doc.body || linkDensity(el) > MAX_LINK_DENSITY) return null;
-  const text = htmlToText(el);
-  const ratio = text.length / ldText.length;
-  return ratio > 1.2 && ratio < 3.5 ? text : null;
+  const marked = htmlToMarkedText(el);
+  const ratio = stripMarks(marked).length / ldText.length;
+  return ratio > 1.2 && ratio < 3.5 ? marked : null;
 }

@@ -1,7 +1,7 @@
 // Last resort: the element holding the most paragraph text. Each block with its own text gives its
 // length to its parent and half to its grandparent (as Readability's scoring does), so the winner is
 // the container of the paragraphs, not <body>. Text inside links does not count: it is navigation.
-import { isHiddenElement, nodeToText } from './html-text';
+import { isHiddenElement, nodeToMarkedText, stripMarks } from './html-text';
 import { linkDensity, looksLikeList, MAX_LINK_DENSITY } from './signals';
 
 const IGNORED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'iframe', 'head']);
@@ -10,6 +10,8 @@ const BLOCKS = new Set(['p', 'li', 'div', 'section', 'article', 'main', 'td', 'd
 export interface LargestBlockCapture {
   element: Element;
   text: string;
+  /** The text with its lines marked (see LINE_MARKS in ./html-text). */
+  marked: string;
   linkDensity: number;
   isList: boolean;
 }
@@ -53,8 +55,9 @@ export function captureLargestBlock(doc: Document): LargestBlockCapture | null {
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
   let fallback: LargestBlockCapture | null = null;
   for (const [element] of ranked) {
-    const text = nodeToText(element);
-    const candidate = { element, text, linkDensity: linkDensity(element), isList: looksLikeList(element, text) };
+    const marked = nodeToMarkedText(element);
+    const text = stripMarks(marked);
+    const candidate = { element, text, marked, linkDensity: linkDensity(element), isList: looksLikeList(element, text) };
     if (!candidate.isList && candidate.linkDensity <= MAX_LINK_DENSITY) return candidate;
     fallback ??= candidate;
   }

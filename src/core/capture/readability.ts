@@ -1,13 +1,15 @@
 // Mozilla Readability (Firefox's reader view) as the generic strategy for pages no adapter knows.
 // It mutates the document it is given, so it always works on a clone.
 import { Readability } from '@mozilla/readability';
-import { nodeToText, parseHtmlFragment } from './html-text';
+import { nodeToMarkedText, parseHtmlFragment, stripMarks } from './html-text';
 import { linkDensity, looksLikeList } from './signals';
 
 export interface ReadabilityCapture {
   title: string;
   siteName: string;
   text: string;
+  /** The text with its lines marked (see LINE_MARKS in ./html-text). */
+  marked: string;
   /** Share of the article's text inside links (high for navigation and result lists). */
   linkDensity: number;
   /** Many links spread over the text: a list of results. */
@@ -27,11 +29,13 @@ export function captureWithReadability(doc: Document): ReadabilityCapture | null
   const root = parseHtmlFragment(article.content, doc);
   if (!root) return null;
   const container = root.nodeType === 1 ? (root as Element) : (root as DocumentFragment).firstElementChild;
-  const text = nodeToText(root);
+  const marked = nodeToMarkedText(root);
+  const text = stripMarks(marked);
   return {
     title: (article.title ?? '').trim(),
     siteName: (article.siteName ?? '').trim(),
     text,
+    marked,
     linkDensity: container ? linkDensity(container) : 0,
     isList: container ? looksLikeList(container, text) : false,
   };

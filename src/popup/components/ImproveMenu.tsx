@@ -1,9 +1,11 @@
 // The "Improve" menu (building the user's own model): Edit entities, Revert to the model's answer
-// when the user corrected the set, and "Save as training example", which stores the posting text (prepared exactly as the
-// prompt is: preparePromptText, with the user's boilerplate setting) and the entities shown. An
+// when the user corrected the set, and "Save as training example", which stores the text the model
+// read (the posting focused as the result's scope says, prepared exactly as the prompt is:
+// preparePromptText, with the user's boilerplate setting) and the entities shown. An
 // empty set saves a negative example (" no entity"), which fine-tuning needs too.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { focusPosting } from '../../core/focus';
 import type { Posting } from '../../core/posting';
 import { preparePromptText } from '../../core/prompt';
 import { ExamplesFullError, findExample, readExamples, saveExample, toTrainingExample } from '../../shared/examples-store';
@@ -39,7 +41,9 @@ export function ImproveMenu({ posting, corrections, editing, onToggleEdit }: { p
     try {
       // Inference prompts drop boilerplate when the user turned that on: the example must read the same.
       const settings = await sendMessage('get-settings', {}).catch(() => undefined);
-      const text = preparePromptText(posting.text, { trimBoilerplate: settings?.trimBoilerplate ?? false });
+      // The part of the posting the model read (its scope): the example pairs that text with the entities.
+      const read = focusPosting(posting, modelResult.meta.scope ?? 'focused').text;
+      const text = preparePromptText(read, { trimBoilerplate: settings?.trimBoilerplate ?? false });
       if (!text) throw new Error('The posting has no text to learn from.');
       const example = toTrainingExample({ id: postingKey, text, entities: result, url: posting.url, title: posting.title, model: modelResult.meta.model });
       const outcome = await saveExample(browser.storage.local, example);

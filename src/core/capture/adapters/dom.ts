@@ -1,5 +1,10 @@
 // Small DOM helpers the site adapters share: selectors in order of preference, text of an element.
-import { htmlToText, inlineText } from '../html-text';
+// Description text comes with its lines marked (headings, bold lines, list items: see LINE_MARKS in
+// ../html-text) so that capture can keep the posting's sections; capture strips the marks.
+import { htmlToMarkedText, inlineText } from '../html-text';
+
+/** An element's (or an HTML string's) description text, lines marked. */
+export const htmlToText = htmlToMarkedText;
 
 /** The first element matching any selector, trying them in order (the most stable first). */
 export function firstElement(root: ParentNode, selectors: readonly string[]): Element | null {
@@ -40,4 +45,4 @@ export function findHeading(root: ParentNode, re: RegExp): Element | null {
   return null;
 }
 
-export { htmlToText, inlineText };
+export { inlineText };
