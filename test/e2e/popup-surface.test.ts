@@ -35,7 +35,8 @@ function completion(e: Entities): string {
 
 function answer(req: AnswerRequest): string {
   const text = String(req.prompt ?? JSON.stringify(req.messages ?? ''));
-  return completion(text.includes('Harbour') ? SECOND_ANSWER : FORTY_ANSWER);
+  // Told apart by their requirements: the model reads the requirement sections, not the company line.
+  return completion(text.includes('data pipelines') ? SECOND_ANSWER : FORTY_ANSWER);
 }
 
 let ext: ExtensionBrowser;
