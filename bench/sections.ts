@@ -2,6 +2,11 @@
 // rendered as jobs.lever.co serves them), how many sections capture keeps, which kinds, and how
 // many characters the extractor reads in scope 'focused' against the whole posting.
 // Usage: npm run bench:sections [-- --verbose]   (needs ../shared; --verbose lists every section)
+//
+// Result (2026-11-30): 3-11 sections per page; the 10 pages 46,877 characters whole -> 27,959 read
+// focused (60%), 27 Lever demo postings 57,936 -> 44,747 (77%); of the 74 training prompts 20 are
+// read narrower (their equal-opportunity statements left out) and 0 of their 536 gold values are
+// lost. The offline extractor shows 323 distinct values on the 10 pages focused against 409 whole.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { captureHtml } from '../src/cli/dom';
@@ -121,3 +126,16 @@ for (const pair of pairs) {
   }
 }
 console.log(`${pairs.length} training prompts: ${narrowed} read narrower than whole; ${lost} of ${present} gold values present in the text lost when focused (${values} values in all)`);
+
+// What the offline extractor shows on the 10 pages, whole against focused.
+const { extractPosting } = await import('../src/core/extract');
+const { SettingsSchema } = await import('../src/core/settings');
+let shownWhole = 0;
+let shownFocused = 0;
+for (const p of pages) {
+  const posting = captureHtml(readFileSync(join(shared, 'pages', p.file), 'utf8'), p.url);
+  const count = (r: Awaited<ReturnType<typeof extractPosting>>) => ENTITY_TYPES.reduce((n, t) => n + new Set(r[t].map((v) => v.toLowerCase())).size, 0);
+  shownWhole += count(await extractPosting(posting, SettingsSchema.parse({ provider: 'local', scope: 'whole' })));
+  shownFocused += count(await extractPosting(posting, SettingsSchema.parse({ provider: 'local', scope: 'focused' })));
+}
+console.log(`offline extractor on the ${pages.length} pages: ${shownWhole} distinct values whole, ${shownFocused} focused`);

@@ -4,7 +4,9 @@
 // With --text, held-out documents are extracted from their raw posting text
 // (training_data.jsonl prompts, matched to the tokenized documents) through the tokenizer and
 // sentence splitter, exactly as the provider runs.
-// Usage: npm run cv:local [-- --k 5 --seed 13 --plain --text --data FILE --prompts FILE]
+// With --sweep, also prints the held-out scores at each confidence threshold (how the model's
+// threshold is chosen).
+// Usage: npm run cv:local [-- --k 5 --seed 13 --plain --text --sweep --temperature T --data FILE --prompts FILE]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readDataset } from '../src/core/dataset/read';
@@ -12,6 +14,7 @@ import type { LabelledDoc } from '../src/core/local/corpus';
 import { tokenize } from '../src/core/local/tokenize';
 import { crossValidate, nearDuplicateGroups } from '../src/core/local/crossval';
 import { formatScores, scoreEntities } from '../src/core/score';
+import { showValues } from '../src/core/local/results';
 import { corpusPath, fail, option, readCorpus } from './local-corpus';
 
 const dataPath = corpusPath();
@@ -62,8 +65,18 @@ if (fromText) {
   const prompts = read.examples.map((e) => String(e.record.prompt).replace(/\n\n###\n\n$/, ''));
   texts = matchPrompts(docs, prompts);
 }
-const run = crossValidate(docs, k, seed, {}, groups, texts);
+const temperature = process.argv.includes('--temperature') ? Number(option('temperature', '1')) : undefined;
+if (temperature !== undefined && !(temperature > 0)) fail(`--temperature takes a positive number, got "${option('temperature', '')}"`);
+const run = crossValidate(docs, k, seed, { temperature }, groups, texts);
 const how = plain ? 'plain document folds' : `${new Set(groups).size} groups: near-duplicates share a fold`;
 const input = texts ? `, from the raw text of ${run.gold.length} documents` : ', from the labelled tokens';
 console.log(`${k}-fold cross-validation on ${docs.length} documents (seed ${seed}, ${how}${input}), ${Date.now() - started} ms`);
 console.log(formatScores(scoreEntities(run.gold, run.predicted)));
+if (process.argv.includes('--sweep')) {
+  // The confidence threshold: shown values at or above it, scored on the held-out folds.
+  console.log('\nthreshold  micro-P  micro-R  micro-F1  macro-F1  skills-P  skills-R');
+  for (let t = 0; t <= 0.951; t += 0.05) {
+    const s = scoreEntities(run.gold, run.found.map((f) => showValues(f, t).entities));
+    console.log(`${t.toFixed(2).padStart(9)}  ${[s.micro.precision, s.micro.recall, s.micro.f1, s.macro.f1, s.perType.skills.precision, s.perType.skills.recall].map((x) => x.toFixed(3).padStart(7)).join('  ')}`);
+  }
+}

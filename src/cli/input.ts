@@ -1,6 +1,8 @@
 // What `extract` and `eval` read: JSONL (seed `prompt`, `text`, or `url` + `html` per line), an
 // .html page (captured like the extension does), a .txt file, stdin, or a page fetched by --url.
 // Every record keeps its place: a bad line becomes a record with an error, so output stays aligned.
+import { constants, createReadStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -68,45 +70,79 @@ function capture(html: string, url: string, line: number): InputRecord {
   }
 }
 
+/** One JSONL line as a record (undefined for a blank line: not a record). */
+export function parseJsonlLine(raw: string, line: number): InputRecord | undefined {
+  if (!raw.trim()) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return fail(line, `line ${line} is not valid JSON (${(e as Error).message.split('\n')[0]}). Each line must be one JSON object.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`);
+  }
+  const r = JsonlRecordSchema.safeParse(value);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue.path.length ? ` "${issue.path.join('.')}"` : '';
+    return fail(line, `line ${line}${where}: ${issue.message}.`);
+  }
+  const rec = r.data;
+  let result: InputRecord;
+  if (rec.prompt !== undefined) result = { line, posting: { text: stripSeparator(rec.prompt) } };
+  else if (rec.text !== undefined) result = { line, posting: { text: rec.text } };
+  else if (rec.url === undefined) result = fail(line, `line ${line}: "html" needs the page's "url" beside it.`);
+  else result = capture(rec.html ?? '', rec.url, line);
+  if (result.posting) {
+    for (const k of ['url', 'title', 'company', 'location'] as const) if (rec[k] !== undefined && result.posting[k] === undefined) result.posting[k] = rec[k];
+  }
+  if (rec.completion !== undefined) result.completion = rec.completion;
+  if (rec.id !== undefined) result.id = rec.id;
+  return result;
+}
+
 /** Parse JSONL text into records; blank lines are not records. */
 export function parseJsonl(text: string): InputRecord[] {
   const out: InputRecord[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      out.push(fail(line, `line ${line} is not valid JSON (${(e as Error).message.split('\n')[0]}). Each line must be one JSON object.`));
-      return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      out.push(fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`));
-      return;
-    }
-    const r = JsonlRecordSchema.safeParse(value);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      const where = issue.path.length ? ` "${issue.path.join('.')}"` : '';
-      out.push(fail(line, `line ${line}${where}: ${issue.message}.`));
-      return;
-    }
-    const rec = r.data;
-    let result: InputRecord;
-    if (rec.prompt !== undefined) result = { line, posting: { text: stripSeparator(rec.prompt) } };
-    else if (rec.text !== undefined) result = { line, posting: { text: rec.text } };
-    else if (rec.url === undefined) result = fail(line, `line ${line}: "html" needs the page's "url" beside it.`);
-    else result = capture(rec.html ?? '', rec.url, line);
-    if (result.posting) {
-      for (const k of ['url', 'title', 'company', 'location'] as const) if (rec[k] !== undefined && result.posting[k] === undefined) result.posting[k] = rec[k];
-    }
-    if (rec.completion !== undefined) result.completion = rec.completion;
-    if (rec.id !== undefined) result.id = rec.id;
-    out.push(result);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const r = parseJsonlLine(raw, i + 1);
+      if (r) out.push(r);
+    });
   return out;
+}
+
+/** The lines of a stream, one at a time (a BOM at the start and CR before LF removed). */
+export async function* linesOf(stream: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let first = true;
+  for await (const chunk of stream) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && rest.length) {
+      rest = rest.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) >= 0) {
+      yield rest.slice(0, nl).replace(/\r$/, '');
+      rest = rest.slice(nl + 1);
+    }
+  }
+  rest += decoder.decode();
+  if (rest.length) yield rest.replace(/\r$/, '');
+}
+
+/** JSONL records parsed as their lines arrive: memory stays flat whatever the input's size. */
+export async function* streamJsonl(stream: AsyncIterable<string | Buffer>): AsyncGenerator<InputRecord> {
+  let line = 0;
+  for await (const raw of linesOf(stream)) {
+    const r = parseJsonlLine(raw, ++line);
+    if (r) yield r;
+  }
 }
 
 /** One document of unknown kind (stdin): JSONL, an HTML page, or plain text. */
@@ -134,6 +170,69 @@ async function fetchPage(url: string): Promise<string> {
 export interface InputOptions {
   input?: string;
   url?: string;
+}
+
+function isJsonlPath(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return ext === '.jsonl' || ext === '.ndjson';
+}
+
+/** Records of a JSONL file counted without keeping them (for a progress bar's total). */
+export async function countJsonlRecords(file: string, io: CliIO): Promise<number> {
+  let n = 0;
+  for await (const raw of linesOf(createReadStream(resolve(io.cwd, file)))) if (raw.trim()) n++;
+  return n;
+}
+
+export interface InputStream {
+  records: AsyncIterable<InputRecord>;
+  /** The number of records when known before reading them (a JSONL file), for progress. */
+  total?: number;
+}
+
+/**
+ * The input records, in order, read as they are needed: a JSONL file (or JSONL on stdin) line by
+ * line, so memory stays flat; anything else (one page or text) as readInputs reads it.
+ */
+export async function streamInputs(opts: InputOptions, io: CliIO, { count = false } = {}): Promise<InputStream> {
+  if (opts.input !== undefined && opts.input !== '-' && isJsonlPath(opts.input)) {
+    const path = resolve(io.cwd, opts.input);
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+      await access(path, constants.R_OK);
+    } catch {
+      // The same message readInputs gives for a file it cannot read.
+      await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
+    }
+    return { records: streamJsonl(createReadStream(path)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
+  }
+  if (opts.url === undefined && (opts.input === '-' || (opts.input === undefined && !io.stdin.isTTY))) {
+    // stdin: JSONL is streamed; a page or a text is read whole (it is one record).
+    const it = (io.stdin as AsyncIterable<string | Buffer>)[Symbol.asyncIterator]();
+    const firstChunk = await it.next();
+    if (firstChunk.done) {
+      if (opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+      return { records: (async function* () {})() };
+    }
+    const head = typeof firstChunk.value === 'string' ? firstChunk.value : Buffer.from(firstChunk.value).toString('utf8');
+    const replay: AsyncIterable<string | Buffer> = {
+      async *[Symbol.asyncIterator]() {
+        yield firstChunk.value;
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      },
+    };
+    if (looksLikeJsonl(head.replace(/^\uFEFF/, ''))) return { records: streamJsonl(replay) };
+    const text = await readStream(replay as NodeJS.ReadableStream);
+    if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    return { records: toAsync(parseDocument(text, { url: opts.url })) };
+  }
+  const all = await readInputs(opts, io);
+  return { records: toAsync(all), total: all.length };
+}
+
+async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** Read every input record, in order. Throws UsageError when there is nothing to read. */

@@ -11,6 +11,7 @@ export const PROVIDER_OPTIONS = {
   model: { type: 'string' },
   mode: { type: 'string' },
   'max-tokens': { type: 'string' },
+  'max-tokens-param': { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
   'context-tokens': { type: 'string' },
@@ -31,6 +32,9 @@ export const PROVIDER_FLAGS_HELP = `Provider:
                            auto: davinci-002, babbage-002, their fine-tunes and *-instruct use
                            completions; every other model uses chat completions
   --max-tokens N           answer budget in tokens (default 512)
+  --max-tokens-param auto|max_tokens|max_completion_tokens
+                           the chat parameter that carries it; auto: max_completion_tokens for
+                           api.openai.com and Azure OpenAI, max_tokens for every other server
   --timeout SECONDS        per-request timeout (default 45)
   --retries N              retries on 429 and 5xx, with backoff (default 2)
   --context-tokens N       the model's context size, when the built-in table does not know it
@@ -56,6 +60,7 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   model: '--model',
   mode: '--mode',
   maxTokens: '--max-tokens',
+  maxTokensParam: '--max-tokens-param',
   timeoutMs: '--timeout',
   maxRetries: '--retries',
   contextTokens: '--context-tokens',
@@ -77,6 +82,7 @@ export function settingsFromFlags(values: ProviderFlagValues, env: NodeJS.Proces
     model: pick(values.model, 'JOB_ENTITIES_MODEL'),
     mode: values.mode,
     maxTokens: numberFlag(values['max-tokens'], 'max-tokens'),
+    maxTokensParam: values['max-tokens-param'],
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     maxRetries: numberFlag(values.retries, 'retries'),
     contextTokens: numberFlag(values['context-tokens'], 'context-tokens'),
@@ -93,6 +99,7 @@ export function settingsFromFlags(values: ProviderFlagValues, env: NodeJS.Proces
     if (field === 'timeoutMs') why = 'must be between 1 and 120 seconds';
     if (field === 'mode') why = 'must be auto, completion or chat';
     if (field === 'provider') why = 'must be openai or local';
+    if (field === 'maxTokensParam') why = 'must be auto, max_tokens or max_completion_tokens';
     if (field === 'scope') why = `must be focused or whole, got "${values.scope}"`;
     throw new UsageError(`${flag}: ${why}`);
   }

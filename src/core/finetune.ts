@@ -96,6 +96,27 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Run one request on its own signal, linked to the run's by one listener removed when the request
+ * ends. The SDK adds an abort listener to the signal it is given for every request and keeps it:
+ * passing the run's signal to each poll would pile them up (MaxListenersExceededWarning).
+ */
+export async function withRequestSignal<T>(signal: AbortSignal | undefined, run: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+  if (!signal) return run(undefined);
+  const child = new AbortController();
+  const onAbort = () => child.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await run(child.signal);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Most epochs OpenAI's API accepts for a fine-tuning job (n_epochs, 1 to 50). */
+export const MAX_EPOCHS = 50;
+
 /** What came back: parsed JSON, or the text when the body is not JSON. */
 export type ReplyBody = { json: true; value: unknown } | { json: false; text: string };
 
@@ -164,7 +185,7 @@ export class FineTuningClient {
     if (what?.notFound && err instanceof NotFoundError) return new ExtractionError('not_found', `${what.notFound} at ${base} (404: ${serverMessage(err)}).`, { status: 404, cause: err });
     if (what?.rejected && (err instanceof BadRequestError || err instanceof UnprocessableEntityError))
       return new ExtractionError('bad_request', `${what.rejected} (${err.status}: ${serverMessage(err)}).`, { status: err.status, cause: err });
-    return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs });
+    return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs, maxRetries: this.conn.maxRetries ?? 2 });
   }
 
   /** The endpoint as the user's server sees it, e.g. `POST /v1/fine_tuning/jobs`. */
@@ -260,16 +281,47 @@ export class FineTuningClient {
     return { jobs: page.data, hasMore: page.has_more ?? false };
   }
 
-  /** The latest events of a job, oldest first. */
-  async listEvents(id: string, opts: { limit?: number } = {}, signal?: AbortSignal): Promise<FineTuningJobEvent[]> {
+  /** One page of a job's events, newest first, after the event `after` (older ones) when given. */
+  async listEventsPage(id: string, opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<{ events: FineTuningJobEvent[]; hasMore: boolean }> {
     const page = await this.request(
       this.endpoint('GET', `/fine_tuning/jobs/${id}/events`),
       'a list of fine-tuning job events',
       FineTuningJobEventPageSchema,
-      () => this.client.fineTuning.jobs.listEvents(id, { limit: opts.limit ?? 50 }, { signal }).asResponse(),
+      () => this.client.fineTuning.jobs.listEvents(id, { limit: opts.limit ?? 50, ...(opts.after ? { after: opts.after } : {}) }, { signal }).asResponse(),
       (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)` }),
     );
-    return [...page.data].reverse();
+    return { events: page.data, hasMore: page.has_more ?? false };
+  }
+
+  /** The latest events of a job (older than `after` when given), oldest first. */
+  async listEvents(id: string, opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<FineTuningJobEvent[]> {
+    return [...(await this.listEventsPage(id, opts, signal)).events].reverse();
+  }
+
+  /** Upload files are removed when the job they were for could not be created. */
+  async deleteFile(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.client.files.delete(id, { signal });
+    } catch (err) {
+      throw this.fail(err, '', { notFound: `No file "${id}"` });
+    }
+  }
+
+  /**
+   * Events newer than the ones in `seen`, oldest first: pages back from the newest until a page
+   * reaches a seen event or the first one, so no event is lost however many came between two polls.
+   */
+  async newEvents(id: string, seen: Set<string>, signal?: AbortSignal): Promise<FineTuningJobEvent[]> {
+    const fresh: FineTuningJobEvent[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 1000; pages++) {
+      const { events, hasMore } = await withRequestSignal(signal, (s) => this.listEventsPage(id, { limit: 100, after }, s));
+      const stop = events.findIndex((e) => seen.has(e.id));
+      fresh.push(...(stop < 0 ? events : events.slice(0, stop)));
+      if (stop >= 0 || !hasMore || events.length === 0) break;
+      after = events[events.length - 1].id;
+    }
+    return fresh.reverse();
   }
 
   async cancel(id: string, signal?: AbortSignal): Promise<FineTuningJob> {
@@ -291,9 +343,8 @@ export class FineTuningClient {
     let lastStatus: string | undefined;
     try {
       while (true) {
-        const job = await this.retrieve(id, signal);
-        // The newest 100 events: far more than a job logs between two polls (a few per minute).
-        const events = (await this.listEvents(id, { limit: 100 }, signal)).filter((e) => !seen.has(e.id));
+        const job = await withRequestSignal(signal, (s) => this.retrieve(id, s));
+        const events = await this.newEvents(id, seen, signal);
         for (const e of events) seen.add(e.id);
         const statusChanged = job.status !== lastStatus;
         lastStatus = job.status;

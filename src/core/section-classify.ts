@@ -28,7 +28,9 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
     'requirements', 'required', 'required skills', 'qualifications', 'minimum qualifications', 'basic qualifications', 'required qualifications',
     'what you bring', "what you'll bring", 'what you will bring', 'what we are looking for', "what we're looking for", "who we're looking for",
     'who we are looking for', 'what were looking for', 'looking for', 'must have', 'technologies', 'core technologies', 'tech stack', 'our stack',
-    'stack', 'tools', 'tooling', 'technical skills', 'languages', 'frameworks', 'qualifications minimales', 'minimum requirements', 'must haves', 'musts', 'you have', "you'll have", 'you will have',
+    'stack', 'tools', 'tooling', 'technical skills', 'languages', 'frameworks', 'qualifications minimales', 'minimum requirements',
+    'essential criteria', 'person specification', 'selection criteria', 'key selection criteria', 'the successful candidate', 'successful applicant',
+    'license', 'licence', 'licensure', 'certification', 'ksas', 'education and experience', 'what youll need to succeed', 'must haves', 'musts', 'you have', "you'll have", 'you will have',
     'who you are', 'about you', 'is this you', 'your profile', 'profile', 'candidate profile', 'ideal candidate', 'the ideal candidate', 'skills',
     'experience', 'your experience', 'your background', 'background', 'education', 'competencies', 'what you need', "what you'll need",
     'what you will need', 'what it takes', 'to be successful', 'you might be a good fit', 'you are', 'essential', 'essentials', 'knowledge',
@@ -80,7 +82,8 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
     'your impact', 'impact', 'what youll work on', 'what you will work on', 'day to day', 'a day in the life', 'what youll achieve', 'job description',
     'full job description', 'position description', 'about the job', 'the job', 'description', 'job details', 'mission', 'key accountabilities',
     'what the job involves', 'scope', 'projects', 'representative projects', 'you will', 'youll', 'within', 'in your first', 'first 90 days',
-    'what you will work on', 'what youll be working on', 'what the role involves', 'the work',
+    'what you will work on', 'what youll be working on', 'what the role involves', 'the work', 'essential functions', 'essential job functions',
+    'what success looks like', 'your day to day', 'key tasks', 'main responsibilities',
     // fr
     'missions', 'vos missions', 'tes missions', 'responsabilites', 'le poste', 'description du poste', 'ce que vous ferez', 'vos responsabilites',
     'role', 'votre role', 'taches', 'activites principales', 'vos activites', 'descriptif du poste', 'votre mission', 'ta mission', 'au quotidien',
@@ -106,6 +109,7 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
     'company description', 'the company', 'company profile', 'life at', 'our team', 'the team', 'about the team', 'meet the team', 'culture',
     'our company', 'who are we', 'why we exist', 'the organization', 'about the organization', 'our vision', 'how we work', 'the way we work',
     'our principles', 'how were different', 'what makes us different', 'learn more about', 'welcome to', 'our culture code', 'highlights',
+    'team overview', 'about our team', 'who youll work with', 'who you will work with',
     // fr
     '^a propos', 'a propos de nous', 'qui sommes nous', 'lentreprise', 'notre entreprise', 'notre mission', 'nos valeurs', 'la societe',
     'lequipe', 'notre equipe', 'presentation de lentreprise', 'qui nous sommes',
@@ -130,6 +134,7 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
     'package', 'base pay', 'compensation and benefits', 'why work with us', 'why work here', 'perks and benefits', 'benefits and perks',
     'what we provide', 'why us', 'remuneration', 'our benefits', 'bonus and equity', 'we provide', 'working at', 'working here', 'life and benefits',
     'what youll receive', 'the perks', 'our commitment to you', 'salary transparency', 'why you will flourish with us', 'why youll love it here',
+    'whats on offer', 'home time', 'pay and benefits', 'your benefits',
     // fr
     'avantages', 'ce que nous offrons', 'ce que nous proposons', 'nous offrons', 'nous proposons', 'remuneration', 'salaire',
     'pourquoi nous rejoindre', 'les avantages', 'ce que lon toffre', 'ce quon toffre', 'ce que nous vous offrons', 'package',
@@ -188,7 +193,8 @@ const HEADING_PHRASES: Record<SectionKind, string[]> = {
   other: [
     'location', 'locations', 'job type', 'schedule', 'work location', 'employment type', 'department', 'reports to', 'start date', 'travel',
     'hours', 'working hours', 'work schedule', 'details', 'contract', 'job id', 'posted', '=team', 'seniority', 'additional information',
-    'informations complementaires', 'weitere informationen', 'informacion adicional', 'informacoes adicionais', 'aanvullende informatie', 'shift', 'work setting',
+    'informations complementaires', 'weitere informationen', 'informacion adicional', 'informacoes adicionais', 'aanvullende informatie',
+    'physical demands', 'work environment', 'working conditions', 'equipment', 'job types', 'work location', 'shift availability', 'shift', 'work setting',
     'lieu', 'localisation', 'type de contrat', 'standort', 'arbeitsort', 'arbeitszeit', 'ubicacion', 'jornada', 'localizacao', 'local de trabalho',
     'locatie', 'standplaats', 'werktijden', 'arbejdssted', 'placering', 'arbejdstid', 'tiltraedelse', 'tiltrædelse',
   ],
@@ -306,7 +312,7 @@ const CUES: Record<Exclude<SectionKind, 'other'>, RegExp[]> = {
     /\bknowledge of\b|\bfamiliar(?:ity)? with\b|\bunderstanding of\b|\bbackground in\b/,
     /\byou (?:have|are|bring|possess)\b|\byou'?ll (?:have|bring|need)\b|\byou will (?:have|bring|need)\b/,
     /\bmust (?:have|be|possess|hold)\b|\brequired\b|\brequirements?\b|\bqualifications?\b/,
-    /\bability to\b|\bskills? (?:in|with)\b|\bstrong (?:\w+ )?skills\b|\bcertifi(?:ed|cation)\b|\blicen[cs]e\b/,
+    /\bability to\b|\bskills? (?:in|with)\b|\bstrong (?:\w+ )?skills\b|\bcertifi(?:ed|cation)\b|\blicen[cs](?:e|ed)\b|\bcdl\b|\bclass [abc] (?:cdl|licen)/,
     // fr
     /\bans d'?experience\b|\bexperience (?:en|de|dans|significative)\b|\bdiplome\b|\bbac ?\+ ?\d\b|\bmaitrise (?:de|du|des)\b|\bconnaissances? (?:en|de|du|des)\b|\bvous (?:avez|etes|maitrisez|justifiez|possedez|disposez)\b/,
     // de

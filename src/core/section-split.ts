@@ -91,6 +91,8 @@ function labelSplit(line: SectionLine): { heading: string; kind: SectionKind; re
 /** Lines at least this long may be a whole posting flattened to one line (JSON-LD descriptions, some pastes). */
 const FLAT_LINE_CHARS = 500;
 const MAX_INLINE_HEADING_WORDS = 5;
+/** One-word headings that, capitalized and followed by a capital, are headings even mid-line ("... our clients Requirements Bachelor's ..."). */
+const STRONG_INLINE_WORDS = /^(?:Requirements|Qualifications|Responsibilities|Duties|Benefits|Anforderungen|Aufgaben|Qualifikationen|Requisitos|Responsabilidades|Responsabilités|Missions|Kvalifikationer|Opgaver|Taken|Vereisten)$/;
 
 /**
  * A flattened posting line -> its pieces, headings apart: a known heading phrase starting with a
@@ -120,7 +122,7 @@ function splitFlatLine(line: SectionLine): SectionLine[] {
       const next = tokens[i + k][0];
       if (!colon && !/^[\p{Lu}\p{N}•·▪◦●–-]/u.test(next)) continue;
       const before = i === 0 ? '' : tokens[i - 1][0];
-      if (k === 1 && !colon && before && !/[.!?:)]$/.test(before)) continue;
+      if (k === 1 && !colon && before && !/[.!?:)]$/.test(before) && !STRONG_INLINE_WORDS.test(words[0])) continue;
       const start = tokens[i].index ?? 0;
       const end = (tokens[i + k - 1].index ?? 0) + words[k - 1].length;
       const head = line.text.slice(from, start).trim();
@@ -180,19 +182,26 @@ function splitHeadless(lines: SectionLine[], fallback: SectionKind | null): Sect
     if (joins) last.push(line);
     else units.push([line]);
   }
-  const pieces: { text: string; kind: SectionKind | null }[] = [];
+  const pieces: { text: string; kind: SectionKind | null; item: boolean }[] = [];
   for (const unit of units) {
     const text = joinLines(unit);
     const kind = classifyText(text);
+    const item = unit[0].item === true;
     const split = kind ? splitOffJobText(text, kind) : null;
-    if (split) pieces.push({ text: split[0], kind: classifyText(split[0]) }, { text: split[1], kind });
-    else pieces.push({ text, kind });
+    if (split) pieces.push({ text: split[0], kind: classifyText(split[0]), item }, { text: split[1], kind, item });
+    else pieces.push({ text, kind, item });
   }
   const firstKnown = pieces.find((p) => p.kind !== null)?.kind ?? fallback ?? 'other';
   let prev: SectionKind = fallback ?? firstKnown;
   const out: Section[] = [];
-  pieces.forEach(({ text, kind: found }) => {
-    const kind = found ?? prev;
+  pieces.forEach(({ text, kind: found, item }, i) => {
+    let kind = found ?? prev;
+    // A list without cues ("Python", "Django") after a company blurb is more likely what the next
+    // paragraph with cues asks for than more of the blurb.
+    if (found === null && item && !JOB_KINDS.includes(prev) && prev !== 'benefits') {
+      const next = pieces.slice(i + 1).find((p) => p.kind !== null)?.kind;
+      if (next && JOB_KINDS.includes(next)) kind = next;
+    }
     prev = kind;
     const last = out[out.length - 1];
     if (last && last.kind === kind) last.text += `\n${text}`;

@@ -14,6 +14,10 @@ export type Mode = z.infer<typeof ModeSchema>;
 export const ProviderChoiceSchema = z.enum(['auto', 'openai', 'local']);
 export type ProviderChoice = z.infer<typeof ProviderChoiceSchema>;
 
+/** The chat parameter carrying the answer budget; 'auto' chooses by the server's host (providers/request.ts). */
+export const MaxTokensParamSchema = z.enum(['auto', 'max_tokens', 'max_completion_tokens']);
+export type MaxTokensParam = z.infer<typeof MaxTokensParamSchema>;
+
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   provider: ProviderChoiceSchema.default('auto'),
@@ -26,6 +30,7 @@ export const SettingsSchema = z.object({
   stop: z.string().min(1).default(DEFAULT_STOP),
   /** Answer budget in tokens. */
   maxTokens: z.number().int().min(16).max(16_384).default(512),
+  maxTokensParam: MaxTokensParamSchema.default('auto'),
   /** Per-request timeout: well inside an MV3 service worker's limits. */
   timeoutMs: z.number().int().min(1_000).max(120_000).default(45_000),
   maxRetries: z.number().int().min(0).max(6).default(2),

@@ -52,7 +52,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       const key = skillKey(g.raw);
       const chip = byKey.get(key);
       if (!chip) continue;
-      byRaw.set(g.raw, { matched: chip.matched, value: chip.value, first: !seen.has(key) });
+      byRaw.set(g.raw, { matched: chip.matched, value: chip.value, first: !seen.has(key), importance: chip.importance });
       seen.add(key);
     }
     return (raw: string): ChipMark | undefined => byRaw.get(raw);

@@ -199,6 +199,39 @@ describe('input formats', () => {
     expect(r.lines()[0].meta.provider).toBe('local');
     expect(server.requests.length).toBe(n);
   });
+
+  it('--details adds each value\'s confidence and count, parallel to the lists', async () => {
+    const r = await runCli(['extract', '--provider', 'local', '--details', '--input', fixturePath('gold', 'posting.txt')]);
+    expect(r.code).toBe(0);
+    const line = r.lines()[0];
+    for (const t of ['diploma', 'diploma_major', 'experience', 'skills']) {
+      expect(line.details[t].map((d: { value: string }) => d.value)).toEqual(line[t]);
+      for (const d of line.details[t]) {
+        expect(d.confidence).toBeGreaterThanOrEqual(0);
+        expect(d.confidence).toBeLessThanOrEqual(1);
+        expect(d.count).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // The experience rule is exact: confidence 1.
+    expect(line.details.experience[0]).toMatchObject({ value: '2 + years', confidence: 1 });
+  });
+
+  it('--details goes with jsonl only (usage error with csv)', async () => {
+    const r = await runCli(['extract', '--provider', 'local', '--details', '--format', 'csv', '--input', fixturePath('gold', 'posting.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--details goes with --format jsonl/);
+  });
+
+  it('a model answer keeps its values apart from places, pay and the diploma without a degree word', async () => {
+    const s = await startOpenAIServer({ answer: () => " diploma:['kubernetes', 'bs']\ndiploma_major:['san francisco', 'physics']\nskills:['python )', '$120k', 'dental', 'managing']\n END" });
+    try {
+      const r = await runCli(['extract', '--base-url', s.url, '--api-key', 'sk-test-000000', '--model', 'davinci-002', '--input', fixturePath('gold', 'posting.txt')]);
+      expect(r.code).toBe(0);
+      expect(entitiesOf(r.lines()[0])).toEqual({ diploma: ['bs'], diploma_major: ['physics'], experience: [], skills: ['python', 'managing'] });
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('faults: each exits 1 with its own message', () => {

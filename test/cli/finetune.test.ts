@@ -219,3 +219,67 @@ describe('the progress display', () => {
     expect(run(false)).toBe('step 1/2 [##########----------]  loss 1.000\nstatus: running\nstep 2/2 [####################]  loss 0.500\nstatus: succeeded\n');
   });
 });
+
+describe('OpenAI API conformance', () => {
+  it('--epochs above 50 (the API limit) is refused before anything is uploaded', async () => {
+    const before = uploads(server);
+    const r = await runCli(['finetune', 'start', '--training', fx('clean.jsonl'), '--model', 'davinci-002', '--epochs', '60', ...conn()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--epochs takes 1 to 50');
+    expect(uploads(server)).toBe(before);
+  });
+
+  it('the uploaded file is deleted when the job cannot be created, kept with --keep-files', async () => {
+    const deletes = () => poorServer.requests.filter((q) => q.method === 'DELETE' && q.path.startsWith('/v1/files/')).length;
+    const before = deletes();
+    const r = await runCli(['finetune', 'start', '--training', fx('clean.jsonl'), '--model', 'davinci-002', ...conn(poorServer)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Deleted the uploaded file file-\w+: no job uses it/);
+    expect(deletes()).toBe(before + 1);
+    const kept = await runCli(['finetune', 'start', '--training', fx('clean.jsonl'), '--model', 'davinci-002', '--keep-files', ...conn(poorServer)]);
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toMatch(/Kept the uploaded file\(s\) file-\w+ \(--keep-files\)/);
+    expect(deletes()).toBe(before + 1);
+  });
+
+  it('finetune list --after pages through the jobs', async () => {
+    const all = [...state.jobs.values()].reverse().map((j) => j.id);
+    expect(all.length).toBeGreaterThan(2);
+    const first = JSON.parse((await runCli(['finetune', 'list', '--limit', '1', '--json', ...conn()])).stdout);
+    expect(first.data.map((j: { id: string }) => j.id)).toEqual([all[0]]);
+    const next = JSON.parse((await runCli(['finetune', 'list', '--limit', '2', '--after', all[0], '--json', ...conn()])).stdout);
+    expect(next.data.map((j: { id: string }) => j.id)).toEqual(all.slice(1, 3));
+    const text = await runCli(['finetune', 'list', '--limit', '1', ...conn()]);
+    expect(text.stdout).toContain(`finetune list --after ${all[0]}`);
+  });
+
+  it('finetune events --after pages back; followJob sees every event however many came between polls', async () => {
+    const client = new FineTuningClient({ baseURL: server.url, apiKey: KEY });
+    const file = await client.uploadTrainingFile('clean.jsonl', readFileSync(fx('clean.jsonl'), 'utf8'));
+    const job = await client.createJob({ model: 'davinci-002', trainingFile: file.id });
+    for (let i = 0; i < 6; i++) await client.retrieve(job.id);
+    const all = state.events.get(job.id)!.map((e) => e.id);
+    const page1 = await client.listEventsPage(job.id, { limit: 3 });
+    const page2 = await client.listEventsPage(job.id, { limit: 3, after: page1.events.at(-1)!.id });
+    expect([...page1.events, ...page2.events].map((e) => e.id)).toEqual([...all].reverse().slice(0, 6));
+    const cli = await runCli(['finetune', 'events', job.id, '--limit', '2', '--after', page1.events[1].id, ...conn()]);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain(state.events.get(job.id)!.find((e) => e.id === page1.events[2].id)!.message);
+    // More events than one page holds since the last poll: paged, none lost, oldest first.
+    const seen = new Set(all.slice(0, 1));
+    expect((await client.newEvents(job.id, seen)).map((e) => e.id)).toEqual(all.slice(1));
+  });
+
+  it('start --wait over many polls: one abort listener at a time, no MaxListenersExceededWarning', async () => {
+    const ft = createFineTuningRoutes({ trainingSteps: 15 });
+    const many = await startOpenAIServer({ apiKey: KEY, routes: ft.routes });
+    try {
+      const r = await runCli(['finetune', 'start', '--training', fx('clean.jsonl'), '--model', 'davinci-002', '--wait', '--poll', '0.01', ...conn(many)]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('step 15/15');
+      expect(r.stderr).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      await many.close();
+    }
+  });
+});

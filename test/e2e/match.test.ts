@@ -182,8 +182,12 @@ describe('candidate mode', () => {
       ['kubernetes', 'missing'],
       ['c #', 'missing'],
     ]);
-    await expect(popup.page.getByTestId('match-score').textContent()).resolves.toBe('50%');
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = skills you have / distinct skills asked = 4 / 8 = 50%');
+    // C# is under "Nice to have": shown apart, counting half.
+    await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toBe('4 of 7 required skills, 0 of 1 nice-to-have · 53 %');
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (4 + 0/2) / (7 + 1/2) = 53 %');
+    await expect(popup.page.getByTestId('match-score').textContent()).resolves.toBe('53%');
+    expect(await popup.page.getByTestId('match-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-importance')))).toEqual([...Array(7).fill('required'), 'niceToHave']);
+    expect(await popup.page.getByTestId('match-nice').getByTestId('match-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).toEqual(['c #']);
     const extra = await popup.page.getByTestId('match-extra').allTextContents();
     expect(extra).toEqual(['python', 'java', 'docker', 'linux', 'git']);
     await expect(popup.page.getByTestId('match-years').getAttribute('data-ok')).resolves.toBe('true');
@@ -224,7 +228,7 @@ describe('candidate mode', () => {
     // The open popup reads the new profile: Go is not Google, C# is `c #`.
     // A background tab renders late (throttled): look at the popup, as the user would.
     await popup.page.bringToFront();
-    await popup.page.getByTestId('match-score').filter({ hasText: '38%' }).waitFor();
+    await popup.page.getByTestId('match-score').filter({ hasText: '33%' }).waitFor();
     const matched = await popup.page.locator('[data-testid="match-chip"][data-state="matched"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
     expect(matched).toEqual(['graphql', 'kubernetes', 'c #']);
     await expect(popup.page.getByTestId('match-years').getAttribute('data-ok')).resolves.toBe('false');
@@ -241,7 +245,7 @@ describe('candidate mode', () => {
     await expect(page.getByTestId('profile-notice').textContent()).resolves.toMatch(/unreadable and were left out \(2\)/);
     expect(await chipValues(page, 'profile-skill')).toEqual(['Rust', 'GraphQL']);
     const { popup, job } = await openPopupOnPosting();
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = skills you have / distinct skills asked = 1 / 8 = 13%');
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (1 + 0/2) / (7 + 1/2) = 13 %');
 
     await ext.worker.evaluate(async () => chrome.storage.local.set({ profile: 'not a profile' }));
     // A background tab renders late (throttled): look at the popup, as the user would.

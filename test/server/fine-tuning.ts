@@ -1,7 +1,7 @@
 // OpenAI's file and fine-tuning endpoints for the test server (test/server/openai-server.ts takes
 // them through its `routes` option), faithful to the wire format the official SDK speaks:
 //   POST /v1/files (multipart/form-data, parsed for real; JSONL validated as OpenAI does on upload)
-//   GET  /v1/files/:id
+//   GET  /v1/files, GET /v1/files/:id, GET /v1/files/:id/content, DELETE /v1/files/:id
 //   POST /v1/fine_tuning/jobs, GET /v1/fine_tuning/jobs (cursor pagination), GET /v1/fine_tuning/jobs/:id,
 //   GET  /v1/fine_tuning/jobs/:id/events, POST /v1/fine_tuning/jobs/:id/cancel
 // A job moves validating_files -> queued -> running -> succeeded one step each time it is
@@ -21,8 +21,10 @@ export interface StoredFile {
   filename: string;
   purpose: string;
   status: 'processed';
-  status_details: null;
-  expires_at: null;
+  /** A string in OpenAI's spec (deprecated there; never null). */
+  status_details: string;
+  /** Unix seconds when the server deletes the file: an integer in the spec. */
+  expires_at: number;
   /** Not on the wire: the uploaded text. */
   content: string;
 }
@@ -58,7 +60,8 @@ export interface JobEvent {
   created_at: number;
   level: 'info' | 'warn' | 'error';
   message: string;
-  data: Record<string, unknown> | null;
+  /** An object in the spec: empty for message events, step metrics for metrics events. */
+  data: Record<string, unknown>;
   type: 'message' | 'metrics';
 }
 
@@ -94,6 +97,10 @@ export const FINE_TUNABLE_MODELS = [
 ];
 const COMPLETION_BASES = new Set(['davinci-002', 'babbage-002']);
 export const MIN_TRAINING_EXAMPLES = 10;
+/** The Batch API's limit on one input file (200 MB). */
+export const BATCH_FILE_MAX_BYTES = 200 * 1024 * 1024;
+/** Files are kept 30 days, as OpenAI does by default for batch files. */
+const FILE_LIFETIME_S = 30 * 24 * 3600;
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -193,7 +200,13 @@ function trainingProblem(file: StoredFile, model: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 
-export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: RouteHandler[]; state: FineTuningState; stop(): void } {
+/** The file store other route sets (the Batch API) share. */
+export interface FileStore {
+  state: FineTuningState;
+  storeFile(filename: string, purpose: string, content: string): StoredFile;
+}
+
+export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: RouteHandler[]; state: FineTuningState; storeFile: FileStore['storeFile']; stop(): void } {
   const state: FineTuningState = { files: new Map(), jobs: new Map(), events: new Map() };
   const models = new Set(opts.models ?? FINE_TUNABLE_MODELS);
   const failModels = new Set(opts.failModels ?? []);
@@ -201,7 +214,7 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
   const steps = opts.trainingSteps ?? 3;
   const progress = new Map<string, number>(); // training steps done per running job
 
-  function addEvent(jobId: string, message: string, level: JobEvent['level'] = 'info', type: JobEvent['type'] = 'message', data: JobEvent['data'] = null): void {
+  function addEvent(jobId: string, message: string, level: JobEvent['level'] = 'info', type: JobEvent['type'] = 'message', data: JobEvent['data'] = {}): void {
     const list = state.events.get(jobId) ?? [];
     list.push({ object: 'fine_tuning.job.event', id: randomId('ftevent'), created_at: now(), level, message, data, type });
     state.events.set(jobId, list);
@@ -269,7 +282,8 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
   }
 
   function storeFile(filename: string, purpose: string, content: string): StoredFile {
-    const file: StoredFile = { id: randomId('file'), object: 'file', bytes: Buffer.byteLength(content), created_at: now(), filename, purpose, status: 'processed', status_details: null, expires_at: null, content };
+    const created = now();
+    const file: StoredFile = { id: randomId('file'), object: 'file', bytes: Buffer.byteLength(content), created_at: created, filename, purpose, status: 'processed', status_details: 'File processed.', expires_at: created + FILE_LIFETIME_S, content };
     state.files.set(file.id, file);
     return file;
   }
@@ -298,7 +312,7 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
     return send(res, 404, openaiError(`Could not find fine-tuning job: ${id}`, 'invalid_request_error', 'fine_tuning_job_not_found', 'fine_tuning_job_id'));
   }
 
-  async function handleFiles(req: IncomingMessage, res: ServerResponse, body: Buffer, path: string): Promise<boolean> {
+  async function handleFiles(req: IncomingMessage, res: ServerResponse, body: Buffer, path: string, url: URL): Promise<boolean> {
     if (req.method === 'POST' && path === '/v1/files') {
       const type = String(req.headers['content-type'] ?? '');
       if (!/^multipart\/form-data/i.test(type)) return send(res, 400, openaiError('The request must be multipart/form-data with "file" and "purpose".', 'invalid_request_error', null));
@@ -314,6 +328,10 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
       if (!filePart) return send(res, 400, openaiError("Missing required parameter: 'file'.", 'invalid_request_error', 'missing_required_parameter', 'file'));
       const filename = filePart.filename ?? 'upload';
       const content = filePart.data.toString('utf8');
+      if (purpose === 'batch') {
+        if (!/\.jsonl$/i.test(filename)) return send(res, 400, openaiError(`Invalid file format for Batch API. Must be .jsonl (got ${filename}).`, 'invalid_request_error', 'invalid_file_format', 'file'));
+        if (filePart.data.length > BATCH_FILE_MAX_BYTES) return send(res, 400, openaiError(`File is too large for Batch API: ${filePart.data.length} bytes, the limit is ${BATCH_FILE_MAX_BYTES}.`, 'invalid_request_error', 'file_too_large', 'file'));
+      }
       if (purpose === 'fine-tune') {
         if (!/\.jsonl$/i.test(filename)) return send(res, 400, openaiError(`Invalid file format for Fine-Tuning API. Must be .jsonl (got ${filename}).`, 'invalid_request_error', 'invalid_file_format', 'file'));
         const problem = uploadProblem(content);
@@ -321,10 +339,24 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
       }
       return send(res, 200, publicFile(storeFile(filename, purpose, content)));
     }
-    const m = /^\/v1\/files\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && m) {
-      const f = state.files.get(m[1]);
-      return f ? send(res, 200, publicFile(f)) : send(res, 404, openaiError(`No such File object: ${m[1]}`, 'invalid_request_error', null, 'id'));
+    if (req.method === 'GET' && path === '/v1/files') {
+      const purpose = url.searchParams.get('purpose');
+      return send(res, 200, { object: 'list', data: [...state.files.values()].filter((f) => !purpose || f.purpose === purpose).map(publicFile), has_more: false });
+    }
+    const m = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
+    if (!m) return false;
+    const f = state.files.get(m[1]);
+    if (!f && (req.method === 'GET' || req.method === 'DELETE')) return send(res, 404, openaiError(`No such File object: ${m[1]}`, 'invalid_request_error', null, 'id'));
+    if (req.method === 'GET' && m[2] && f) {
+      // The content as uploaded (or as the server wrote it, for batch output): not JSON-wrapped.
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(Buffer.byteLength(f.content)), 'x-request-id': randomId('req', 12), 'access-control-allow-origin': '*' });
+      res.end(f.content);
+      return true;
+    }
+    if (req.method === 'GET' && f) return send(res, 200, publicFile(f));
+    if (req.method === 'DELETE' && !m[2] && f) {
+      state.files.delete(f.id);
+      return send(res, 200, { id: f.id, object: 'file', deleted: true });
     }
     return false;
   }
@@ -414,11 +446,11 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
 
   const route: RouteHandler = async (req, res, body, url) => {
     const path = url.pathname.replace(/\/+$/, '');
-    if (path === '/v1/files' || path.startsWith('/v1/files/')) return handleFiles(req, res, body, path);
+    if (path === '/v1/files' || path.startsWith('/v1/files/')) return handleFiles(req, res, body, path, url);
     if (path === '/v1/fine_tuning/jobs' || path.startsWith('/v1/fine_tuning/jobs/')) return handleJobs(req, res, body, path, url);
     return false;
   };
-  return { routes: [route], state, stop: () => timer && clearInterval(timer) };
+  return { routes: [route], state, storeFile, stop: () => timer && clearInterval(timer) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -438,7 +438,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const created = Math.floor(Date.now() / 1000);
     const rateHeaders = { 'x-ratelimit-limit-requests': '10000', 'x-ratelimit-remaining-requests': '9999', 'x-ratelimit-reset-requests': '6ms' };
     if (kind === 'completion') {
-      send(req, res, 200, { id: completionId('cmpl'), object: 'text_completion', created, model, choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }], usage, system_fingerprint: null }, rateHeaders);
+      send(req, res, 200, { id: completionId('cmpl'), object: 'text_completion', created, model, choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }], usage, system_fingerprint: 'fp_test' }, rateHeaders);
     } else {
       send(
         req,

@@ -45,7 +45,10 @@ describe('extractPosting and the scope', () => {
   it('whole: the prompt is the whole posting', async () => {
     const result = await extractPosting(posting, settings({ scope: 'whole' }));
     expect(lastPrompt()).toBe(posting.text.replace(/\s+/g, ' ').trim() + SEPARATOR);
-    expect(result.skills).toEqual(['python', 'dental']);
+    // The model saw the benefits and answered 'dental'; a benefit is never a skill, so the type
+    // sanity that cleans every model answer (src/core/sanity.ts) leaves it out.
+    expect(server.modelRequests().length).toBeGreaterThan(0);
+    expect(result.skills).toEqual(['python']);
     expect(result.meta.scope).toBe('whole');
     expect(result.meta.read?.total).toBe(7);
     expect(result.meta.read?.headings).toHaveLength(7);

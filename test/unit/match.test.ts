@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Entities } from '../../src/core/entities';
 import { degreeLevels, checkDiploma, checkMajor, checkExperience, yearsFromExperience } from '../../src/core/match/degrees';
-import { matchSkills, missingAsText } from '../../src/core/match/match';
+import { chipFor, matchSkills, missingAsText, type MatchablePosting } from '../../src/core/match/match';
+import { skillConcepts } from '../../src/core/match/phrases';
+import type { SectionKind } from '../../src/core/sections';
 import { buildSynonymIndex, canonicalName, sameSkill, skillKey, spellingKey } from '../../src/core/match/normalize';
 import { addSkills, exportProfile, mergeProfiles, parseProfile, parseSkillList, profileFromEntities, removeSkill, emptyProfile } from '../../src/core/match/profile';
 import { parseSynonymTable, SKILL_SYNONYMS } from '../../src/core/match/synonyms';
@@ -223,7 +225,11 @@ describe('matchSkills', () => {
     expect(r.missing).toEqual(['java', 'node.js', 'sql']);
     expect(r.extra).toEqual(['JavaScript', 'Python']);
     expect(r.score).toBeCloseTo(0.5);
-    expect(r.formula).toBe('score = skills you have / distinct skills asked = 3 / 6 = 50%');
+    expect(r.formula).toBe('score = required skills you have / required skills = 3 / 6 = 50 %');
+    expect(r.summary).toBe('3 of 6 required skills · 50 %');
+    expect(r.required).toEqual({ matched: 3, total: 6 });
+    expect(r.niceToHave).toEqual({ matched: 0, total: 0 });
+    expect(r.chips.every((c) => c.importance === 'required')).toBe(true);
     expect(r.chips.map((c) => [c.value, c.matched])).toEqual([
       ['java', false], ['c #', true], ['rest apis', true], ['node.js', false], ['kubernetes', true], ['sql', false],
     ]);
@@ -265,6 +271,132 @@ describe('matchSkills', () => {
     expect(missingAsText(r, 'bullets')).toBe('- C#\n- Node.js\n- Objective-C');
     expect(missingAsText(r, 'comma')).toBe('C#, Node.js, Objective-C');
     expect(missingAsText(matchSkills({ skills: ['java'] }, posting({ skills: ['java'] })))).toBe('');
+  });
+});
+
+/** A posting whose skills come with the section kind each was found in. */
+function sectioned(skills: [string, SectionKind | undefined][]): MatchablePosting {
+  return {
+    ...emptyEntities(),
+    skills: skills.map(([v]) => v),
+    details: { skills: skills.map(([value, section]) => (section ? { value, confidence: 0.9, section } : { value, confidence: 0.9 })) },
+  };
+}
+
+describe('phrase skills match their head skill both ways', () => {
+  it('a posting phrase is matched by the head skill', () => {
+    const r = matchSkills({ skills: ['Kubernetes', 'CI/CD', 'Python', 'Docker'] }, posting({ skills: ['running kubernetes', 'maintaining ci / cd pipelines', 'strong python skills', 'experience with docker and kubernetes'] }));
+    expect(r.chips.map((c) => [c.value, c.matched, c.by])).toEqual([
+      ['running kubernetes', true, 'Kubernetes'],
+      ['maintaining ci / cd pipelines', true, 'CI/CD'],
+      ['strong python skills', true, 'Python'],
+      ['experience with docker and kubernetes', true, 'Kubernetes'],
+    ]);
+    expect(r.extra).toEqual([]);
+  });
+
+  it('a candidate phrase matches the posting’s head skill', () => {
+    const r = matchSkills({ skills: ['running Kubernetes clusters', 'Maintaining CI/CD pipelines', 'Go'] }, posting({ skills: ['kubernetes', 'ci / cd', 'k8s', 'rust'] }));
+    expect(r.matched).toEqual(['kubernetes', 'ci / cd']);
+    expect(r.missing).toEqual(['rust']);
+    expect(r.extra).toEqual(['Go']);
+  });
+
+  it('a phrase and its head on one posting are one skill', () => {
+    const r = matchSkills({ skills: ['Kubernetes'] }, posting({ skills: ['running kubernetes', 'kubernetes', 'terraform'] }));
+    expect(r.asked).toBe(2);
+    expect(r.summary).toBe('1 of 2 required skills · 50 %');
+    expect(chipFor(r, 'kubernetes')?.value).toBe('running kubernetes');
+    expect(chipFor(r, 'K8s')?.matched).toBe(true);
+    expect(chipFor(r, 'terraform')?.matched).toBe(false);
+    expect(chipFor(r, 'cobol')).toBeUndefined();
+  });
+
+  it('a phrase with a word of its own is a skill of its own', () => {
+    expect(matchSkills({ skills: ['management'] }, posting({ skills: ['project management'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['data'] }, posting({ skills: ['data analysis'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['React'] }, posting({ skills: ['react native'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['SQL'] }, posting({ skills: ['sql server'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['Java'] }, posting({ skills: ['java script development'] })).score).toBe(0);
+    expect(skillConcepts('project management', new Set([skillKey('management')]))).toEqual([skillKey('project management')]);
+    // Without their hyphens, too: C is not C-level, Go is not go-to-market, R is not R&D.
+    expect(matchSkills({ skills: ['C'] }, posting({ skills: ['c level'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['Go'] }, posting({ skills: ['go to market strategy'] })).score).toBe(0);
+    expect(matchSkills({ skills: ['R'] }, posting({ skills: ['r&d experience'] })).score).toBe(0);
+  });
+
+  // The false friends, on their own and inside phrases, either side.
+  it.each(DIFFERENT)('%s and %s stay apart in phrases', (a, b) => {
+    for (const [p, c] of [[a, b], [b, a]]) {
+      for (const phrase of [p, `experience with ${p}`, `running ${p} in production`]) {
+        const r = matchSkills({ skills: [c] }, posting({ skills: [phrase] }));
+        expect(r.matched, `posting "${phrase}" / candidate "${c}"`).toEqual([]);
+        const back = matchSkills({ skills: [`strong ${c} skills`] }, posting({ skills: [phrase] }));
+        expect(back.matched, `posting "${phrase}" / candidate "strong ${c} skills"`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('required and nice-to-have skills', () => {
+  const post = sectioned([
+    ['python', 'requirements'],
+    ['fastapi', 'requirements'],
+    ['kubernetes', 'responsibilities'],
+    ['terraform', 'nice-to-have'],
+    ['golang', 'nice-to-have'],
+    ['pto', 'benefits'],
+    ['salesforce', 'company'],
+    ['python', 'nice-to-have'],
+  ]);
+
+  it('scores N of M required, nice-to-have counting half, and leaves out skills found outside what the job asks', () => {
+    const r = matchSkills({ skills: ['Python', 'Kubernetes', 'Go', 'Salesforce'] }, post);
+    expect(r.required).toEqual({ matched: 2, total: 3 });
+    expect(r.niceToHave).toEqual({ matched: 1, total: 2 });
+    expect(r.score).toBeCloseTo((2 + 0.5) / (3 + 1));
+    expect(r.summary).toBe('2 of 3 required skills, 1 of 2 nice-to-have · 63 %');
+    expect(r.formula).toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (2 + 1/2) / (3 + 2/2) = 63 %');
+    expect(r.chips.map((c) => [c.value, c.matched, c.importance, c.section])).toEqual([
+      ['python', true, 'required', 'requirements'],
+      ['fastapi', false, 'required', 'requirements'],
+      ['kubernetes', true, 'required', 'responsibilities'],
+      ['terraform', false, 'niceToHave', 'nice-to-have'],
+      ['golang', true, 'niceToHave', 'nice-to-have'],
+    ]);
+    expect(r.ignored).toEqual(['pto', 'salesforce']);
+    expect(r.matched).toEqual(['python', 'kubernetes', 'golang']);
+    expect(r.missing).toEqual(['fastapi', 'terraform']);
+    // Salesforce is only the employer's blurb: the posting does not ask for it.
+    expect(r.extra).toEqual(['Salesforce']);
+    expect(chipFor(r, 'Go')?.importance).toBe('niceToHave');
+    expect(chipFor(r, 'pto')).toBeUndefined();
+  });
+
+  it('a skill asked as nice-to-have and as required is required', () => {
+    const r = matchSkills({ skills: [] }, sectioned([['docker', 'nice-to-have'], ['Docker', 'requirements']]));
+    expect(r.chips).toEqual([{ value: 'docker', matched: false, importance: 'required', section: 'requirements' }]);
+  });
+
+  it('counts every skill as required when the posting gives no section or no requirement section', () => {
+    expect(matchSkills({ skills: ['python'] }, posting({ skills: ['python', 'sql'] })).summary).toBe('1 of 2 required skills · 50 %');
+    const untrusted = sectioned([['python', 'other'], ['sql', 'company'], ['excel', undefined]]);
+    const r = matchSkills({ skills: ['python'] }, untrusted);
+    expect(r.required).toEqual({ matched: 1, total: 3 });
+    expect(r.ignored).toEqual([]);
+  });
+
+  it('only nice-to-have skills: the share of those', () => {
+    const r = matchSkills({ skills: ['Go'] }, sectioned([['go', 'nice-to-have'], ['rust', 'nice-to-have'], ['java', 'requirements']]));
+    expect(r.summary).toBe('0 of 1 required skill, 1 of 2 nice-to-have · 25 %');
+    expect(matchSkills({ skills: [] }, posting({})).summary).toBe('No skills to compare');
+  });
+
+  it('reads details by value when they do not run parallel to the skills', () => {
+    const p: MatchablePosting = { ...emptyEntities(), skills: ['python', 'perl'], details: { skills: [{ value: 'perl', confidence: 1, section: 'nice-to-have' }, { value: 'python', confidence: 1, section: 'requirements' }] } };
+    const r = matchSkills({ skills: ['perl'] }, p);
+    expect(r.chips.map((c) => c.importance)).toEqual(['required', 'niceToHave']);
+    expect(r.summary).toBe('0 of 1 required skill, 1 of 1 nice-to-have · 33 %');
   });
 });
 

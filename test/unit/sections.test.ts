@@ -22,7 +22,8 @@ describe('classifyHeading', () => {
         'Requirements', 'Minimum Qualifications', 'What you’ll bring', 'What We’re Looking For', 'Must have', 'You have', 'Who you are', 'About You',
         'Your profile', 'Skills & Experience', 'Profil recherché', 'Votre profil :', 'Compétences requises', 'Dein Profil', 'Das bringst du mit',
         'Anforderungen', 'Requisitos', 'Lo que buscamos', 'Tu perfil', 'Qualificações', 'O que esperamos de você', 'Wat vragen wij', 'Functie-eisen',
-        'Wie ben jij?', 'Din profil', 'Kvalifikationer', 'Hvem er du?', 'Core technologies',
+        'Wie ben jij?', 'Din profil', 'Kvalifikationer', 'Hvem er du?', 'Core technologies', 'Person Specification', 'Key Selection Criteria',
+        'Knowledge, Skills and Abilities', 'License/Certification',
       ],
     ],
     [
@@ -34,7 +35,7 @@ describe('classifyHeading', () => {
       [
         "What you'll do", 'What You Will Be Doing', 'Key Responsibilities', 'Duties', 'The Role', 'About the role', 'Vos missions', 'Le poste',
         'Deine Aufgaben', 'Das erwartet dich', 'Funciones', 'Responsabilidades', 'O que você vai fazer', 'Atribuições', 'Wat ga je doen?',
-        'Functieomschrijving', 'Dine opgaver', 'Om stillingen',
+        'Functieomschrijving', 'Dine opgaver', 'Om stillingen', 'Essential Functions', 'Essential Duties and Responsibilities',
       ],
     ],
     ['company', ['About us', 'About Acme', 'Who we are', 'Our mission', 'Qui sommes-nous ?', "À propos d'Acme", 'Über uns', 'Sobre nosotros', 'Quiénes somos', 'Sobre a empresa', 'Quem somos', 'Over ons', 'Om os', 'Om virksomheden']],
@@ -51,7 +52,7 @@ describe('classifyHeading', () => {
       ['Equal Opportunity Employer', 'EEO Statement', 'Reasonable accommodation', 'Privacy notice', 'Pay transparency', 'Égalité des chances', 'Datenschutz', 'Igualdad de oportunidades', 'Igualdade de oportunidades', 'Gelijke kansen', 'Lige muligheder'],
     ],
     ['process', ['How to apply', 'Interview process', 'Our hiring process', 'Processus de recrutement', 'Bewerbungsprozess', 'Proceso de selección', 'Processo seletivo', 'Sollicitatieprocedure', 'Ansøgning']],
-    ['other', ['Location', 'Job type', 'Senior Backend Engineer', 'Acme Corporation', '']],
+    ['other', ['Location', 'Job type', 'Senior Backend Engineer', 'Acme Corporation', 'Physical Demands', 'Work Environment', '']],
   ];
   for (const [kind, headings] of cases) {
     it(`${kind}: ${headings.slice(0, 4).join(', ')}...`, () => {
@@ -175,6 +176,22 @@ describe('sectionsFromText', () => {
       ['Technical', 'requirements'],
       ['Benefits', 'benefits'],
     ]);
+  });
+
+  it('a list without cues after a company blurb goes with the paragraph that asks for something', () => {
+    const s = sectionsFromText('We are a leading provider of route planning software, founded in 2009.\n- Python\n- Django\n- PostgreSQL\nYou have 3 years of experience with these.');
+    expect(kinds(s)).toEqual([
+      ['', 'company'],
+      ['', 'requirements'],
+    ]);
+    expect(s[1].text).toMatch(/^- Python/);
+  });
+
+  it('a flattened line: a strong one-word heading mid-line is a heading', () => {
+    const filler = 'We build planning software for hospitals and clinics across Europe, and our platform team works closely with product. '.repeat(4);
+    const s = sectionsFromText(`${filler}Join our platform team and help our clients Requirements Bachelor's degree in Computer Science 3 years of experience with Java`);
+    expect(s.map((x) => x.heading)).toContain('Requirements');
+    expect(s.find((x) => x.heading === 'Requirements')?.text).toMatch(/^Bachelor's degree/);
   });
 
   it('one line of qualifications (the training snippets) is one section', () => {

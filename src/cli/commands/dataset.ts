@@ -1,6 +1,7 @@
 // `job-entities dataset check|convert|split|from-iob`: prepare fine-tuning data (issue 5).
 // The work is done by the pure core in src/core/dataset; this file reads and writes files.
-import { writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ENTITY_TYPES } from '../../core/entities';
 import { ExtractionError } from '../../core/errors';
@@ -8,10 +9,11 @@ import { checkDataset, type CheckReport } from '../../core/dataset/check';
 import { convertDataset } from '../../core/dataset/convert';
 import { fixDataset, toJsonl } from '../../core/dataset/fix';
 import { iobToExamples } from '../../core/dataset/iob';
-import { readDataset, type ReadResult } from '../../core/dataset/read';
+import { readDataset, readJsonLine, type ReadResult } from '../../core/dataset/read';
 import { splitDataset } from '../../core/dataset/split';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { readTextFile } from '../files';
+import { linesOf } from '../input';
 
 const HELP = `Usage: job-entities dataset <check|convert|split|from-iob> FILE [options]
 
@@ -126,10 +128,51 @@ async function runConvert(argv: string[], io: CliIO): Promise<number> {
   const file = onePositional(positionals, 'convert');
   if (values.to !== 'chat' && values.to !== 'completion') throw new UsageError(`--to takes chat or completion${values.to === undefined ? '' : `, got "${values.to}"`}`);
   if (!values.output) throw new UsageError('--output OUT is required');
+  if (file !== '-' && /\.(jsonl|ndjson)$/i.test(file)) return convertStreaming(file, values.output, values.to, io);
   const result = convertDataset(await readDatasetFile(file, io), values.to);
   await writeTextFile(values.output, toJsonl(result.records), io, [file]);
   io.stderr.write(`Wrote ${result.records.length} example(s) in ${values.to} format to ${values.output}.\n`);
   return reportSkipped(result.errors, io);
+}
+
+/**
+ * JSONL converted line by line: each example is written as soon as it is read, so memory stays
+ * flat; only the skipped lines' numbers and reasons are kept for the report.
+ */
+async function convertStreaming(file: string, output: string, to: 'chat' | 'completion', io: CliIO): Promise<number> {
+  const source = resolve(io.cwd, file);
+  const target = resolve(io.cwd, output);
+  if (source === target) throw new UsageError(`the output ${output} is the input file; choose another name so the original is kept`);
+  // Fails with the usual message when the input cannot be read, before the output is created.
+  const st = await stat(source).catch(() => undefined);
+  if (!st || !st.isFile()) await readTextFile(file, io);
+  const out = createWriteStream(target);
+  const opened = new Promise<void>((ok, fail) => out.once('open', () => ok()).once('error', fail));
+  try {
+    await opened;
+  } catch (err) {
+    throw new ExtractionError('invalid_input', `Cannot write ${output}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const errors: { line: number; message: string }[] = [];
+  let written = 0;
+  let line = 0;
+  for await (const raw of linesOf(createReadStream(source))) {
+    const r = readJsonLine(raw, ++line);
+    if (!r) continue;
+    if ('error' in r) {
+      errors.push(r.error);
+      continue;
+    }
+    const one = convertDataset([r.example], to);
+    errors.push(...one.errors);
+    for (const rec of one.records) {
+      if (!out.write(JSON.stringify(rec) + '\n')) await new Promise<void>((ok) => out.once('drain', () => ok()));
+      written++;
+    }
+  }
+  await new Promise<void>((ok, fail) => out.end((err?: Error | null) => (err ? fail(new ExtractionError('invalid_input', `Cannot write ${output}: ${err.message}`)) : ok())));
+  io.stderr.write(`Wrote ${written} example(s) in ${to} format to ${output}.\n`);
+  return reportSkipped(errors, io);
 }
 
 async function runSplit(argv: string[], io: CliIO): Promise<number> {

@@ -5,10 +5,28 @@ import { emptyEntities, pickEntities, type Entities } from '../../core/entities'
 import { ExtractionError } from '../../core/errors';
 import { formatScores, scoreEntities } from '../../core/score';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { parseJsonl } from '../input';
+import { streamJsonl, type InputRecord } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { concurrencyFlag, createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
 import { readTextFile } from '../files';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/** The gold file's records as they are read; stdin ('-') is read once and kept for both passes. */
+async function* streamGold(file: string, io: CliIO, stdinText?: string): AsyncGenerator<InputRecord> {
+  if (stdinText !== undefined) {
+    yield* streamJsonl((async function* () {
+      yield stdinText;
+    })());
+    return;
+  }
+  const path = resolve(io.cwd, file);
+  const st = await stat(path).catch(() => undefined);
+  // Missing, a folder, unreadable: the same message every command gives for a file it cannot read.
+  if (!st || !st.isFile()) await readTextFile(file, io, 'Give a JSONL file of {"prompt", "completion"} lines.');
+  yield* streamJsonl(createReadStream(path));
+}
 
 const HELP = `Usage: job-entities eval --gold FILE.jsonl [provider flags] [--concurrency N] [--json]
 
@@ -21,6 +39,9 @@ white-space-insensitively; repeats count as a multiset.
   --gold FILE.jsonl        the labelled postings (seed format: {"prompt": ..., "completion": ...})
   --concurrency N          requests in flight (default ${DEFAULT_CONCURRENCY})
   --json                   print the scores as one JSON object instead of a table
+  -q, --quiet              no progress bar (drawn only when stderr is a terminal anyway)
+
+The gold file is read line by line (twice: checked first, then predicted): memory stays flat.
 
 ${PROVIDER_FLAGS_HELP}
 
@@ -44,6 +65,7 @@ export const evalCommand: Command = {
       gold: { type: 'string', short: 'g' },
       concurrency: { type: 'string', short: 'c' },
       json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     const goldPath = values.gold ?? (positionals.length === 1 ? positionals[0] : undefined);
     if (!goldPath) throw new UsageError('give the labelled postings: --gold FILE.jsonl');
@@ -51,24 +73,38 @@ export const evalCommand: Command = {
     const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
 
-    const text = await readTextFile(goldPath, io, 'Give a JSONL file of {"prompt", "completion"} lines.');
-    const records = parseJsonl(text);
-    if (records.length === 0) throw new ExtractionError('invalid_input', `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`);
-    const bad = records.find((r) => r.error || r.completion === undefined);
-    if (bad) {
-      throw new ExtractionError('invalid_input', `${goldPath} line ${bad.line}: ${bad.error ? bad.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`);
+    // First pass: every line must be usable before any request is sent (only the gold entities are kept).
+    const gold: Entities[] = [];
+    const stdinText = goldPath === '-' ? await readTextFile('-', io) : undefined;
+    for await (const r of streamGold(goldPath, io, stdinText)) {
+      if (r.error || r.completion === undefined) {
+        throw new ExtractionError('invalid_input', `${goldPath} line ${r.line}: ${r.error ? r.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`);
+      }
+      gold.push(parseCompletion(r.completion, { stop: settings.stop }).entities);
     }
-    const gold: Entities[] = records.map((r) => parseCompletion(r.completion ?? '', { stop: settings.stop }).entities);
+    if (gold.length === 0) throw new ExtractionError('invalid_input', `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`);
 
-    const progress = createProgress(io.stderr, records.length);
-    const summary = await extractRecords(records, settings, { concurrency, onProgress: (d) => progress.update(d) });
+    const predicted: Entities[] = new Array(gold.length);
+    let model: string | undefined;
+    const progress = createProgress(io.stderr, gold.length, { quiet: values.quiet });
+    const summary = await extractRecords(streamGold(goldPath, io, stdinText), settings, {
+      concurrency,
+      onProgress: (d, f) => progress.update(d, f),
+      onOutcome: (o, i) => {
+        predicted[i] = o.result ? pickEntities(o.result) : emptyEntities();
+        model ??= o.result?.meta.model;
+        if (o.error) {
+          progress.clear();
+          io.stderr.write(`job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`);
+        }
+      },
+    });
     progress.clear();
     if (summary.fatal) throw summary.fatal;
-    const predicted: Entities[] = summary.outcomes.map((o) => (o.result ? pickEntities(o.result) : emptyEntities()));
-    for (const o of summary.outcomes) if (o.error) io.stderr.write(`job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`);
+    const records = gold;
+    model ??= settings.model;
 
     const scores = scoreEntities(gold, predicted);
-    const model = summary.outcomes.find((o) => o.result)?.result?.meta.model ?? settings.model;
     if (values.json) {
       io.stdout.write(JSON.stringify({ records: records.length, failed: summary.failed, model, ...scores }) + '\n');
     } else {

@@ -6,7 +6,7 @@ import { convertDataset } from '../../core/dataset/convert';
 import { toJsonl } from '../../core/dataset/fix';
 import type { ReadResult } from '../../core/dataset/read';
 import { ExtractionError } from '../../core/errors';
-import { FineTuningClient, trainingFormatFor, type FineTuningJob, type FineTuningJobEvent, type JobUpdate } from '../../core/finetune';
+import { FineTuningClient, MAX_EPOCHS, trainingFormatFor, type FineTuningJob, type FineTuningJobEvent, type JobUpdate } from '../../core/finetune';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { readDatasetFile } from './dataset';
@@ -22,12 +22,17 @@ finetune start --training FILE --model BASE [--validation FILE] [--suffix S] [--
   or to prompt/completion for davinci-002/babbage-002; uploads it (purpose fine-tune); creates the
   job. --wait follows it (status changes, events, progress on stderr) until it ends and prints the
   fine-tuned model id with how to use it.
-  --epochs N          training epochs (default: chosen by the server)
+  --epochs N          training epochs, 1 to ${MAX_EPOCHS} (default: chosen by the server)
+  --keep-files        keep the uploaded files when the job cannot be created (default: delete them)
   --suffix S          up to 64 characters added to the fine-tuned model's name
   --poll SECONDS      how often --wait asks for news (default 10)
 finetune status JOB [--json]      the job's status, model, fine-tuned model id and error
-finetune events JOB [--limit N] [--json]   the job's latest events, oldest first (default 20)
-finetune list [--limit N] [--json]         your fine-tuning jobs, newest first (default 20)
+finetune events JOB [--limit N] [--after EVENT] [--json]
+                                   the job's latest events, oldest first (default 20); --after
+                                   EVENT: the ones before that event (the next page back)
+finetune list [--limit N] [--after JOB] [--json]
+                                   your fine-tuning jobs, newest first (default 20); --after JOB:
+                                   the page after that job
 finetune cancel JOB                        stop a job that has not finished
 
 Connection:
@@ -159,6 +164,7 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
       epochs: { type: 'string' },
       wait: { type: 'boolean' },
       poll: { type: 'string' },
+      'keep-files': { type: 'boolean' },
     },
     false,
   );
@@ -166,6 +172,7 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
   if (!values.model) throw new UsageError('--model BASE is required (e.g. davinci-002 or gpt-4o-mini-2024-07-18)');
   if (values.suffix !== undefined && (values.suffix.length === 0 || values.suffix.length > 64)) throw new UsageError('--suffix takes 1 to 64 characters');
   const epochs = values.epochs === undefined ? undefined : intFlag(values.epochs, 'epochs', 1, 1);
+  if (epochs !== undefined && epochs > MAX_EPOCHS) throw new UsageError(`--epochs takes 1 to ${MAX_EPOCHS} (the API's limit), got ${epochs}`);
   const pollSeconds = values.poll === undefined ? 10 : Number(values.poll);
   if (!(pollSeconds > 0)) throw new UsageError(`--poll takes a number of seconds > 0, got "${values.poll}"`);
   const model = values.model;
@@ -182,7 +189,25 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
     validationId = f.id;
     io.stderr.write(`Uploaded ${values.validation} as ${f.id} (${f.bytes} bytes).\n`);
   }
-  const job = await client.createJob({ model, trainingFile: trainingFile.id, validationFile: validationId, suffix: values.suffix, epochs });
+  let job: FineTuningJob;
+  try {
+    job = await client.createJob({ model, trainingFile: trainingFile.id, validationFile: validationId, suffix: values.suffix, epochs });
+  } catch (err) {
+    // Files nobody will train on would stay on the server (and count against its storage).
+    const uploaded = [trainingFile.id, ...(validationId ? [validationId] : [])];
+    if (values['keep-files']) io.stderr.write(`Kept the uploaded file(s) ${uploaded.join(', ')} (--keep-files).\n`);
+    else {
+      for (const id of uploaded) {
+        try {
+          await client.deleteFile(id);
+          io.stderr.write(`Deleted the uploaded file ${id}: no job uses it.\n`);
+        } catch (e) {
+          io.stderr.write(`Could not delete the uploaded file ${id} (${(e as Error).message.split('\n')[0]}); delete it in your account's storage.\n`);
+        }
+      }
+    }
+    throw err;
+  }
   io.stdout.write(`Started fine-tuning job ${job.id} on ${model} (status: ${job.status}).\n`);
   if (!values.wait) {
     io.stdout.write(`Follow it with: job-entities finetune status ${job.id}   (or events ${job.id}; --wait follows it to the end)\n`);
@@ -221,19 +246,24 @@ async function runStatus(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function runEvents(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' }, after: { type: 'string' } });
   const limit = intFlag(values.limit, 'limit', 20, 1);
-  const events = await connect(values, io).listEvents(jobIdArg(positionals, 'events'), { limit });
+  const id = jobIdArg(positionals, 'events');
+  const { events: newestFirst, hasMore } = await connect(values, io).listEventsPage(id, { limit, after: values.after });
+  const events = [...newestFirst].reverse();
   if (values.json) io.stdout.write(JSON.stringify(events, null, 2) + '\n');
-  else io.stdout.write(events.length ? events.map(eventLine).join('\n') + '\n' : 'No events yet.\n');
+  else {
+    io.stdout.write(events.length ? events.map(eventLine).join('\n') + '\n' : 'No events yet.\n');
+    if (hasMore && events.length) io.stdout.write(`(older events: job-entities finetune events ${id} --after ${events[0].id})\n`);
+  }
   return 0;
 }
 
 async function runList(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' }, after: { type: 'string' } });
   if (positionals.length) throw new UsageError(`list takes no arguments, got ${positionals.join(' ')}`);
   const limit = intFlag(values.limit, 'limit', 20, 1);
-  const { jobs, hasMore } = await connect(values, io).list({ limit });
+  const { jobs, hasMore } = await connect(values, io).list({ limit, after: values.after });
   if (values.json) {
     io.stdout.write(JSON.stringify({ data: jobs, has_more: hasMore }, null, 2) + '\n');
     return 0;
@@ -246,7 +276,7 @@ async function runList(argv: string[], io: CliIO): Promise<number> {
   const head = ['JOB', 'STATUS', 'BASE MODEL', 'FINE-TUNED MODEL', 'CREATED'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  io.stdout.write([fmt(head), ...rows.map(fmt)].join('\n') + '\n' + (hasMore ? `(more jobs: --limit ${limit * 2})\n` : ''));
+  io.stdout.write([fmt(head), ...rows.map(fmt)].join('\n') + '\n' + (hasMore ? `(more jobs: job-entities finetune list --after ${jobs[jobs.length - 1].id})\n` : ''));
   return 0;
 }
 

@@ -75,27 +75,29 @@ function kindOf(record: Record<string, unknown>): Example['kind'] {
   return 'messages' in record && !('prompt' in record) && !('completion' in record) ? 'chat' : 'completion';
 }
 
+/** One JSONL line (without its line break): an example, an error, or undefined when blank. */
+export function readJsonLine(rawLine: string, line: number): { example: Example } | { error: ReadError } | undefined {
+  const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  // Blank lines (above all the usual trailing one) carry nothing; OpenAI skips them too.
+  if (raw.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return { error: { line, message: `not valid JSON (${firstLine((e as Error).message)}); each line must be one JSON object` } };
+  }
+  if (!isRecord(value)) return { error: { line, message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected` } };
+  return { example: { line, raw, record: value, kind: kindOf(value) } };
+}
+
 function readJsonLines(text: string): ReadResult {
   const examples: Example[] = [];
   const errors: ReadError[] = [];
-  const lines = text.split('\n');
-  lines.forEach((rawLine, i) => {
-    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    // Blank lines (above all the usual trailing one) carry nothing; OpenAI skips them too.
-    if (raw.trim() === '') return;
-    const line = i + 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      errors.push({ line, message: `not valid JSON (${firstLine((e as Error).message)}); each line must be one JSON object` });
-      return;
-    }
-    if (!isRecord(value)) {
-      errors.push({ line, message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected` });
-      return;
-    }
-    examples.push({ line, raw, record: value, kind: kindOf(value) });
+  text.split('\n').forEach((rawLine, i) => {
+    const r = readJsonLine(rawLine, i + 1);
+    if (!r) return;
+    if ('error' in r) errors.push(r.error);
+    else examples.push(r.example);
   });
   return { format: 'jsonl', examples, errors };
 }

@@ -3,7 +3,8 @@
 // straddle train and test.
 import type { Entities } from '../entities';
 import { sentencesToEntities, type LabelledDoc } from './corpus';
-import { extractFromSentences, extractFromText, loadModel, trainLocalModel, type TrainLocalOptions } from './model';
+import { findValues, findValuesInText, loadModel, trainLocalModel, type FoundValue, type TrainLocalOptions } from './model';
+import { showValues } from './results';
 import { seededRandom, shuffleInPlace } from '../random';
 
 /**
@@ -58,29 +59,40 @@ export interface CrossValidationRun {
   folds: number[][];
   /** Per document, in document order. */
   gold: Entities[];
+  /** What the provider would show, at the threshold asked for (the model's own by default). */
   predicted: Entities[];
+  /** Every value found in each held-out document with its confidence, before the threshold. */
+  found: FoundValue[][];
 }
 
 /**
  * Trains on k-1 folds and predicts each held-out document from its labelled tokens, or, when
  * `texts` gives a document's raw posting text, from that text (tokenizer and sentence
  * splitting included, as the provider runs). Documents with `texts[d] === undefined` are
- * dropped from a text run.
+ * dropped from a text run. Predictions go through the provider's own sanity checks, grouping
+ * and threshold (`threshold`, else each fold model's).
  */
-export function crossValidate(docs: readonly LabelledDoc[], k: number, seed: number, options: TrainLocalOptions = {}, groups?: readonly number[], texts?: ReadonlyArray<string | undefined>): CrossValidationRun {
+export function crossValidate(docs: readonly LabelledDoc[], k: number, seed: number, options: TrainLocalOptions & { threshold?: number; temperature?: number } = {}, groups?: readonly number[], texts?: ReadonlyArray<string | undefined>): CrossValidationRun {
   const folds = splitFolds(docs.length, k, seed, groups);
   const gold = docs.map((d) => sentencesToEntities(d.sentences));
-  const predicted: Entities[] = new Array(docs.length);
+  const found: FoundValue[][] = new Array(docs.length);
+  let threshold = options.threshold;
   for (const fold of folds) {
     const held = new Set(fold);
     const model = loadModel(trainLocalModel(docs.filter((_, i) => !held.has(i)), options));
+    if (options.temperature !== undefined) model.temperature = options.temperature;
+    threshold ??= model.threshold;
     for (const d of fold) {
       const text = texts?.[d];
-      if (texts === undefined) predicted[d] = extractFromSentences(model, docs[d].sentences.map((s) => s.tokens));
-      else if (text !== undefined) predicted[d] = extractFromText(model, text);
+      if (texts === undefined) found[d] = findValues(model, docs[d].sentences.map((s) => s.tokens));
+      else if (text !== undefined) found[d] = findValuesInText(model, text);
     }
   }
-  if (texts === undefined) return { folds, gold, predicted };
-  const kept = docs.map((_, d) => d).filter((d) => texts[d] !== undefined);
-  return { folds, gold: kept.map((d) => gold[d]), predicted: kept.map((d) => predicted[d]) };
+  const kept = docs.map((_, d) => d).filter((d) => texts === undefined || texts[d] !== undefined);
+  return {
+    folds,
+    gold: kept.map((d) => gold[d]),
+    found: kept.map((d) => found[d]),
+    predicted: kept.map((d) => showValues(found[d], threshold ?? 0).entities),
+  };
 }

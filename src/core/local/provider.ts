@@ -6,7 +6,8 @@ import { ExtractionError } from '../errors';
 import type { PostingInput } from '../posting';
 import type { Provider } from '../provider';
 import type { Settings } from '../settings';
-import { LocalModelSchema, extractFromText, loadModel, type LoadedModel } from './model';
+import { LocalModelSchema, findValuesInText, loadModel, type LoadedModel } from './model';
+import { showValues } from './results';
 
 export const LOCAL_PROVIDER_ID = 'local';
 
@@ -32,9 +33,9 @@ function throwIfCancelled(signal?: AbortSignal): void {
 }
 
 /** Runs a loaded model on a posting (exported for tests and for callers holding their own model). */
-export function extractWithModel(model: LoadedModel, posting: PostingInput): ExtractionResult {
-  const entities = extractFromText(model, posting.text);
-  return { ...entities, meta: { provider: LOCAL_PROVIDER_ID, model: model.name, finishReason: 'stop', warnings: [], chunks: 1 } };
+export function extractWithModel(model: LoadedModel, posting: PostingInput, threshold = model.threshold): ExtractionResult {
+  const { entities, details } = showValues(findValuesInText(model, posting.text), threshold, { company: posting.company });
+  return { ...entities, details, meta: { provider: LOCAL_PROVIDER_ID, model: model.name, finishReason: 'stop', warnings: [], chunks: 1 } };
 }
 
 export const localProvider: Provider = {

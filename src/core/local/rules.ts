@@ -5,9 +5,11 @@
 import type { Span } from './corpus';
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty']);
-const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs']);
+const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'year(s', 'years(s', 'months', 'month', 'ans', 'années', 'jahre', 'jahren', 'años', 'anos']);
+/** Words joining the two ends of a range (`3 - 5`, `3 to 5`, `8 à 10`, `3 bis 5`). */
+const RANGE_WORDS = new Set(['-', '–', 'to', 'à', 'a', 'bis']);
 /** Words before a number that make it a period rather than a requirement (`every two years`). */
-const NOT_REQUIREMENT = new Set(['every', 'within', 'past', 'last', 'next', 'first', 'over', 'than']);
+const NOT_REQUIREMENT = new Set(['every', 'within', 'past', 'last', 'next', 'first', 'over', 'than', 'in', 'after', 'for']);
 
 function isNumber(t: string): boolean {
   return (/^[0-9]{1,2}$/.test(t) && Number(t) <= 40) || NUMBER_WORDS.has(t);
@@ -15,7 +17,8 @@ function isNumber(t: string): boolean {
 
 /**
  * Experience requirements: `5 + years`, `5 plus years`, `3 - 5 years`, `3 to 6 years`,
- * `five years`, `one year`, `3+plus years`, `2years`, `5 - 10 yrs`.
+ * `five years`, `one year`, `3+plus years`, `2years`, `5 - 10 yrs`, `3 or more years`,
+ * `two - plus years`, `1 + year(s`, `6 months`, `8 à 10 ans`.
  */
 export function experienceSpans(tokens: readonly string[]): Span[] {
   const lower = tokens.map((t) => t.toLowerCase());
@@ -32,12 +35,18 @@ export function experienceSpans(tokens: readonly string[]): Span[] {
     else if (isNumber(t)) {
       j = i + 1;
       if (lower[j] === '+' || lower[j] === 'plus') j++;
-      else if ((lower[j] === '-' || lower[j] === 'to' || lower[j] === '–') && isNumber(lower[j + 1] ?? '')) {
+      else if ((lower[j] === '-' || lower[j] === '–') && lower[j + 1] === 'plus') j += 2;
+      else if (lower[j] === 'or' && (lower[j + 1] === 'more' || lower[j + 1] === 'greater')) j += 2;
+      else if (RANGE_WORDS.has(lower[j]) && isNumber(lower[j + 1] ?? '')) {
         j += 2;
         if (lower[j] === '+' || lower[j] === 'plus') j++;
       }
     } else continue;
-    if (YEAR_WORDS.has(lower[j] ?? '') && lower[j + 1] !== 'old' && lower[j + 1] !== 'ago') {
+    // Months count only as a stated length of experience (`6 months of experience`), never as a period.
+    const unit = lower[j] ?? '';
+    if (unit.startsWith('month') && !/^(of|experience|work|professional|related|relevant|in|with)$/.test(lower[j + 1] ?? '')) continue;
+    if (YEAR_WORDS.has(unit) && lower[j + 1] !== 'old' && lower[j + 1] !== 'ago') {
+      if (unit.endsWith('(s') && lower[j + 1] === ')') j++;
       spans.push({ label: 'EXPERIENCE', start: i, end: j + 1 });
       i = j;
     }
@@ -46,8 +55,11 @@ export function experienceSpans(tokens: readonly string[]): Span[] {
 }
 
 /** Degree names written as abbreviations (case matters: `MS Dynamics` is a product). */
-const DEGREE_ABBREVIATIONS = new Set(['BS', 'BA', 'MS', 'MA', 'MBA', 'PhD', 'PHD', 'MSc', 'BSc', 'BSEE', 'MSEE', 'BSCS', 'MSCS', 'B.S.', 'M.S.', 'B.A.', 'M.A.', 'B.Sc.', 'M.Sc.', 'BE', 'B.E.', 'BTech', 'MTech', 'B.Tech', 'M.Tech', 'Ph.D.', 'Ph.D', 'D.']);
+const DEGREE_ABBREVIATIONS = new Set(['B.Eng.', 'M.Eng.', 'B.Eng', 'M.Eng', 'BEng', 'MEng', 'M.B.A.', 'B.Tech.', 'M.Tech.', 'B.Sc', 'M.Sc', 'B.Com.', 'BS', 'BA', 'MS', 'MA', 'MBA', 'PhD', 'PHD', 'MSc', 'BSc', 'BSEE', 'MSEE', 'BSCS', 'MSCS', 'B.S.', 'M.S.', 'B.A.', 'M.A.', 'B.Sc.', 'M.Sc.', 'BE', 'B.E.', 'BTech', 'MTech', 'B.Tech', 'M.Tech', 'Ph.D.', 'Ph.D', 'D.']);
 const DEGREE_WORDS = new Set(['bachelors', 'bachelor', 'masters', 'master', 'doctorate', 'undergraduate', 'associates', 'associate']);
+/** Degree words that are also titles or verbs (`Associate Manager`, `master the craft`): a degree only before these. */
+const AMBIGUOUS_DEGREE_WORDS = new Set(['associate', 'associates', 'master']);
+const AFTER_AMBIGUOUS_DEGREE = new Set(["'s", '’s', 'degree', 'degrees', 'of', 'in', 'or', '/', 'program']);
 /** Abbreviations that are also products or words (`MS Dynamics`, `BE able`). */
 const AMBIGUOUS_ABBREVIATIONS = new Set(['MS', 'MA', 'BE']);
 /** What may follow a degree abbreviation for it to be one (`MS in`, `MS degree`, `BS/MS`). */
@@ -55,6 +67,7 @@ const AFTER_DEGREE = new Set(['in', 'degree', 'degrees', '/', 'or', ',', 'and', 
 
 function isDegreeToken(tokens: readonly string[], i: number): boolean {
   const t = tokens[i];
+  if (AMBIGUOUS_DEGREE_WORDS.has(t.toLowerCase())) return AFTER_AMBIGUOUS_DEGREE.has(tokens[i + 1]?.toLowerCase() ?? '');
   if (DEGREE_WORDS.has(t.toLowerCase())) return true;
   if (!DEGREE_ABBREVIATIONS.has(t)) return false;
   if (t === 'D.') return tokens[i - 1] === '.' && tokens[i - 2]?.toLowerCase() === 'ph';
@@ -89,6 +102,51 @@ export function degreeSpans(tokens: readonly string[]): Span[] {
     }
     spans.push({ label: 'DIPLOMA', start: i, end });
     i = end - 1;
+  }
+  return spans;
+}
+
+/** Words that end a list of majors (`..., or a related field`, `... preferred`). */
+const MAJOR_LIST_END = new Set(['related', 'equivalent', 'similar', 'relevant', 'other', 'a', 'an', 'the', 'any', 'etc', 'field', 'fields', 'discipline', 'disciplines', 'area', 'areas', 'preferred', 'required', 'with', 'from', 'is', 'are', 'plus', 'and/or', 'including', 'program', 'programs', 'degree', 'degrees', 'experience', 'or', 'and']);
+const MAJOR_SEPARATORS = new Set([',', 'or', '/', ';']);
+const DEGREE_NOUNS = new Set(['degree', 'degrees', 'diploma', 'diplomas']);
+
+/**
+ * Majors listed after a degree: `a degree in Computer Science, Statistics or a related field`
+ * gives `Computer Science` and `Statistics`. Each item is one to four words of letters; a longer
+ * or non-word item means prose, and the list is left to the tagger.
+ */
+export function majorListSpans(tokens: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i].toLowerCase() !== 'in') continue;
+    let degree = false;
+    for (let k = i - 1; k >= Math.max(0, i - 4) && !degree; k--) degree = DEGREE_NOUNS.has(tokens[k].toLowerCase()) || isDegreeToken(tokens, k) || (tokens[k] === '.' ? false : tokens[k].toLowerCase() === 'ph.d.');
+    if (!degree) continue;
+    const items: Span[] = [];
+    let start = i + 1;
+    let j = i + 1;
+    let ok = true;
+    for (; j <= tokens.length; j++) {
+      const t = tokens[j]?.toLowerCase();
+      const atEnd = t === undefined || t === '.' || t === '(' || t === ')' || t === ':' || (MAJOR_LIST_END.has(t) && j === start);
+      if (atEnd || MAJOR_SEPARATORS.has(t)) {
+        if (j > start) items.push({ label: 'DIPLOMA_MAJOR', start, end: j });
+        if (atEnd) break;
+        start = j + 1;
+        continue;
+      }
+      if (MAJOR_LIST_END.has(t) && t !== 'or' && t !== 'and') {
+        if (j > start) items.push({ label: 'DIPLOMA_MAJOR', start, end: j });
+        break;
+      }
+      if (!/^[\p{L}&]+$/u.test(tokens[j]) || j - start >= 4) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) spans.push(...items.filter((s) => /^\p{L}/u.test(tokens[s.start]) && !MAJOR_LIST_END.has(tokens[s.start].toLowerCase())));
+    i = j;
   }
   return spans;
 }

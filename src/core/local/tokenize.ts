@@ -61,7 +61,7 @@ function suffixLength(s: string): number {
   if (c === '.') {
     // spaCy splits a final period after a digit, a lower-case letter, punctuation or two
     // capitals; abbreviations such as `B.S.` and single capitals such as `D.` keep it.
-    if (/^(?:\p{L}\.)+$/u.test(s)) return 0;
+    if (/^(?:\p{L}\.)+$/u.test(s) || DOTTED_ABBREVIATION.test(s)) return 0;
     if (isDigit(before) || LOWER.test(before) || !isAlnum(before)) return 1;
     if (UPPER.test(before) && UPPER.test(s[s.length - 3] ?? '')) return 1;
     return 0;
@@ -69,9 +69,16 @@ function suffixLength(s: string): number {
   return 0;
 }
 
+/**
+ * Dotted abbreviations of up to three letters per part (`Ph.D.`, `M.Sc.`, `B.Eng.`, `Ph.D`): one
+ * token, as a reader (and the annotator's answers, `ph.d.`) takes them.
+ */
+const DOTTED_ABBREVIATION = /^(?:\p{L}{1,3}\.){2,}$|^(?:\p{Lu}\p{Ll}{0,2}\.)+\p{Lu}\p{Ll}{0,2}$/u;
+
 /** Offsets where an infix separator splits `s`: [start, end) of each separator. */
 function infixSplits(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (DOTTED_ABBREVIATION.test(s)) return out;
   for (let i = 1; i < s.length - 1; i++) {
     if (s.startsWith('...', i) && i + 3 < s.length) {
       out.push([i, i + 3]);

@@ -20,6 +20,8 @@ export interface ErrorContext {
   baseURL: string;
   /** The request timeout in ms, for the timeout message. */
   timeoutMs?: number;
+  /** Retries the client made on 429 and 5xx (0: the message must not claim it retried). */
+  maxRetries?: number;
 }
 
 /** Hosts that are the user's own machine or network: the server is theirs to start. */
@@ -100,6 +102,7 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
   if (err instanceof ExtractionError) return err;
   const model = ctx.model || '(no model set)';
   const base = ctx.baseURL;
+  const retried = ctx.maxRetries !== 0;
   const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) => new ExtractionError(code, message, { status, cause: err });
 
   if (err instanceof APIUserAbortError || (err instanceof Error && err.name === 'AbortError')) return mk('cancelled', 'Cancelled: the request was stopped before the model answered.');
@@ -126,7 +129,7 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     if (err.code === 'insufficient_quota' || (err.error as { type?: unknown } | undefined)?.type === 'insufficient_quota') {
       return mk('quota', `Your account at ${base} has no quota left (429 insufficient_quota: ${serverMessage(err)}). Add credit or raise the limit in your billing settings, then try again.`, 429);
     }
-    return mk('rate_limit', `The server at ${base} is rate-limiting requests to ${model} and still did after retrying (429).${retryAfterText(err)} Wait a moment, lower --concurrency, or raise your rate limits.`, 429);
+    return mk('rate_limit', `The server at ${base} is rate-limiting requests to ${model}${retried ? ' and still did after retrying' : ''} (429).${retryAfterText(err)} Wait a moment, lower --concurrency, or raise your rate limits.`, 429);
   }
   if (err instanceof BadRequestError || err instanceof UnprocessableEntityError) {
     const status = err.status;
@@ -136,7 +139,7 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     return mk('bad_request', `The server at ${base} refused the request for ${model} (${status}: ${serverMessage(err)}). Check the model and mode (completion or chat) in the settings.`, status);
   }
   if (err instanceof InternalServerError) {
-    return mk('server_error', `The server at ${base} failed with ${err.status} and still did after retrying (${serverMessage(err)}). Try again later.`, err.status);
+    return mk('server_error', `The server at ${base} failed with ${err.status}${retried ? ' and still did after retrying' : ''} (${serverMessage(err)}). Try again later.`, err.status);
   }
   if (err instanceof APIError && typeof err.status === 'number') {
     return mk('unknown', `The server at ${base} answered ${err.status} (${serverMessage(err)}). Check the base URL and model in the settings.`, err.status);

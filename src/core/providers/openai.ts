@@ -6,12 +6,11 @@ import { z } from 'zod';
 import { parseCompletion } from '../completion';
 import type { ExtractionResult, Usage } from '../entities';
 import { ExtractionError } from '../errors';
-import { resolveMode } from '../models';
 import type { PostingInput } from '../posting';
-import { buildChatMessages, buildPrompt } from '../prompt';
 import type { Provider } from '../provider';
 import type { Settings } from '../settings';
 import { mapProviderError } from './map-error';
+import { buildModelRequest, type ModelRequest } from './request';
 
 /**
  * Sent when no key is set. Local servers (vLLM, llama.cpp, Ollama, LM Studio) need none, but the
@@ -98,23 +97,40 @@ function badAnswer(settings: Settings, what: string): ExtractionError {
   return new ExtractionError('unknown', `The server at ${settings.baseURL} answered ${what}, not an OpenAI-compatible completion. Check that the base URL points at the server's /v1 API.`);
 }
 
+/** What a server refused, per base URL and model: the first request pays the 400, later ones do not. */
+const refusedParams = new Map<string, { maxTokens?: boolean; temperature?: boolean }>();
+
+/** The request as this server takes it: parameters it refused before are changed the way it asked. */
+function adjustRequest(req: ModelRequest, refused: { maxTokens?: boolean; temperature?: boolean } | undefined): ModelRequest {
+  if (req.mode !== 'chat' || !refused) return req;
+  const body = { ...req.body };
+  if (refused.maxTokens && body.max_tokens !== undefined) {
+    body.max_completion_tokens = body.max_tokens;
+    delete body.max_tokens;
+  }
+  if (refused.temperature) delete body.temperature;
+  return { ...req, body };
+}
+
 /**
- * Chat completion with temperature 0 and max_tokens, the parameters every OpenAI-compatible server
- * takes. OpenAI's reasoning models (o-series, gpt-5) refuse both with a 400 naming the parameter:
- * then ask again as they require (max_completion_tokens, default temperature).
+ * Send the request built by buildModelRequest. OpenAI's reasoning models (o-series, gpt-5) refuse
+ * `max_tokens` and temperature 0 with a 400 naming the parameter: then ask again as they require,
+ * and remember it for this server and model so the next postings are sent right the first time.
  */
-async function createChatCompletion(client: OpenAI, model: string, messages: ReturnType<typeof buildChatMessages>, maxTokens: number, signal?: AbortSignal): Promise<unknown> {
-  const body: { model: string; messages: typeof messages; temperature?: number; max_tokens?: number; max_completion_tokens?: number } = { model, messages, temperature: 0, max_tokens: maxTokens };
+async function sendModelRequest(client: OpenAI, req: ModelRequest, settings: Settings, signal?: AbortSignal): Promise<unknown> {
+  const key = `${settings.baseURL}\n${settings.model}`;
   for (let attempt = 0; ; attempt++) {
+    const sent = adjustRequest(req, refusedParams.get(key));
     try {
-      return await client.chat.completions.create(body, { signal });
+      if (sent.mode === 'completion') return await client.completions.create(sent.body, { signal });
+      return await client.chat.completions.create(sent.body, { signal });
     } catch (err) {
-      if (attempt >= 2 || !(err instanceof OpenAI.BadRequestError) || !/^unsupported_(parameter|value)$/.test(err.code ?? '')) throw err;
-      if (err.param === 'max_tokens' && body.max_tokens !== undefined) {
-        delete body.max_tokens;
-        body.max_completion_tokens = maxTokens;
-      } else if (err.param === 'temperature' && body.temperature !== undefined) delete body.temperature;
+      if (sent.mode !== 'chat' || attempt >= 2 || !(err instanceof OpenAI.BadRequestError) || !/^unsupported_(parameter|value)$/.test(err.code ?? '')) throw err;
+      const refused = { ...refusedParams.get(key) };
+      if (err.param === 'max_tokens' && sent.body.max_tokens !== undefined) refused.maxTokens = true;
+      else if (err.param === 'temperature' && sent.body.temperature !== undefined) refused.temperature = true;
       else throw err;
+      refusedParams.set(key, refused);
     }
   }
 }
@@ -131,19 +147,12 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   checkSettings(settings);
   if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled: the request was stopped before the model answered.');
   const client = opts.client ?? createClient(settings);
-  const mode = resolveMode(settings.model, settings.mode);
-  const maxTokens = opts.maxTokens ?? settings.maxTokens;
-  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs };
+  const req = buildModelRequest(text, settings, { maxTokens: opts.maxTokens });
+  const mode = req.mode;
+  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries };
   let answer: unknown;
   try {
-    if (mode === 'completion') {
-      answer = await client.completions.create(
-        { model: settings.model, prompt: buildPrompt(text, { separator: settings.separator, stop: settings.stop, trimBoilerplate: settings.trimBoilerplate }), temperature: 0, max_tokens: maxTokens, stop: [settings.stop] },
-        { signal },
-      );
-    } else {
-      answer = await createChatCompletion(client, settings.model, buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }), maxTokens, signal);
-    }
+    answer = await sendModelRequest(client, req, settings, signal);
   } catch (err) {
     // A caller's deadline (AbortSignal.timeout) aborts like a cancel: report it as the timeout it is.
     if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
@@ -151,6 +160,11 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
     }
     throw mapProviderError(err, ctx);
   }
+  return readAnswer(answer, mode, settings);
+}
+
+/** A completion or chat completion body (from the server or a batch output line) as a RawAnswer; throws on other shapes. */
+export function readAnswer(answer: unknown, mode: 'completion' | 'chat', settings: Settings): RawAnswer {
   if (typeof answer === 'string') throw badAnswer(settings, `"${answer.replace(/\s+/g, ' ').slice(0, 60)}"`);
   if (mode === 'completion') {
     const r = CompletionWire.safeParse(answer);
@@ -167,17 +181,21 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }
 
+/** The provider's result for one answer: entities parsed from it, with the meta `extract` reports. */
+export function resultFromAnswer(answer: RawAnswer, settings: Settings): ExtractionResult {
+  const parsed = parseCompletion(answer.text, { finishReason: answer.finishReason ?? undefined, stop: settings.stop });
+  const result: ExtractionResult = {
+    ...parsed.entities,
+    meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
+  };
+  if (answer.usage) result.meta.usage = answer.usage;
+  return result;
+}
+
 export const openaiProvider: Provider = {
   id: 'openai',
   async extract(posting: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
-    const answer = await requestAnswer(posting.text, settings, signal);
-    const parsed = parseCompletion(answer.text, { finishReason: answer.finishReason ?? undefined, stop: settings.stop });
-    const result: ExtractionResult = {
-      ...parsed.entities,
-      meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
-    };
-    if (answer.usage) result.meta.usage = answer.usage;
-    return result;
+    return resultFromAnswer(await requestAnswer(posting.text, settings, signal), settings);
   },
 };
 

@@ -9,6 +9,8 @@ export interface ChipMark {
   value: string;
   /** The first chip of that skill: it carries the match-chip test id. */
   first: boolean;
+  /** Required, or nice to have (counts half). */
+  importance?: 'required' | 'niceToHave';
 }
 
 export function Chip({ type, display, raw, count, onActivate, mark, revealing }: { type: EntityType; display: string; raw: string; count: number; onActivate: (text: string) => void; mark?: ChipMark; revealing?: boolean }) {
@@ -30,7 +32,7 @@ export function Chip({ type, display, raw, count, onActivate, mark, revealing }:
     </button>
   );
   return (
-    <span class="chip-wrap" {...(mark?.first ? { 'data-testid': 'match-chip', 'data-state': state, 'data-value': mark.value } : {})}>
+    <span class="chip-wrap" {...(mark?.first ? { 'data-testid': 'match-chip', 'data-state': state, 'data-value': mark.value, 'data-importance': mark.importance } : {})}>
       {button}
       {count > 1 && (
         <span class="count" data-testid="chip-count" aria-label={`found ${count} times`}>

@@ -34,16 +34,27 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
   return (
     <section class="groups" data-testid="groups" aria-label="Entities">
       {ENTITY_TYPES.filter((t) => entities[t].length > 0 || edit).map((type) => {
-        const groups = orderedGroups(entities, type);
+        const all = orderedGroups(entities, type);
+        // Candidate mode: nice-to-have skills get their own row (they count half), after the others.
+        const nice = type === 'skills' && marks ? all.filter((g) => marks(g.raw)?.importance === 'niceToHave') : [];
+        const groups = nice.length ? all.filter((g) => !nice.includes(g)) : all;
         const limited = type === 'skills' && !allSkills && !edit && groups.length > SKILLS_SHOWN;
         const shown = limited ? groups.slice(0, SKILLS_SHOWN) : groups;
+        const chip = (g: (typeof all)[number]) => {
+          const mark = type === 'skills' ? marks?.(g.raw) : undefined;
+          return edit ? (
+            <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} onActivate={(d) => activate(type, g.raw, d)} onRemove={() => edit.remove(type, g.raw)} />
+          ) : (
+            <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} revealing={Boolean(reveal)} onActivate={(d) => activate(type, g.raw, d)} />
+          );
+        };
         const headingId = `group-${type}`;
         return (
           <div class="group" key={type} data-testid="group" data-type={type} role="group" aria-labelledby={headingId}>
             <div class="group-head">
               <h2 id={headingId}>
                 {ENTITY_LABELS[type]}
-                {groups.length > 1 && <span class="group-count"> {groups.length}</span>}
+                {all.length > 1 && <span class="group-count"> {all.length}</span>}
               </h2>
               {entities[type].length > 0 && (
                 <button type="button" class="link" data-testid="copy-group" aria-label={`Copy ${ENTITY_LABELS[type].toLowerCase()}`} onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}>
@@ -52,14 +63,7 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
               )}
             </div>
             <div class="chips">
-              {shown.map((g) => {
-                const mark = type === 'skills' ? marks?.(g.raw) : undefined;
-                return edit ? (
-                  <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} onActivate={(d) => activate(type, g.raw, d)} onRemove={() => edit.remove(type, g.raw)} />
-                ) : (
-                  <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} revealing={Boolean(reveal)} onActivate={(d) => activate(type, g.raw, d)} />
-                );
-              })}
+              {shown.map(chip)}
               {limited && (
                 <button
                   type="button"
@@ -77,6 +81,12 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
               )}
               {edit && <AddValue type={type} onAdd={(v) => edit.add(type, v)} />}
             </div>
+            {nice.length > 0 && (
+              <div class="match-nice" data-testid="match-nice">
+                <h3 class="nice-head">Nice to have (counts half)</h3>
+                <div class="chips">{nice.map(chip)}</div>
+              </div>
+            )}
           </div>
         );
       })}

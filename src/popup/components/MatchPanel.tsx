@@ -1,10 +1,12 @@
 /// <reference types="vite/client" />
-// Candidate mode in the popup: with a saved profile, how the candidate fits this posting: the score
-// and its formula at the top, the posting's skills marked matched or missing on the chips
-// themselves (no second list), then the candidate's other skills, years, diploma and major;
+// Candidate mode in the popup: with a saved profile, how the candidate fits this posting: the
+// summary, score and formula at the top; the posting's skills marked matched or missing on the
+// chips themselves (no second list; nice-to-have skills in their own row of the Skills group,
+// counting half); then skills not scored, the candidate's other skills, years, diploma and major;
 // without one, a link to the profile page. Rendered only with a result.
 import { useEffect, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
+import { toDisplay } from '../../core/display';
 import { missingAsText, type MatchResult, type Profile } from '../../core/match';
 import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
@@ -54,13 +56,13 @@ export function MatchPanel({ match: m }: { match: MatchResult }) {
         <span class="match-score" data-testid="match-score" data-score={m.score.toFixed(4)}>
           {Math.round(m.score * 100)}%
         </span>
-        <span class="match-summary" data-testid="match-summary">
-          {m.matched.length} of {m.asked} skills · {Math.round(m.score * 100)} %
-        </span>
         <button type="button" class="link" data-testid="edit-profile" onClick={() => void openProfilePage()}>
           Edit my skills
         </button>
       </div>
+      <p class="match-summary" data-testid="match-summary">
+        {m.summary}
+      </p>
       <p class="match-formula" data-testid="match-formula">
         {m.formula}
       </p>
@@ -74,6 +76,11 @@ export function MatchDetails({ match: m }: { match: MatchResult }) {
   const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
   return (
     <section class="match match-details" aria-label="How you match this posting">
+      {m.ignored.length > 0 && (
+        <p class="match-formula" data-testid="match-ignored">
+          Not scored (found outside what the job asks): {m.ignored.map(toDisplay).join(', ')}
+        </p>
+      )}
       {m.extra.length > 0 && (
         <div class="match-extra">
           <h3>Your other skills</h3>
