@@ -1,14 +1,14 @@
-// Builds the MV3 extension into dist/: crxjs reads manifest.json (entry points: the service worker,
-// popup and options pages); the capture script injected on demand is bundled by captureScript().
+// Builds the MV3 extension: `vite build` into dist/ (Chrome, Edge), `vite build --mode firefox` into
+// dist-firefox/ (Firefox >= 140). crxjs reads the manifest (entry points: the background, popup and
+// options pages); both manifests come from manifest.json through scripts/manifests.ts. The capture
+// script injected on demand is bundled by captureScript().
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { chromeManifest, firefoxManifest } from './scripts/manifests';
 import { CAPTURE_SCRIPT_FILE, HIGHLIGHT_SCRIPT_FILE } from './src/shared/capture-file';
-
-// The version lives in package.json only; Chrome wants 1-4 dot-separated integers.
-const version = pkg.version.replace(/[^\d.].*$/, '');
 
 /**
  * The capture script, injected on demand with scripting.executeScript({ files }), must be one
@@ -18,7 +18,7 @@ const version = pkg.version.replace(/[^\d.].*$/, '');
  * CAPTURE_SCRIPT_FILE, which needs no web_accessible_resources entry. (esbuild cannot tree-shake
  * zod's namespace: 509 kB against rolldown's 145 kB.)
  */
-function captureScript(): Plugin {
+function captureScript(target: string): Plugin {
   // The highlight script (CSS Custom Highlight API, injected on the user's toggle) is built the same way.
   const scripts = [
     { entry: 'src/content/capture.ts', name: 'jobEntitiesCapture', file: CAPTURE_SCRIPT_FILE },
@@ -34,7 +34,7 @@ function captureScript(): Plugin {
           logLevel: 'warn',
           build: {
             write: false,
-            target: 'chrome116',
+            target,
             minify: true,
             lib: { entry: script.entry, formats: ['iife'], name: script.name, fileName: () => 'script.js' },
           },
@@ -79,18 +79,24 @@ function serviceWorkerSafeImports(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [serviceWorkerSafeImports(), preact(), crx({ manifest: { ...manifest, version } as ManifestV3Export }), captureScript()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome116',
-    // Vite's preload helper touches `document`, which the service worker lacks.
-    modulePreload: false,
-    sourcemap: false,
-    minify: true,
-    // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
-    rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html', sidepanel: 'src/sidepanel/sidepanel.html' } },
-  },
-  server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  // The version lives in package.json only.
+  const target = firefox ? 'firefox140' : 'chrome116';
+  const built = firefox ? firefoxManifest(manifest, pkg.version) : chromeManifest(manifest, pkg.version);
+  return {
+    plugins: [serviceWorkerSafeImports(), preact(), crx({ manifest: built as unknown as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }), captureScript(target)],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      target,
+      // Vite's preload helper touches `document`, which the service worker lacks.
+      modulePreload: false,
+      sourcemap: false,
+      minify: true,
+      // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
+      rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html', sidepanel: 'src/sidepanel/sidepanel.html' } },
+    },
+    server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+  };
 });

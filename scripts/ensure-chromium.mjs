@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CHROMIUM_JSON, chromiumVersion, findChromium } from './find-chromium.mjs';
 
+/** @param {{ path: string, from: string }} found */
 function record(found) {
   mkdirSync(dirname(CHROMIUM_JSON), { recursive: true });
   const version = chromiumVersion(found.path) ?? 'unknown';

@@ -15,12 +15,14 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+/** @param {Uint8Array} buf */
 function crc32(buf) {
   let c = 0xffffffff;
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** @param {string} type @param {Buffer} data */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -30,7 +32,11 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
-/** RGBA pixels -> PNG bytes (colour type 6, no filtering). */
+/**
+ * RGBA pixels -> PNG bytes (colour type 6, no filtering).
+ * @param {number} size
+ * @param {(x: number, y: number) => ArrayLike<number>} pixel
+ */
 export function encodePng(size, pixel) {
   const rows = [];
   for (let y = 0; y < size; y++) {
@@ -47,6 +53,7 @@ export function encodePng(size, pixel) {
   return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** @param {number} size @returns {(x: number, y: number) => number[]} */
 function iconPixel(size) {
   const r = size * 0.2; // corner radius
   const bars = [

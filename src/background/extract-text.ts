@@ -5,13 +5,13 @@ import browser from 'webextension-polyfill';
 import { extractPosting } from '../core/extract';
 import { resolveProvider } from '../core/settings';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
-import { readSettings } from '../shared/storage';
+import { readSettingsForRequest } from '../shared/storage';
 import { ensureHostPermission } from './host-permission';
 import { jobSignal, withWorkerLimits } from './worker-limits';
 
 export async function handleExtractText(req: ParsedRequestOf<'extract-text'>): Promise<ReplyOf<'extract-text'>> {
   // The same worker limits as "extract": each request under Chrome's 30 s fetch limit, one ceiling over every retry.
-  const settings = withWorkerLimits(await readSettings(browser.storage.local));
+  const settings = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
   if (resolveProvider(settings) === 'openai') await ensureHostPermission(settings.baseURL);
   // A résumé's sections (skills, experience, education, projects) are all about the candidate: read it whole.
   return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, { ...settings, scope: 'whole' }, jobSignal(undefined, settings));

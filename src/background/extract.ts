@@ -4,11 +4,13 @@
 import browser from 'webextension-polyfill';
 import { cacheKey } from '../core/cache-key';
 import { ExtractionError, toErrorInfo } from '../core/errors';
-import { extractPosting } from '../core/extract';
+import { extractPosting, planChunks } from '../core/extract';
+import { focusPosting } from '../core/focus';
 import type { Scope } from '../core/sections';
-import { resolveProvider, type Settings } from '../core/settings';
+import { capText, resolveProvider, type Settings } from '../core/settings';
 import type { JobState, ParsedRequestOf } from '../shared/messages';
-import { getCached, putCached, readJob, readSelection, readSettings, writeJob } from '../shared/storage';
+import { textHash } from '../shared/corrections-store';
+import { getCached, putCached, readJob, readSelection, readSettingsForRequest, removeJob, writeJob, type StorageAreaLike } from '../shared/storage';
 import { captureTab } from './capture-tab';
 import { ensureHostPermission } from './host-permission';
 import { clearInFlight, getInFlight, setInFlight } from './inflight';
@@ -23,7 +25,7 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     throw new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   });
   const url = tab.url ?? '';
-  const saved = withWorkerLimits(await readSettings(browser.storage.local));
+  const saved = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
   const job = await readJob(browser.storage.session, tabId);
   // Without a URL (the tab's host is not readable) nothing proves it is the same page.
   const samePage = !!job && url !== '' && job.url === url && (job.selection ?? false) === selection;
@@ -42,7 +44,7 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
     if (same && running && running.jobId === job.id) return running.done;
   }
   running?.controller.abort();
-  return startJob(tabId, url, selection, req.force ?? false, settings, key, scope);
+  return startJob(tabId, url, selection, req.force ?? false, settings, key, scope, req.all ?? false);
 }
 
 /**
@@ -53,10 +55,10 @@ export function settingsKey(settings: Settings): Promise<string> {
   return cacheKey('', settings);
 }
 
-function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, scope?: Scope): Promise<JobState> {
+function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, scope: Scope | undefined, all: boolean): Promise<JobState> {
   const controller = new AbortController();
   const jobId = crypto.randomUUID();
-  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope).finally(() => clearInFlight(tabId, jobId));
+  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope, all).finally(() => clearInFlight(tabId, jobId));
   setInFlight(tabId, { jobId, controller, done });
   return done;
 }
@@ -71,6 +73,7 @@ async function runJob(
   key: string,
   signal: AbortSignal,
   scope?: Scope,
+  all = false,
 ): Promise<JobState> {
   const session = browser.storage.session;
   const local = browser.storage.local;
@@ -84,7 +87,7 @@ async function runJob(
     const current = await readJob(session, tabId);
     if (current && current.id === id && current.status === 'error' && current.error?.code === 'cancelled') return current;
     if (current && current.id !== id && current.startedAt > job.startedAt) return job;
-    await writeJob(session, job);
+    await writeJobTolerant(session, job);
     return job;
   };
   const limited = jobSignal(signal, settings);
@@ -94,24 +97,31 @@ async function runJob(
     const urlKey = selection || !url ? undefined : await cacheKey(`url:${url}`, settings);
     if (!force && urlKey) {
       const hit = await getCached(local, { url: urlKey });
-      if (hit) return await save({ status: 'done', posting: hit.posting, result: hit.result, fromCache: true, finishedAt: Date.now() });
+      if (hit) return await save({ status: 'done', posting: hit.posting, cut: hit.cut, textHash: await textHash(hit.posting.text), result: hit.result, fromCache: true, finishedAt: Date.now() });
     }
     await save({});
-    const posting = await captureTab(tabId, selection ? await readSelection(session, tabId) : undefined, selection);
+    const captured = await captureTab(tabId, selection ? await readSelection(session, tabId) : undefined, selection);
+    // A model server gets at most maxTextChars characters per click unless the user asked for all ("Send all").
+    // What counts is the text the scope reads, not the whole page.
+    const toSend = provider === 'openai' && !all ? focusPosting(captured, settings.scope).text : undefined;
+    const capped = toSend === undefined ? undefined : capText(toSend, settings.maxTextChars);
+    const posting = capped === undefined ? captured : { ...captured, text: capped, sections: undefined };
+    const cut = capped === undefined || toSend === undefined ? undefined : { total: toSend.length, kept: capped.length, requests: planChunks(toSend, settings).length };
     const textKey = await cacheKey(posting.text, settings);
     if (!force) {
       const hit = await getCached(local, { text: textKey });
       if (hit) {
         await putCached(local, textKey, urlKey, { ...hit, usedAt: Date.now() });
-        return await save({ status: 'done', posting, result: hit.result, fromCache: true, finishedAt: Date.now() });
+        return await save({ status: 'done', posting, cut, textHash: await textHash(posting.text), result: hit.result, fromCache: true, finishedAt: Date.now() });
       }
     }
     if (provider === 'openai') await ensureHostPermission(settings.baseURL);
     throwIfAborted(signal);
-    await save({ status: 'extracting', posting });
+    await save({ status: 'extracting', posting, cut, textHash: await textHash(posting.text) });
     const result = await extractPosting(posting, settings, limited);
     throwIfAborted(signal);
-    await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now() });
+    // A cut-off answer is not a clean one: shown with its warning, never served again from the cache.
+    if (result.meta.finishReason !== 'length') await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now(), ...(cut ? { cut } : {}) });
     return await save({ status: 'done', result, model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model, fromCache: false, finishedAt: Date.now() });
   } catch (err) {
     const error = signal.aborted
@@ -120,6 +130,24 @@ async function runJob(
         ? { code: 'timeout' as const, message: `The model server did not finish in time (${Math.round(settings.timeoutMs / 1000)} s per request, retries included). Try again in a moment, or check that the server is not overloaded.` }
         : toErrorInfo(err);
     return await save({ status: 'error', error, finishedAt: Date.now() });
+  }
+}
+
+/**
+ * A job write that storage.session refuses (its quota is shared by every tab) must not turn a
+ * finished result into a failure: the popup gets the job in the reply anyway. A finished job is
+ * written without its posting text instead; failing that, the stale state is removed so a reopened
+ * popup asks again (and finds the result in the cache) rather than waiting on "extracting" for ever.
+ */
+async function writeJobTolerant(session: StorageAreaLike, job: JobState): Promise<void> {
+  try {
+    await writeJob(session, job);
+  } catch {
+    try {
+      await writeJob(session, job.posting ? { ...job, posting: { ...job.posting, text: '', sections: undefined } } : job);
+    } catch {
+      await removeJob(session, job.tabId).catch(() => undefined);
+    }
   }
 }
 

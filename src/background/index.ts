@@ -2,7 +2,7 @@
 // this worker at any time; the handlers keep their state in storage (see src/shared/storage.ts).
 import browser from 'webextension-polyfill';
 import { registerHandlers, type HandlerMap } from '../shared/messages';
-import { removeJob } from '../shared/storage';
+import { markOrphanedJobs, removeJob } from '../shared/storage';
 import { PANEL_PREFS_KEY } from '../shared/panel-prefs';
 import { handleCancel } from './cancel';
 import { createContextMenu, onContextMenuClick } from './context-menu';
@@ -29,6 +29,9 @@ const handlers: HandlerMap = {
 };
 
 registerHandlers(handlers);
+restrictLocalStorage();
+// A job a stopped worker left running never finishes: say so (this runs before any new job starts).
+void markOrphanedJobs(browser.storage.session).catch(() => undefined);
 browser.runtime.onInstalled.addListener(createContextMenu);
 // Settings are migrated (and written back) when the extension is installed or updated.
 browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
@@ -41,3 +44,14 @@ void applyToolbarChoice();
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && PANEL_PREFS_KEY in changes) void applyToolbarChoice();
 });
+
+/**
+ * storage.local holds the API key: only the extension's own pages and worker may read it, not the
+ * capture script injected into web pages (whose world a hostile page can reach through bugs).
+ * Session storage is trusted-only by default. Feature-detected: older browsers lack setAccessLevel.
+ */
+function restrictLocalStorage(): void {
+  const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } } }).chrome?.storage?.local;
+  const target = local?.setAccessLevel ? local : (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> });
+  target.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => undefined);
+}

@@ -13,14 +13,21 @@ export interface InFlight {
 const inflight = new Map<number, InFlight>();
 let keepAlive: ReturnType<typeof setInterval> | undefined;
 
+/**
+ * An extension API call resets the background's idle timer in Chrome (a service worker stopped
+ * after 30 s idle) and in Firefox (an event page stopped after extensions.background.idle.timeout,
+ * 30 s by default, a pref that can be lower). A beat well under any of them keeps a long request
+ * alive with the popup closed; it costs one message per second, and only while a request runs.
+ */
+export const KEEP_ALIVE_MS = 1_000;
+
 export function getInFlight(tabId: number): InFlight | undefined {
   return inflight.get(tabId);
 }
 
 export function setInFlight(tabId: number, job: InFlight): void {
   inflight.set(tabId, job);
-  // An extension API call every 20 s resets the worker's 30 s idle timer while a request runs.
-  keepAlive ??= setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  keepAlive ??= setInterval(() => void browser.runtime.getPlatformInfo(), KEEP_ALIVE_MS);
 }
 
 export function clearInFlight(tabId: number, jobId: string): void {

@@ -2,14 +2,15 @@
 // without it (plus `hasKey`), may send a new key to save or test, and never get it back. The saved
 // key is only ever used with the server (origin) it was saved for.
 import browser from 'webextension-polyfill';
-import { SettingsSchema, type Settings } from '../core/settings';
+import { bindKey, SettingsSchema, type Settings } from '../core/settings';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
 import { hostOf, isOtherServer } from '../shared/server-origin';
-import { dropStaleFinishedJobs, readSettings, toPublicSettings, writeSettings } from '../shared/storage';
+import { dropStaleFinishedJobs, readSettings, readStoredSettings, toPublicSettings, writeSettings } from '../shared/storage';
 import { settingsKey } from './extract';
 
 export async function handleGetSettings(): Promise<ReplyOf<'get-settings'>> {
-  return toPublicSettings(await readSettings(browser.storage.local));
+  const loaded = await readStoredSettings(browser.storage.local);
+  return toPublicSettings(loaded.settings, loaded);
 }
 
 export interface AppliedDraft {
@@ -26,14 +27,14 @@ export interface AppliedDraft {
  * the old key there. A draft's key replaces the saved one; '' removes it.
  */
 export function applyDraft(saved: Settings, draft: ParsedRequestOf<'save-settings'>): AppliedDraft {
-  const { apiKey: _ignored, hasKey: _hasKey, ...fields } = draft.settings as Record<string, unknown>;
+  const { apiKey: _ignored, hasKey: _hasKey, keyOrigin: _origin, reset: _reset, keyWithheld: _withheld, ...fields } = draft.settings as Record<string, unknown>;
   const candidate = { ...saved, ...fields, apiKey: draft.apiKey ?? saved.apiKey };
   const parsed = SettingsSchema.safeParse(candidate);
   if (parsed.success) {
     if (draft.apiKey === undefined && saved.apiKey && isOtherServer(saved.baseURL, parsed.data.baseURL)) {
-      return { settings: { ...parsed.data, apiKey: '' }, withheldKeyFor: hostOf(saved.baseURL) };
+      return { settings: bindKey({ ...parsed.data, apiKey: '' }), withheldKeyFor: hostOf(saved.baseURL) };
     }
-    return { settings: parsed.data };
+    return { settings: bindKey(parsed.data) };
   }
   const issues: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

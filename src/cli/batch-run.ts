@@ -4,12 +4,11 @@
 // saved after every step: a re-run resumes waiting and never submits the same records twice.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   BATCH_MAX_BYTES,
-  BATCH_MAX_REQUESTS,
   BATCH_TERMINAL,
   BatchClient,
   batchRequestLines,

@@ -249,11 +249,12 @@ export async function readInputs(opts: InputOptions, io: CliIO): Promise<InputRe
   if (opts.input === undefined && opts.url !== undefined) return [capture(await fetchPage(opts.url), opts.url, 1)];
   if (opts.input === undefined || opts.input === '-') {
     if (opts.input === undefined && io.stdin.isTTY) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
-    const text = await readStream(io.stdin);
+    const text = await readStream(io.stdin, io);
     if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return parseDocument(text, { url: opts.url });
   }
   const text = await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
   const ext = extname(opts.input).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(text);
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return parseDocument(text, { kind: 'html', url: opts.url ?? pathToFileURL(resolve(io.cwd, opts.input)).href });

@@ -2,7 +2,7 @@
 import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { useExactTokenCounts } from './exact-tokens';
-import pkg from '../../package.json';
+import { version } from '../../package.json';
 
 
 function usage(): string {
@@ -22,7 +22,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(pkg.version + '\n');
+    io.stdout.write(version + '\n');
     return 0;
   }
   const cmd: Command | undefined = COMMANDS.find((c) => c.name === name);

@@ -125,7 +125,7 @@ export function outcomeOfOutputLine(raw: string, settings: Settings): ChunkOutco
       const body = line.response.body as { error?: object } | undefined;
       const err = APIError.generate(line.response.status_code, body && typeof body === 'object' ? body : undefined, undefined, new Headers());
       // A batch request is never retried: the message must not say it was.
-      throw mapProviderError(err, { model: settings.model, baseURL: settings.baseURL, maxRetries: 0 });
+      throw mapProviderError(err, { model: settings.model, baseURL: settings.baseURL, maxRetries: 0, apiKey: settings.apiKey });
     }
     const code = line.error?.code ?? 'unknown';
     const message = line.error?.message ?? 'the server gave no reason';
@@ -176,7 +176,7 @@ export class BatchClient {
   }
 
   private fail(err: unknown): ExtractionError {
-    return mapProviderError(err, { model: this.settings.model, baseURL: this.settings.baseURL, timeoutMs: this.settings.timeoutMs, maxRetries: this.settings.maxRetries });
+    return mapProviderError(err, { model: this.settings.model, baseURL: this.settings.baseURL, timeoutMs: this.settings.timeoutMs, maxRetries: this.settings.maxRetries, apiKey: this.settings.apiKey });
   }
 
   private check(value: unknown, what: string): Batch {

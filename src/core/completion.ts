@@ -16,6 +16,8 @@ export interface ParsedCompletion {
   negative: boolean;
   /** Entity types in the order their keys first appeared (used to serialize back byte for byte). */
   order: EntityType[];
+  /** Nothing in the answer could be read as the format (nor as the negative): not an empty result but a failed one. */
+  unreadable?: boolean;
 }
 
 /** Other spellings of the four keys that models produce. */
@@ -99,7 +101,7 @@ class Scanner {
   }
   /** An unquoted word run for keys: letters, digits, `_`, `-`, spaces. */
   readBareKey(): string {
-    const m = /^[A-Za-z_][\w \-]*/.exec(this.s.slice(this.pos, this.pos + 200));
+    const m = /^[A-Za-z_][\w -]*/.exec(this.s.slice(this.pos, this.pos + 200));
     if (!m) return '';
     this.pos += m[0].length;
     return m[0];
@@ -116,7 +118,7 @@ export function parseCompletion(text: string, opts: { finishReason?: string | nu
     return parseUnsafe(typeof text === 'string' ? text : String(text ?? ''), opts);
   } catch (err) {
     // Defensive: the scanner is written not to throw, but no answer may ever crash a caller.
-    return { entities: emptyEntities(), warnings: [`The model's answer could not be read (${clip(String(err))}); no entities were taken from it.`], negative: false, order: [] };
+    return { entities: emptyEntities(), warnings: [`The model's answer could not be read (${clip(String(err))}); no entities were taken from it.`], negative: false, order: [], unreadable: true };
   }
 }
 
@@ -256,7 +258,8 @@ function parseUnsafe(text: string, opts: { finishReason?: string | null; stop?: 
     if (!text.trim()) warnings.add('The model returned an empty answer.');
     else if (!sawValue && !cutMidway) warnings.add("The model's answer is not in the expected format; no entities were found in it.");
   }
-  return { entities, warnings: [...warnings], negative, order };
+  const unreadable = !negative && !sawValue && !cutMidway && !truncated;
+  return { entities, warnings: [...warnings], negative, order, ...(unreadable ? { unreadable } : {}) };
 }
 
 /** Lines starting with a bullet (`- `, `* `, `• `) at sc.pos, one value each (quotes removed). */

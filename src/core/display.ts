@@ -53,7 +53,20 @@ function joinTokens(tokens: string[]): string {
 const PAREN_WORDS = new Set(['and', 'or', 'the', 'etc', 'via', 'plus', 'min', 'max', 'pref', 'ideal', 'nice', 'bonus', 'a', 'an', 'any', 'all', 'some', 'more', 'less', 'both', 'each', 'only', 'also', 'hours', 'years', 'year', 'week', 'day', 'days', 'tbd', 'optional', 'yes', 'no']);
 
 /** Restore known casing word by word (compound words like `objective-c`, `node.js` first). */
+/** Web and mail addresses: their letter case is theirs (`http://…/sql` must not become `HTTP://…/SQL`). */
+const ADDRESS = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[^\s@()]+@[^\s@()]+\.[^\s@()]+/giu;
+
 function applyCasing(s: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of s.matchAll(ADDRESS)) {
+    out += caseWords(s.slice(at, m.index)) + m[0];
+    at = (m.index ?? 0) + m[0].length;
+  }
+  return out + caseWords(s.slice(at));
+}
+
+function caseWords(s: string): string {
   return s
     .replace(/[\p{L}\p{N}+#.\-/&']+/gu, (word) => caseWord(word))
     // An abbreviation defined in parentheses (`highly available (ha)`) is an acronym.
@@ -76,7 +89,7 @@ function caseWord(word: string): string {
     if (head) return head + trail;
   }
   // Compounds: case each part between separators (`ba/bs/ms`, `ci/cd`, `aws-based`).
-  if (/[\-/&]/.test(word)) return word.split(/([\-/&])/).map((p) => (/^[\-/&]$/.test(p) ? p : caseWord(p))).join('');
+  if (/[-/&]/.test(word)) return word.split(/([-/&])/).map((p) => (/^[-/&]$/.test(p) ? p : caseWord(p))).join('');
   return word;
 }
 

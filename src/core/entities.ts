@@ -38,6 +38,8 @@ export const ResultMetaSchema = z.object({
   finishReason: z.string().nullable(),
   warnings: z.array(z.string()),
   usage: UsageSchema.optional(),
+  /** The model's raw answer (clipped) when it was cut off or had parts out of the format: the popup shows it on request. */
+  rawAnswer: z.string().optional(),
   /** How many chunks the posting was split into (1 when it fit). */
   chunks: z.number().int().positive().optional(),
   /** Which part of the posting was read ('focused' unless the user asked for the whole posting). */

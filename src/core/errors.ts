@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'cancelled',
   'no_posting', // the page holds no job posting
   'invalid_input', // a file or message failed validation
+  'settings_damaged',
+  'bad_answer', // the model answered, but not in the expected format // the stored settings failed validation: the saved key is not used until they are entered again
   'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,6 +34,7 @@ export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'quota',
   'unreachable',
   'host_permission',
+  'settings_damaged',
 ]);
 export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = SETTINGS_ERROR_CODES;
 
@@ -40,17 +43,21 @@ export const ErrorInfoSchema = z.object({
   /** One or two sentences: what happened, then what to do. No stack traces. */
   message: z.string(),
   status: z.number().int().optional(),
+  /** The model's raw answer (clipped), when the error is about what it answered: the user may look at it. */
+  raw: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 export class ExtractionError extends Error {
   readonly code: ErrorCode;
   readonly status?: number;
-  constructor(code: ErrorCode, message: string, options?: { status?: number; cause?: unknown }) {
-    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+  readonly raw?: string;
+  constructor(code: ErrorCode, message: string, options?: { status?: number; cause?: unknown; raw?: string }) {
+    super(redactSecrets(message), options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = 'ExtractionError';
     this.code = code;
     this.status = options?.status;
+    if (options?.raw !== undefined) this.raw = redactSecrets(options.raw);
   }
   get isSettingsError(): boolean {
     return SETTINGS_ERROR_CODES.has(this.code);
@@ -59,14 +66,30 @@ export class ExtractionError extends Error {
     return FATAL_ERROR_CODES.has(this.code);
   }
   toInfo(): ErrorInfo {
-    return this.status === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, status: this.status };
+    return { code: this.code, message: this.message, ...(this.status === undefined ? {} : { status: this.status }), ...(this.raw === undefined ? {} : { raw: this.raw }) };
   }
 }
 
-/** Anything thrown -> ErrorInfo, for crossing a message boundary or printing. Never exposes a stack. */
-export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof ExtractionError) return err.toInfo();
+/** Anything thrown -> ErrorInfo, for crossing a message boundary or printing. Never exposes a stack or a key. */
+export function toErrorInfo(err: unknown, secrets: readonly string[] = []): ErrorInfo {
+  if (err instanceof ExtractionError) {
+    const info = err.toInfo();
+    return { ...info, message: redactSecrets(info.message, secrets), ...(info.raw === undefined ? {} : { raw: redactSecrets(info.raw, secrets) }) };
+  }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
   const msg = err instanceof Error ? err.message : String(err);
-  return { code: 'unknown', message: `Something went wrong: ${msg.split('\n')[0]}` };
+  return { code: 'unknown', message: redactSecrets(`Something went wrong: ${msg.split('\n')[0]}`, secrets) };
+}
+
+/** Key-shaped tokens: OpenAI's `sk-…` (project, admin and service-account keys alike). */
+const KEY_PATTERN = /\bsk-[A-Za-z0-9_*.-]{6,}/g;
+
+/**
+ * A message with every key-shaped token and every given secret replaced: a server that echoes the
+ * key in its error ("Incorrect API key provided: sk-…") must not get it shown, stored or printed.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
+  return out.replace(KEY_PATTERN, 'sk-[redacted]');
 }

@@ -67,6 +67,9 @@ export function mergeChunkResults(parts: ExtractionResult[]): ExtractionResult {
   const finish = parts.find((p) => p.meta.finishReason && p.meta.finishReason !== 'stop')?.meta.finishReason ?? parts[parts.length - 1].meta.finishReason;
   const usage = parts.reduce<Usage | undefined>((u, p) => addUsage(u, p.meta.usage), undefined);
   const result: ExtractionResult = { ...mergeEntities(parts), meta: { ...parts[0].meta, finishReason: finish, warnings, chunks: parts.length } };
+  const raws = parts.flatMap((p, i) => (p.meta.rawAnswer ? [`chunk ${i + 1}/${parts.length}: ${p.meta.rawAnswer}`] : []));
+  if (raws.length) result.meta.rawAnswer = raws.join('\n\n');
+  else delete result.meta.rawAnswer;
   if (usage) result.meta.usage = usage;
   else delete result.meta.usage;
   return result;

@@ -185,7 +185,7 @@ export class FineTuningClient {
     if (what?.notFound && err instanceof NotFoundError) return new ExtractionError('not_found', `${what.notFound} at ${base} (404: ${serverMessage(err)}).`, { status: 404, cause: err });
     if (what?.rejected && (err instanceof BadRequestError || err instanceof UnprocessableEntityError))
       return new ExtractionError('bad_request', `${what.rejected} (${err.status}: ${serverMessage(err)}).`, { status: err.status, cause: err });
-    return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs, maxRetries: this.conn.maxRetries ?? 2 });
+    return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs, maxRetries: this.conn.maxRetries ?? 2, apiKey: this.conn.apiKey });
   }
 
   /** The endpoint as the user's server sees it, e.g. `POST /v1/fine_tuning/jobs`. */

@@ -123,7 +123,7 @@ export function trimValue(value: string): string {
 /** Lower-cased words of a value, dots inside abbreviations removed (`ph . d.` -> `phd`, `B.S.` -> `bs`). */
 function words(value: string): string[] {
   const s = value.toLowerCase().replace(/\s*\.\s*(?=\p{L}\.|\p{L}\b)/gu, '.').replace(/(\p{L})\.(?=\p{L})/gu, '$1').replace(/\.(?=\s|$)/g, '');
-  return s.split(/[^\p{L}\p{N}+#.\-]+/u).map((w) => w.replace(/^[.\-]+|[.\-]+$/g, '')).filter(Boolean);
+  return s.split(/[^\p{L}\p{N}+#.-]+/u).map((w) => w.replace(/^[.-]+|[.-]+$/g, '')).filter(Boolean);
 }
 
 /** Multi-word entries of a word list, computed once per list (the lists are checked for every value). */

@@ -11,6 +11,8 @@ import { ApiKeyField } from './components/ApiKeyField';
 import { Field } from './components/Field';
 import { PanelOptions } from './components/PanelOptions';
 import { PresetPicker } from './components/PresetPicker';
+import { SetAsideItems } from './components/SetAsideItems';
+import { SettingsResetNotice } from './components/SettingsResetNotice';
 import { TrainingExamples } from './components/TrainingExamples';
 import { issuesToForm, toDraft, toForm, validateForm, type SettingsForm } from './form';
 import { isPreGrantedHost } from './presets';
@@ -117,6 +119,7 @@ export function OptionsPage() {
       <p class="lead">
         Candidate mode: <a href="../profile/profile.html" data-testid="open-profile">your skills profile</a> (the popup compares each posting with it).
       </p>
+      <SettingsResetNotice saved={saved} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -171,6 +174,7 @@ export function OptionsPage() {
       </form>
       <PanelOptions />
       <TrainingExamples />
+      <SetAsideItems />
     </main>
   );
 }

@@ -11,6 +11,8 @@ export interface SettingsForm {
   stop: string;
   maxTokens: string;
   timeoutSec: string;
+  /** The most characters sent per click (maxTextChars). */
+  maxTextChars: string;
   scope: Scope;
 }
 
@@ -32,6 +34,7 @@ export function toForm(s: PublicSettings): SettingsForm {
     stop: escapeControl(s.stop),
     maxTokens: String(s.maxTokens),
     timeoutSec: String(Math.round(s.timeoutMs / 1000)),
+    maxTextChars: String(s.maxTextChars),
     scope: s.scope,
   };
 }
@@ -45,6 +48,7 @@ export function toDraft(f: SettingsForm): Record<string, unknown> {
     stop: unescapeControl(f.stop),
     maxTokens: Number(f.maxTokens),
     timeoutMs: Math.round(Number(f.timeoutSec) * 1000),
+    maxTextChars: Number(f.maxTextChars),
     scope: f.scope,
   };
 }
@@ -64,6 +68,7 @@ export function issuesToForm(issues: Record<string, string>): Record<string, str
   for (const [k, v] of Object.entries(issues)) {
     if (k === 'timeoutMs') out.timeoutSec = 'The timeout must be between 1 and 120 seconds.';
     else if (k === 'maxTokens') out.maxTokens = 'Max tokens must be a whole number between 16 and 16384.';
+    else if (k === 'maxTextChars') out.maxTextChars = 'The text limit must be a whole number of characters between 1,000 and 10,000,000.';
     else out[k] = v;
   }
   return out;

@@ -24,7 +24,7 @@ export const SERVER_PRESETS: ServerPreset[] = [
     id: 'ollama',
     name: 'Ollama',
     baseURL: 'http://localhost:11434/v1',
-    help: 'Ollama rejects extension origins until you allow them: start it with OLLAMA_ORIGINS=chrome-extension://* ollama serve. Any non-empty key works; the model is the name shown by "ollama list".',
+    help: 'Ollama rejects extension origins until you allow them: start it with OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" ollama serve (chrome-extension for Chrome and Edge, moz-extension for Firefox). Any non-empty key works; the model is the name shown by "ollama list".',
   },
   {
     id: 'lmstudio',

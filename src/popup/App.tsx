@@ -22,6 +22,8 @@ import { OfflineHint } from './components/OfflineHint';
 import { PostingHeader } from './components/PostingHeader';
 import { Progress } from './components/Progress';
 import { ReadScope } from './components/ReadScope';
+import { ResultWarnings } from './components/ResultWarnings';
+import { TextCutNotice } from './components/TextCutNotice';
 import type { PopupParams } from './target-tab';
 import { useHighlight } from './use-highlight';
 import { useJob, type PopupStart } from './use-job';
@@ -31,7 +33,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
   const job = view.kind === 'job' ? view.job : undefined;
   const modelResult = job?.status === 'done' ? job.result : undefined;
   // The user's corrected set, when there is one, is what the view shows, copies and exports.
-  const corrections = useCorrections(job?.posting, modelResult);
+  const corrections = useCorrections(job?.posting, modelResult, job?.textHash);
   const result = corrections.result;
   const offline = job?.provider === 'local' || result?.meta.provider === 'local';
   // Removing and adding values is a mode: chips stay plain, one-click copy buttons until the user edits.
@@ -87,6 +89,8 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       {view.kind === 'idle' && <NewPosting consent={view.consent} onExtract={extract} onAgree={agreeAutoExtract} />}
       {view.kind === 'failed' && <ErrorView error={view.error} onRetry={() => reextract()} onOffline={() => reextract({ offline: true })} offlineAnswered={false} />}
       {job?.status === 'error' && job.error && <ErrorView error={job.error} onRetry={() => reextract()} onOffline={() => reextract({ offline: true })} offlineAnswered={job.provider === 'local'} />}
+      {modelResult && <ResultWarnings result={modelResult} />}
+      {job?.status === 'done' && job.cut && <TextCutNotice tabId={tabId} cut={job.cut} selection={params.selection} />}
       {result && isEmpty(result) && !corrections.edited && !edit && (
         <p class="state-info" data-testid="nothing-found">
           No diploma, major, experience or skills found in this posting. If the page holds more than one posting, select the one you want and use "Extract entities from selection" in

@@ -70,6 +70,8 @@ export function useHighlight(tabId: number | undefined, entities: Entities | und
     return () => {
       live = false;
     };
+    // `signature` stands for entities and match (new objects on every render, the same content).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [tabId, signature]);
 
   return {

@@ -177,12 +177,14 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
       },
       (err) => setView({ kind: 'failed', error: toInfo(err) }),
     );
+    // Once per view: `start` holds the promises begun before the first render.
     return () => {
       browser.storage.onChanged.removeListener(onChanged);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onRemoved.removeListener(onRemoved);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per view: `start` holds the promises begun before the first render
   }, []);
 
   return {
@@ -257,8 +259,9 @@ async function autoExtractAllowed(): Promise<'yes' | 'ask' | 'off'> {
 
 /**
  * A reopened popup shows the tab's finished job straight from storage.session, while the worker
- * confirms it: one storage read instead of a round trip through the worker. Only when the tab
- * still shows the job's URL (readable with activeTab or host permission).
+ * confirms it: one storage read instead of a round trip through the worker. A job still running is
+ * shown too, with its Cancel: the worker's answer to "extract" only comes when it ends. Only when
+ * the tab still shows the job's URL (readable with activeTab or host permission).
  */
 async function readFinishedJob(tabId: number, selection: boolean, finishedOnly: boolean): Promise<JobState | undefined> {
   try {
@@ -266,7 +269,7 @@ async function readFinishedJob(tabId: number, selection: boolean, finishedOnly: 
     const parsed = JobStateSchema.safeParse(stored[jobKey(tabId)]);
     if (!parsed.success) return undefined;
     const job = parsed.data;
-    return (!finishedOnly || job.status === 'done') && tab.url && job.url === tab.url && (job.selection ?? false) === selection ? job : undefined;
+    return (!finishedOnly || job.status !== 'error') && tab.url && job.url === tab.url && (job.selection ?? false) === selection ? job : undefined;
   } catch {
     return undefined; // the worker's answer follows anyway
   }

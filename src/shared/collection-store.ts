@@ -8,12 +8,11 @@ import { pickEntities } from '../core/entities';
 import { mergeCollections, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting } from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
-import { clip, storedList } from './stored-list';
+import { clip, SET_ASIDE, storedList } from './stored-list';
 
 export const COLLECTION_KEY = 'collection';
 /** Entries that failed validation, kept (not deleted) so a schema mistake never destroys data. */
-export const COLLECTION_SET_ASIDE_KEY = 'collectionSetAside';
-const SET_ASIDE_LIMIT = 500;
+export const COLLECTION_SET_ASIDE_KEY = SET_ASIDE.collection.key;
 export const COLLECTION_VERSION = 1;
 
 export interface CollectionRead {
@@ -27,8 +26,7 @@ const postingsList = storedList({
   field: 'postings',
   entry: SavedPostingSchema,
   version: COLLECTION_VERSION,
-  setAsideKey: COLLECTION_SET_ASIDE_KEY,
-  setAsideLimit: SET_ASIDE_LIMIT,
+  setAside: 'collection',
 });
 
 /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */

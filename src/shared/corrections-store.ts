@@ -3,13 +3,15 @@
 // exactly what was saved. The model's answer stays in the results cache untouched: "Revert"
 // deletes the correction and the cached answer shows again. Entries are keyed by the posting's URL
 // and a hash of its text, so a page whose text changed is a new posting. Each entry is validated
-// on its own: a damaged one is dropped on the next write, never the others, and nothing outside
-// this key is touched. Functions take the storage area so unit tests can pass an in-memory one.
+// on its own, whatever the wrapper looks like: a damaged one is set aside on the next write (see
+// stored-list.ts), never the others. Functions take the storage area so unit tests can pass an
+// in-memory one.
 import { z } from 'zod';
 import { valueKey } from '../core/display';
 import { EntitiesSchema, ENTITY_TYPES, type Entities, type EntityType } from '../core/entities';
 import { normalizeText } from '../core/prompt';
 import type { StorageAreaLike } from './storage';
+import { storedRecord } from './stored-list';
 
 export const CORRECTIONS_KEY = 'corrections';
 export const CORRECTIONS_VERSION = 1;
@@ -26,10 +28,7 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
-const StoredCorrectionsSchema = z.object({
-  version: z.number().int(),
-  entries: z.record(z.string(), z.unknown()),
-});
+const correctionsRecord = storedRecord({ key: CORRECTIONS_KEY, field: 'entries', entry: CorrectionSchema, version: CORRECTIONS_VERSION, setAside: 'corrections' });
 
 /** SHA-256 hex of the posting text as the model reads it (white space differences do not count). */
 export async function textHash(text: string): Promise<string> {
@@ -39,28 +38,21 @@ export async function textHash(text: string): Promise<string> {
 
 /** The key of one posting: its URL (fragment dropped: it does not change the page) and its text hash. */
 export async function postingCorrectionKey(posting: { url: string; text: string }): Promise<string> {
-  return `${posting.url.trim().replace(/#.*$/, '')}\u0000${await textHash(posting.text)}`;
+  return correctionKeyOf(posting.url, await textHash(posting.text));
 }
 
-/** Each stored entry checked by itself; anything unreadable is left out, never an exception. */
+/** The same key from a text hash already computed (a job keeps the hash, not always the text). */
+export function correctionKeyOf(url: string, hash: string): string {
+  return `${url.trim().replace(/#.*$/, '')}\u0000${hash}`;
+}
+
+/** Each stored entry checked by itself, whatever the wrapper; anything unreadable is left out, never an exception. */
 export function parseStoredCorrections(raw: unknown): Record<string, Correction> {
-  const parsed = StoredCorrectionsSchema.safeParse(raw);
-  if (!parsed.success) return {};
-  const out: Record<string, Correction> = {};
-  for (const [key, value] of Object.entries(parsed.data.entries)) {
-    const entry = CorrectionSchema.safeParse(value);
-    if (entry.success) out[key] = entry.data;
-  }
-  return out;
+  return correctionsRecord.parse(raw).valid;
 }
 
 async function readAll(area: StorageAreaLike): Promise<Record<string, Correction>> {
-  try {
-    const got = await area.get(CORRECTIONS_KEY);
-    return parseStoredCorrections(got[CORRECTIONS_KEY]);
-  } catch {
-    return {};
-  }
+  return (await correctionsRecord.read(area)).valid;
 }
 
 export async function readCorrection(area: StorageAreaLike, key: string): Promise<Correction | undefined> {
@@ -77,15 +69,16 @@ export function withCorrection(entries: Record<string, Correction>, key: string,
 
 export async function writeCorrection(area: StorageAreaLike, key: string, correction: Correction): Promise<void> {
   const valid = CorrectionSchema.parse(correction);
-  const entries = withCorrection(await readAll(area), key, valid);
-  await area.set({ [CORRECTIONS_KEY]: { version: CORRECTIONS_VERSION, entries } });
+  await correctionsRecord.update(area, (entries) => withCorrection(entries, key, valid));
 }
 
 export async function deleteCorrection(area: StorageAreaLike, key: string): Promise<void> {
-  const entries = await readAll(area);
-  if (!(key in entries)) return;
-  delete entries[key];
-  await area.set({ [CORRECTIONS_KEY]: { version: CORRECTIONS_VERSION, entries } });
+  if (!(key in (await readAll(area)))) return;
+  await correctionsRecord.update(area, (entries) => {
+    const next = { ...entries };
+    delete next[key];
+    return next;
+  });
 }
 
 // ---- editing a set of entities (pure) ----

@@ -8,14 +8,13 @@
 import { z } from 'zod';
 import { EntitiesSchema, type Entities } from '../core/entities';
 import type { StorageAreaLike } from './storage';
-import { clip, storedList } from './stored-list';
+import { clip, SET_ASIDE, storedList } from './stored-list';
 
 export const EXAMPLES_KEY = 'trainingExamples';
-export const EXAMPLES_SET_ASIDE_KEY = 'trainingExamplesSetAside';
+export const EXAMPLES_SET_ASIDE_KEY = SET_ASIDE.trainingExamples.key;
 export const EXAMPLES_VERSION = 1;
 /** The most examples kept: enough for several fine-tuning rounds, small enough for one export. */
 export const EXAMPLES_LIMIT = 1000;
-const SET_ASIDE_LIMIT = 200;
 /** Longer texts are not postings' qualifications any more; the checker would flag them anyway. */
 export const EXAMPLE_TEXT_LIMIT = 100_000;
 
@@ -46,8 +45,7 @@ const examplesList = storedList({
   field: 'examples',
   entry: TrainingExampleSchema,
   version: EXAMPLES_VERSION,
-  setAsideKey: EXAMPLES_SET_ASIDE_KEY,
-  setAsideLimit: SET_ASIDE_LIMIT,
+  setAside: 'trainingExamples',
 });
 
 export function parseStoredExamples(raw: unknown): ExamplesRead {

@@ -27,20 +27,31 @@ export const JobStateSchema = z.object({
   provider: z.enum(['openai', 'local']).optional(),
   model: z.string().optional(),
   selection: z.boolean().optional(),
+  /** The posting as the popup needs it: its text only while small enough to save as a training example (see toStoredJob). */
   posting: PostingSchema.optional(),
+  /** SHA-256 hex of the posting text (corrections-store textHash): the posting's identity even when its text is not kept. */
+  textHash: z.string().optional(),
   result: ExtractionResultSchema.optional(),
   error: ErrorInfoSchema.optional(),
   /** True when the result came from the results cache (no request was made). */
   fromCache: z.boolean().optional(),
   /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
   settingsKey: z.string().optional(),
+  /** Set when the posting was longer than the maxTextChars setting and only its start was sent: how much, and the requests "Send all" takes. */
+  cut: z.object({ total: z.number().int(), kept: z.number().int(), requests: z.number().int() }).optional(),
   /** The scope the user chose for this posting in the popup ("Read the whole posting"), when it overrides the settings' scope. */
   scope: ScopeSchema.optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
 
 /** Settings as pages see them: everything but the key, plus whether a key is saved. */
-export const PublicSettingsSchema = SettingsSchema.omit({ apiKey: true }).extend({ hasKey: z.boolean() });
+export const PublicSettingsSchema = SettingsSchema.omit({ apiKey: true, keyOrigin: true }).extend({
+  hasKey: z.boolean(),
+  /** Stored fields that could not be read and took their default ('settings': the whole record). */
+  reset: z.array(z.string()).optional(),
+  /** A key is saved but not used: the stored settings were damaged. */
+  keyWithheld: z.boolean().optional(),
+});
 export type PublicSettings = z.infer<typeof PublicSettingsSchema>;
 
 /** A settings draft from the options page. `apiKey` absent = keep the saved key; '' = remove it. */
@@ -58,7 +69,7 @@ export const MESSAGES = {
    * tab's posting until another is made. `offline`: this once with the offline extractor.
    */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), offline: z.boolean().optional() }),
+    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), all: z.boolean().optional(), offline: z.boolean().optional() }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */
@@ -131,7 +142,7 @@ export async function sendMessage<N extends MessageName>(name: N, req: RequestOf
   try {
     raw = await browser.runtime.sendMessage({ type: name, payload: req });
   } catch (err) {
-    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${(err as Error).message}). Reload the extension and try again.` });
+    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${(err as Error).message}). Click Try again; if it still fails, reload the extension.` });
   }
   const env = ReplyEnvelopeSchema.safeParse(raw);
   if (!env.success) throw new MessageError({ code: 'unknown', message: `The background worker sent an unexpected answer to "${name}". Reload the extension and try again.` });

@@ -2,9 +2,11 @@
 // the popup's match panel) read and write it directly; it holds no secret. Reading never throws:
 // a stored value in a bad shape keeps what can be read (each skill, the years, each diploma and
 // major checked on its own) and says what was dropped, so one bad value costs one value, not the
-// profile, and nothing outside this key is ever touched.
+// profile; saving over a stored profile sets its unreadable values aside one by one (stored-list.ts's
+// policy), so nothing is ever dropped.
 import { ProfileSchema, PROFILE_VERSION, parseProfile, type Profile } from '../core/match';
 import type { StorageAreaLike } from './storage';
+import { writeWithSetAside, type KeyedItem } from './stored-list';
 
 export const PROFILE_KEY = 'profile';
 
@@ -70,12 +72,30 @@ export async function loadProfile(area: StorageAreaLike): Promise<StoredProfile>
   }
 }
 
-/** Validates before writing: an invalid profile is refused, never stored. */
+/** Validates before writing: an invalid profile is refused, never stored. What the stored one held unreadable is set aside. */
 export async function saveProfile(area: StorageAreaLike, profile: Profile): Promise<Profile> {
   const checked = parseProfile(profile);
   if (!checked.ok) throw new Error(checked.error);
-  await area.set({ [PROFILE_KEY]: checked.profile });
+  const before = (await area.get(PROFILE_KEY))[PROFILE_KEY];
+  await writeWithSetAside(area, { [PROFILE_KEY]: checked.profile }, 'profile', unreadableValues(before));
   return checked.profile;
+}
+
+/** The values of a stored profile that reading leaves out, one by one ({field, value}); the whole value when it is not a profile at all. */
+export function unreadableValues(raw: unknown): KeyedItem[] {
+  if (raw === undefined || raw === null || parseProfile(raw).ok) return [];
+  if (typeof raw !== 'object' || Array.isArray(raw)) return [{ key: PROFILE_KEY, value: raw }];
+  const r = raw as Record<string, unknown>;
+  if (typeof r.version === 'number' && r.version > PROFILE_VERSION) return [{ key: PROFILE_KEY, value: raw }];
+  const out: KeyedItem[] = [];
+  for (const field of ['skills', 'diplomas', 'majors'] as const) {
+    const list = r[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) out.push({ key: field, value: list });
+    else for (const v of list) if (!item.safeParse(v).success) out.push({ key: field, value: v });
+  }
+  if (r.years !== undefined && !years.safeParse(r.years).success) out.push({ key: 'years', value: r.years });
+  return out;
 }
 
 export async function deleteProfile(area: StorageAreaLike): Promise<void> {

@@ -1,8 +1,29 @@
-// The shared shape of a durable list in storage.local ({version, <list>: [...]}, or a bare array):
-// each entry is validated by itself on read, so a damaged entry is set aside under its own key
-// instead of hiding or losing the rest. The collection and the training examples are such lists.
+// One policy for every durable store in storage.local (the collection, the training examples, the
+// corrections, the profile, the results cache): each entry is validated by itself on read,
+// whatever the wrapper around the entries looks like (`{version, [field]: ...}` with any version,
+// a bare array, an older or hand-made store), so a damaged wrapper or entry hides nothing else.
+// Entries that fail validation are set aside one by one under the store's set-aside key, never
+// dropped; the options page lists them with Export and Delete.
 import { z } from 'zod';
 import type { StorageAreaLike } from './storage';
+
+/** Where each store's unreadable entries are kept, and how the options page names them. */
+export const SET_ASIDE = {
+  collection: { key: 'collectionSetAside', label: 'Collection' },
+  trainingExamples: { key: 'trainingExamplesSetAside', label: 'Training examples' },
+  corrections: { key: 'correctionsSetAside', label: 'Corrections' },
+  profile: { key: 'profileSetAside', label: 'Profile' },
+  resultCache: { key: 'resultCacheSetAside', label: 'Results cache' },
+} as const;
+export type SetAsideStore = keyof typeof SET_ASIDE;
+/** A cache is only a cache: its set-aside entries are capped (the newest kept); user work never is. */
+const CACHE_SET_ASIDE_LIMIT = 50;
+
+/** An unreadable entry of a keyed store (corrections, cache, profile fields): its key and value. */
+export interface KeyedItem {
+  key: string;
+  value: unknown;
+}
 
 export interface ListRead<T> {
   valid: T[];
@@ -10,16 +31,73 @@ export interface ListRead<T> {
   invalid: unknown[];
 }
 
-export interface StoredListSpec<T> {
-  /** The storage.local key of the list. */
+export interface RecordRead<T> {
+  valid: Record<string, T>;
+  invalid: KeyedItem[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The stored entries of a list store, whatever the wrapper: a bare array, `{[field]: [...]}` (any
+ * version, or none), or `{[field]: {k: entry}}`. What holds no entries at all is returned as
+ * `junk` (set aside as it is: there is nothing smaller to set aside).
+ */
+export function listItems(raw: unknown, field: string): { items: unknown[]; junk: unknown[] } {
+  if (raw === undefined || raw === null) return { items: [], junk: [] };
+  if (Array.isArray(raw)) return { items: raw, junk: [] };
+  if (isPlainObject(raw)) {
+    const inner = raw[field];
+    if (Array.isArray(inner)) return { items: inner, junk: [] };
+    if (isPlainObject(inner)) return { items: Object.values(inner), junk: [] };
+    if (inner === undefined || inner === null) return { items: [], junk: Object.keys(raw).some((k) => k !== 'version') ? [raw] : [] };
+    return { items: [], junk: [inner] };
+  }
+  return { items: [], junk: [raw] };
+}
+
+/** The stored entries of a keyed store (`{[field]: {key: entry}}`, any version), the same way. */
+export function recordItems(raw: unknown, field: string): { items: [string, unknown][]; junk: KeyedItem[] } {
+  if (raw === undefined || raw === null) return { items: [], junk: [] };
+  const inner = isPlainObject(raw) ? raw[field] : undefined;
+  if (isPlainObject(inner)) return { items: Object.entries(inner), junk: [] };
+  if (isPlainObject(raw) && (inner === undefined || inner === null) && !Object.keys(raw).some((k) => k !== 'version')) return { items: [], junk: [] };
+  return { items: [], junk: [{ key: field, value: inner ?? raw }] };
+}
+
+export function parseList<T>(raw: unknown, field: string, entry: z.ZodType<T>): ListRead<T> {
+  const { items, junk } = listItems(raw, field);
+  const valid: T[] = [];
+  const invalid: unknown[] = [...junk];
+  for (const item of items) {
+    const parsed = entry.safeParse(item);
+    if (parsed.success) valid.push(parsed.data);
+    else invalid.push(item);
+  }
+  return { valid, invalid };
+}
+
+export function parseRecord<T>(raw: unknown, field: string, entry: z.ZodType<T>): RecordRead<T> {
+  const { items, junk } = recordItems(raw, field);
+  const valid: Record<string, T> = {};
+  const invalid: KeyedItem[] = [...junk];
+  for (const [key, value] of items) {
+    const parsed = entry.safeParse(value);
+    if (parsed.success) valid[key] = parsed.data;
+    else invalid.push({ key, value });
+  }
+  return { valid, invalid };
+}
+
+interface StoreSpec<T> {
+  /** The storage.local key of the store. */
   key: string;
-  /** The list's field in the stored object (`{version, [field]: [...]}`). */
+  /** The entries' field in the stored object (`{version, [field]: ...}`). */
   field: string;
   entry: z.ZodType<T>;
   version: number;
-  /** Where entries that failed validation are kept (never deleted), the newest `setAsideLimit`. */
-  setAsideKey: string;
-  setAsideLimit: number;
+  /** Which set-aside list takes the entries that fail validation. */
+  setAside: SetAsideStore;
 }
 
 export interface StoredList<T> {
@@ -29,44 +107,20 @@ export interface StoredList<T> {
   read(area: StorageAreaLike): Promise<ListRead<T>>;
   /**
    * Read, change, write, one at a time across the extension's pages. Invalid entries met on the way
-   * move to the set-aside key and the list is written back clean. A store the browser cannot read
-   * throws here: it is never written over with a change of an empty list.
+   * move to the set-aside list and the store is written back clean. A store the browser cannot
+   * read throws here: it is never written over with a change of an empty list.
    */
   update(area: StorageAreaLike, change: (entries: T[]) => T[]): Promise<T[]>;
 }
 
-/**
- * A reader of a stored list whose entries are `entry`: it validates each entry by itself, and
- * anything unreadable becomes `invalid`, never an exception. The stored value is
- * `{version, [field]: [...]}` or a bare array (an older or hand-made store).
- */
-function storedListReader<T>(field: string, entry: z.ZodType<T>): (raw: unknown) => ListRead<T> {
-  const stored = z.object({ version: z.number().int(), [field]: z.array(z.unknown()) });
-  return (raw) => {
-    if (raw === undefined || raw === null) return { valid: [], invalid: [] };
-    const entries = Array.isArray(raw) ? raw : (stored.safeParse(raw).data?.[field] as unknown[] | undefined);
-    if (!entries) return { valid: [], invalid: [raw] };
-    const valid: T[] = [];
-    const invalid: unknown[] = [];
-    for (const item of entries) {
-      const parsed = entry.safeParse(item);
-      if (parsed.success) valid.push(parsed.data);
-      else invalid.push(item);
-    }
-    return { valid, invalid };
-  };
+export interface StoredRecord<T> {
+  parse(raw: unknown): RecordRead<T>;
+  read(area: StorageAreaLike): Promise<RecordRead<T>>;
+  update(area: StorageAreaLike, change: (entries: Record<string, T>) => Record<string, T>): Promise<Record<string, T>>;
 }
 
-export function storedList<T>(spec: StoredListSpec<T>): StoredList<T> {
-  const parse = storedListReader(spec.field, spec.entry);
-  const update = async (area: StorageAreaLike, change: (entries: T[]) => T[]): Promise<T[]> => {
-    const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
-    const next = change(valid);
-    const items: Record<string, unknown> = { [spec.key]: { version: spec.version, [spec.field]: next } };
-    if (invalid.length > 0) items[spec.setAsideKey] = await appendSetAside(area, spec.setAsideKey, invalid, spec.setAsideLimit);
-    await area.set(items);
-    return next;
-  };
+export function storedList<T>(spec: StoreSpec<T>): StoredList<T> {
+  const parse = (raw: unknown) => parseList(raw, spec.field, spec.entry);
   return {
     parse,
     async read(area) {
@@ -76,17 +130,93 @@ export function storedList<T>(spec: StoredListSpec<T>): StoredList<T> {
         return { valid: [], invalid: [] };
       }
     },
-    update: (area, change) => withLock(`job-entities:${spec.key}`, () => update(area, change)),
+    update: (area, change) =>
+      withLock(`job-entities:${spec.key}`, async () => {
+        const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
+        const next = change(valid);
+        await writeWithSetAside(area, { [spec.key]: { version: spec.version, [spec.field]: next } }, spec.setAside, invalid);
+        return next;
+      }),
   };
 }
 
+export function storedRecord<T>(spec: StoreSpec<T>): StoredRecord<T> {
+  const parse = (raw: unknown) => parseRecord(raw, spec.field, spec.entry);
+  return {
+    parse,
+    async read(area) {
+      try {
+        return parse((await area.get(spec.key))[spec.key]);
+      } catch {
+        return { valid: {}, invalid: [] };
+      }
+    },
+    update: (area, change) =>
+      withLock(`job-entities:${spec.key}`, async () => {
+        const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
+        const next = change(valid);
+        await writeWithSetAside(area, { [spec.key]: { version: spec.version, [spec.field]: next } }, spec.setAside, invalid);
+        return next;
+      }),
+  };
+}
+
+/** Writes `items`, and in the same write appends `invalid` to the store's set-aside list. */
+export async function writeWithSetAside(area: StorageAreaLike, items: Record<string, unknown>, store: SetAsideStore, invalid: readonly unknown[]): Promise<void> {
+  const out = { ...items };
+  if (invalid.length > 0) {
+    const key = SET_ASIDE[store].key;
+    const before = await readSetAsideList(area, key);
+    const all = [...before, ...invalid];
+    out[key] = store === 'resultCache' ? all.slice(-CACHE_SET_ASIDE_LIMIT) : all;
+  }
+  await area.set(out);
+}
+
+async function readSetAsideList(area: StorageAreaLike, key: string): Promise<unknown[]> {
+  const got = (await area.get(key))[key];
+  // A set-aside list that is itself not a list is kept inside the new one, not lost.
+  return Array.isArray(got) ? got : got === undefined ? [] : [got];
+}
+
+export interface SetAsideGroup {
+  store: SetAsideStore;
+  label: string;
+  items: unknown[];
+}
+
+/** Every store's set-aside entries, for the options page (stores with none left out). */
+export async function readAllSetAside(area: StorageAreaLike): Promise<SetAsideGroup[]> {
+  const keys = Object.values(SET_ASIDE).map((s) => s.key);
+  const got = await area.get(keys);
+  const out: SetAsideGroup[] = [];
+  for (const [store, { key, label }] of Object.entries(SET_ASIDE) as [SetAsideStore, (typeof SET_ASIDE)[SetAsideStore]][]) {
+    const v = got[key];
+    const items = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    if (items.length) out.push({ store, label, items });
+  }
+  return out;
+}
+
+/** Deletes one set-aside entry (the user's choice on the options page). */
+export async function deleteSetAside(area: StorageAreaLike, store: SetAsideStore, index: number): Promise<void> {
+  const key = SET_ASIDE[store].key;
+  await withLock(`job-entities:${key}`, async () => {
+    const items = await readSetAsideList(area, key);
+    if (index < 0 || index >= items.length) return;
+    items.splice(index, 1);
+    if (items.length) await area.set({ [key]: items });
+    else await area.remove(key);
+  });
+}
+
 /**
- * The popup, the options page and the collection page may change one list at the same moment (two
+ * The popup, the options page and the collection page may change one store at the same moment (two
  * popups saving, a delete while an import runs): a Web Lock, shared by every page of the
  * extension's origin, runs one read-change-write at a time so no change overwrites another. Where
  * Web Locks do not exist (Node, in unit tests) the change simply runs.
  */
-async function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
+export async function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as { locks?: { request: (name: string, cb: () => Promise<T>) => Promise<T> } } | undefined)?.locks;
   return locks ? locks.request(name, run) : run();
 }
@@ -94,11 +224,4 @@ async function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
 /** A text cut to `max` characters (an ellipsis last), to fit an entry schema's limit. */
 export function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
-
-/** The set-aside list after adding `invalid`: what is stored under `key` first, the newest `limit` kept. */
-async function appendSetAside(area: StorageAreaLike, key: string, invalid: unknown[], limit: number): Promise<unknown[]> {
-  const got = await area.get(key);
-  const before = Array.isArray(got[key]) ? (got[key] as unknown[]) : [];
-  return [...before, ...invalid].slice(-limit);
 }

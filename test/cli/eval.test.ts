@@ -90,7 +90,7 @@ describe('eval on the project\'s gold fixture', () => {
     // The same cap as extract and match: eval floods no server either.
     const flood = await runCli(['eval', '--gold', GOLD_FILE, '--concurrency', '65', ...flags('davinci-002')]);
     expect(flood.code).toBe(2);
-    expect(flood.stderr).toMatch(/--concurrency takes at most 64, got 65/);
+    expect(flood.stderr).toMatch(/--concurrency takes a whole number from 1 to 64, got "65"/);
   });
 });
 

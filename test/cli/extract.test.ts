@@ -34,7 +34,7 @@ beforeAll(async () => {
     answer: goldAnswerer([...GOLD, { prompt: HTML_TEXT, completion: HTML_GOLD }, { prompt: TXT_TEXT, completion: TXT_GOLD }]),
     routes: [
       // A live career page for --url.
-      (req, res, _body, url) => {
+      (_req, res, _body, url) => {
         if (url.pathname !== '/careers/android') return false;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(readFileSync(fixturePath('gold', 'posting.html')));
@@ -310,8 +310,8 @@ describe('faults: each exits 1 with its own message', () => {
 describe.concurrent('usage errors exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown flag', ['--nope'], /Unknown option '--nope'/],
-    ['bad concurrency', ['--concurrency', '0', '--input', GOLD_FILE], /--concurrency takes a whole number >= 1/],
-    ['too much concurrency', ['--concurrency', '65', '--input', GOLD_FILE], /--concurrency takes at most 64, got 65/],
+    ['bad concurrency', ['--concurrency', '0', '--input', GOLD_FILE], /--concurrency takes a whole number from 1 to 64, got "0"/],
+    ['too much concurrency', ['--concurrency', '65', '--input', GOLD_FILE], /--concurrency takes a whole number from 1 to 64, got "65"/],
     ['bad mode', ['--mode', 'fast', '--model', 'x', '--input', GOLD_FILE], /--mode: must be auto, completion or chat/],
     ['bad base URL', ['--base-url', 'localhost:8000', '--model', 'x', '--input', GOLD_FILE], /--base-url \(or OPENAI_BASE_URL\) must start with http:\/\/ or https:\/\//],
     ['base URL not a URL', ['--base-url', 'nowhere', '--model', 'x', '--input', GOLD_FILE], /--base-url \(or OPENAI_BASE_URL\): The base URL must be a full URL/],

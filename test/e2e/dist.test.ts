@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { CAPTURE_SCRIPT_FILE } from '../../src/shared/capture-file';
-import { DIST_DIR } from './fixtures';
+import { GECKO_ID } from '../../scripts/manifests';
+import { DIST_DIR, PROJECT_DIR } from './fixtures';
 
 const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
@@ -28,5 +29,26 @@ describe('dist/', () => {
       const html = readFileSync(join(DIST_DIR, page), 'utf8');
       expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     }
+  });
+});
+
+describe('dist-firefox/', () => {
+  const ffManifest = JSON.parse(readFileSync(join(PROJECT_DIR, 'dist-firefox', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  it('is the Firefox form of the same manifest: an event page of module scripts, the gecko id', () => {
+    expect(ffManifest.version).toBe(pkg.version);
+    expect(ffManifest.background).toMatchObject({ type: 'module', scripts: [expect.stringMatching(/\.js$/)] });
+    expect(ffManifest.background).not.toHaveProperty('service_worker');
+    expect(ffManifest).toHaveProperty('browser_specific_settings.gecko.id', GECKO_ID);
+    expect(ffManifest).not.toHaveProperty('minimum_chrome_version');
+    // Everything but the background and the Firefox-only keys equals the Chrome build.
+    const strip = (m: Record<string, unknown>) => {
+      const { background: _b, browser_specific_settings: _s, minimum_chrome_version: _v, ...rest } = m;
+      return rest;
+    };
+    expect(strip(ffManifest)).toEqual(strip(manifest));
+  });
+  it('ships the same capture script as a classic script', () => {
+    const code = readFileSync(join(PROJECT_DIR, 'dist-firefox', CAPTURE_SCRIPT_FILE), 'utf8');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 });

@@ -40,7 +40,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ has no manifest.json: run `npm run build:ext` first.');
   const userDataDir = mkdtempSync(join(tmpdir(), 'job-entities-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -48,7 +48,7 @@ export async function launchExtension(opts: { colorScheme?: 'light' | 'dark' } =
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 420, height: 720 },
-    args: [...HEADLESS_ARGS, ...extensionArgs(DIST_DIR)],
+    args: [...HEADLESS_ARGS, ...extensionArgs(DIST_DIR), ...(opts.args ?? [])],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });

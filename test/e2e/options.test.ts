@@ -68,14 +68,26 @@ describe('options page', () => {
   });
 
   it('stored settings from an old version are migrated and the key kept', async () => {
-    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 'lots' } }));
+    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 300 } }));
     const o = await OptionsPage.open(ext);
     await expect(o.page.getByTestId('base-url').inputValue()).resolves.toBe('http://localhost:8000/v1');
     await expect(o.page.getByTestId('api-key').getAttribute('placeholder')).resolves.toMatch(/saved/);
     await o.page.locator('summary').click();
-    await expect(o.page.getByTestId('max-tokens').inputValue()).resolves.toBe('512');
+    await expect(o.page.getByTestId('max-tokens').inputValue()).resolves.toBe('300');
     await o.save();
-    expect(await storedSettings()).toMatchObject({ version: 1, apiKey: 'sk-old-key', baseURL: 'http://localhost:8000/v1', maxTokens: 512 });
+    expect(await storedSettings()).toMatchObject({ version: 1, apiKey: 'sk-old-key', keyOrigin: 'http://localhost:8000', baseURL: 'http://localhost:8000/v1', maxTokens: 300 });
+    await o.page.close();
+  });
+
+  it('a damaged stored record: the page says the settings were reset and the saved key is not used', async () => {
+    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 'lots' } }));
+    const o = await OptionsPage.open(ext);
+    await expect(o.page.getByTestId('settings-reset').textContent()).resolves.toMatch(/\(maxTokens\).*key is not used until you enter/);
+    await expect(o.page.getByTestId('api-key').getAttribute('placeholder')).resolves.not.toMatch(/saved/);
+    await o.fill({ apiKey: 'sk-entered-again' });
+    await o.save();
+    expect(await storedSettings()).toMatchObject({ apiKey: 'sk-entered-again', baseURL: 'http://localhost:8000/v1', maxTokens: 512 });
+    await expect(o.page.getByTestId('settings-reset').count()).resolves.toBe(0);
     await o.page.close();
   });
 

@@ -1,4 +1,4 @@
-// The quick start as `npm start` runs it after the build: scripts/quickstart.mjs with CI set runs
+// The quick start as `npm start` runs it after the build: scripts/quickstart.ts with CI set runs
 // headless, prints the entities the extension's popup shows for demo/sample-posting.html (offline
 // extractor: the fresh profile has no model) and saves a picture of the popup.
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../shared';
 import { chromiumPath, DIST_DIR } from './fixtures';
 
-const SCRIPT = join(PROJECT_DIR, 'scripts', 'quickstart.mjs');
+const SCRIPT = [join(PROJECT_DIR, 'scripts', 'run-ts.mjs'), join('scripts', 'quickstart.ts')];
 const SCREENSHOT = join(PROJECT_DIR, 'build', 'quickstart-popup.png');
 const DEMO_PAGE = join(PROJECT_DIR, 'demo', 'sample-posting.html');
 
@@ -21,7 +21,7 @@ interface Run {
 
 function runQuickstart(args: string[], env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: PROJECT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SCRIPT, ...args], { cwd: PROJECT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -57,7 +57,7 @@ function pngSize(file: string): { width: number; height: number } {
 
 const NO_STACK = /^\s+at .+:\d+:\d+\)?$/m;
 
-describe('npm start (scripts/quickstart.mjs) headless with CI set', () => {
+describe('npm start (scripts/quickstart.ts) headless with CI set', () => {
   let run: Run;
   let startedAt: number;
 

@@ -5,7 +5,6 @@
 // (real downloads, checked line by line against the training format) and checks it; a reopened
 // popup shows the corrected set while the model's cached answer stays as it was.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCompletion } from '../../src/core/completion';

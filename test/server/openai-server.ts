@@ -5,6 +5,7 @@
 //
 // Standalone: node scripts/run-ts.mjs test/server/openai-server.ts --port 8787 [--gold FILE.jsonl]... [--delay MS] [--api-key KEY]
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { encode } from 'gpt-tokenizer';
@@ -92,6 +93,8 @@ export interface OpenAIServerOptions {
   routes?: RouteHandler[];
   /** false mimics servers with CORS off (LM Studio by default): no Access-Control-* headers. */
   cors?: boolean;
+  /** Serve HTTPS with this certificate (PEM), e.g. as a stand-in for api.openai.com. */
+  tls?: { key: string; cert: string };
 }
 
 export interface OpenAIServer {
@@ -516,10 +519,15 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     send(req, res, 404, openaiError(`Invalid URL (${req.method} ${path})`, 'invalid_request_error', null));
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       send(req, res, 500, openaiError(`Test server failure: ${(err as Error).message}`, 'server_error', null));
     });
+  };
+  const server: Server = opts.tls ? createHttpsServer(opts.tls, listener) : createServer(listener);
+  if (opts.tls) server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
   });
   server.on('connection', (s) => {
     sockets.add(s);
@@ -532,7 +540,7 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/v1`,
     port,
     requests,
     setBehavior(model, behavior) {

@@ -87,7 +87,7 @@ describe('saving, deleting, importing', () => {
     expect((await readCollection(area)).postings.map((p) => p.title)).toEqual(['New', 'Twice']);
   });
 
-  it('a change sets damaged entries aside (appended, capped) instead of deleting them', async () => {
+  it('a change sets damaged entries aside (appended, never capped) instead of deleting them', async () => {
     const area = memoryArea();
     const good = saved('https://jobs.example/1');
     area.data[COLLECTION_KEY] = { version: 1, postings: [good, { url: 1 }] };
@@ -98,11 +98,11 @@ describe('saving, deleting, importing', () => {
     // Nothing damaged: the set-aside key is left alone.
     await updateCollection(area, (p) => p);
     expect(area.data[COLLECTION_SET_ASIDE_KEY]).toEqual(['earlier', { url: 1 }]);
-    // Capped at 500 entries, the newest kept.
+    // Never capped: the user's work is not dropped to make room (the options page deletes it on request).
     area.data[COLLECTION_KEY] = { version: 1, postings: Array.from({ length: 600 }, (_, i) => ({ bad: i })) };
     await updateCollection(area, (p) => p);
     const aside = area.data[COLLECTION_SET_ASIDE_KEY] as unknown[];
-    expect(aside).toHaveLength(500);
+    expect(aside).toHaveLength(602);
     expect(aside.at(-1)).toEqual({ bad: 599 });
   });
 

@@ -20,7 +20,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-import { defaultSettings, SETTINGS_VERSION } from '../../src/core/settings';
+import { bindKey, defaultSettings, SETTINGS_VERSION } from '../../src/core/settings';
 import { migrateStoredSettings, onInstalled } from '../../src/background/on-installed';
 import { readSettings } from '../../src/shared/storage';
 
@@ -53,7 +53,7 @@ describe('migrateStoredSettings on install and update', () => {
     useLocal({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' } });
     const r = await migrateStoredSettings({ reason: 'update' });
     expect(r).toEqual({ outcome: 'written', reset: [] });
-    expect(local.data.settings).toEqual({ ...defaultSettings(), version: SETTINGS_VERSION, apiKey: 'sk-old-key', baseURL: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' });
+    expect(local.data.settings).toEqual({ ...defaultSettings(), version: SETTINGS_VERSION, apiKey: 'sk-old-key', keyOrigin: 'http://localhost:8000', baseURL: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' });
     expect(local.data.settings).not.toHaveProperty('openaiKey');
     expect(local.data.settings).not.toHaveProperty('baseUrl');
     expect(areas.syncCalls).toEqual([]);
@@ -65,12 +65,21 @@ describe('migrateStoredSettings on install and update', () => {
     expect(local.data.settings).toMatchObject({ version: SETTINGS_VERSION, apiKey: 'sk-old-key' });
   });
 
-  it('invalid fields take their default and are named; the key and valid fields are kept', async () => {
-    useLocal({ settings: { version: 1, apiKey: 'sk-keep', baseURL: 'not a url', maxTokens: -3, model: 'm' } });
+  it('invalid fields are named; a damaged record with a key is left as it is (the key kept, unused, until settings are saved again)', async () => {
+    const damaged = { version: 1, apiKey: 'sk-keep', baseURL: 'not a url', maxTokens: -3, model: 'm' };
+    useLocal({ settings: damaged });
+    const r = await migrateStoredSettings({ reason: 'update' });
+    expect(r.outcome).toBe('kept-key');
+    expect(r.outcome === 'kept-key' && [...r.reset].sort()).toEqual(['baseURL', 'maxTokens']);
+    expect(local.data.settings).toEqual(damaged);
+    expect((await readSettings(local)).apiKey).toBe('');
+  });
+
+  it('invalid fields without a key take their default and are written back', async () => {
+    useLocal({ settings: { version: 1, baseURL: 'not a url', maxTokens: -3, model: 'm' } });
     const r = await migrateStoredSettings({ reason: 'update' });
     expect(r.outcome).toBe('written');
-    expect(r.outcome === 'written' && [...r.reset].sort()).toEqual(['baseURL', 'maxTokens']);
-    expect(local.data.settings).toEqual({ ...defaultSettings(), apiKey: 'sk-keep', model: 'm' });
+    expect(local.data.settings).toEqual({ ...defaultSettings(), model: 'm' });
   });
 
   it('what is written is what readSettings gives (migrated once, read the same afterwards)', async () => {
@@ -83,7 +92,7 @@ describe('migrateStoredSettings on install and update', () => {
   });
 
   it('current, valid settings are left alone (nothing written)', async () => {
-    const current = { ...defaultSettings(), apiKey: 'sk-now', model: 'gpt-4o-mini' };
+    const current = bindKey({ ...defaultSettings(), apiKey: 'sk-now', model: 'gpt-4o-mini' });
     useLocal({ settings: current });
     const set = vi.spyOn(local, 'set');
     expect(await migrateStoredSettings({ reason: 'update' })).toEqual({ outcome: 'unchanged' });

@@ -81,6 +81,8 @@ describe('host permissions', () => {
       expect(p.help.length).toBeGreaterThan(40);
     }
     expect(SERVER_PRESETS.find((p) => p.id === 'ollama')?.help).toMatch(/OLLAMA_ORIGINS/);
+    // Firefox's extension origin is moz-extension://, Chrome's and Edge's chrome-extension://.
+    expect(SERVER_PRESETS.find((p) => p.id === 'ollama')?.help).toMatch(/chrome-extension:\/\/\*,moz-extension:\/\/\*/);
     expect(SERVER_PRESETS.find((p) => p.id === 'lmstudio')?.help).toMatch(/CORS/);
     expect(SERVER_PRESETS.find((p) => p.id === 'azure')?.help).toMatch(/deployment/);
   });

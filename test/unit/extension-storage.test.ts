@@ -42,10 +42,10 @@ describe('settings in storage.local', () => {
   it('defaults when nothing is stored', async () => {
     expect(await readSettings(memoryArea())).toEqual(defaultSettings());
   });
-  it('invalid values fall back to defaults and the key is kept', async () => {
+  it('invalid values fall back to defaults and the key is withheld (the default server must not get it)', async () => {
     const area = memoryArea({ settings: { version: 1, apiKey: 'sk-keep', baseURL: 'not a url', maxTokens: -3, model: 'm' } });
     const s = await readSettings(area);
-    expect(s.apiKey).toBe('sk-keep');
+    expect(s.apiKey).toBe('');
     expect(s.baseURL).toBe(defaultSettings().baseURL);
     expect(s.maxTokens).toBe(defaultSettings().maxTokens);
     expect(s.model).toBe('m');
@@ -58,7 +58,7 @@ describe('settings in storage.local', () => {
     const area = memoryArea();
     const s = { ...defaultSettings(), apiKey: 'sk-x', model: 'gpt-4o-mini' };
     await writeSettings(area, s);
-    expect(await readSettings(area)).toEqual(s);
+    expect(await readSettings(area)).toEqual({ ...s, keyOrigin: 'https://api.openai.com' });
   });
   it('pages see hasKey, never the key', () => {
     const pub = toPublicSettings({ ...defaultSettings(), apiKey: 'sk-secret' });

@@ -239,7 +239,7 @@ describe('slow answers, CORS, recording, extra routes', () => {
   it('consults extra routes before its 404, which has OpenAI\'s shape', async () => {
     const s = await startOpenAIServer({
       routes: [
-        (req, res, body, url) => {
+        (_req, res, body, url) => {
           if (url.pathname !== '/v1/files') return false;
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ object: 'file', bytes: body.length }));

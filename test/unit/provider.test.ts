@@ -258,6 +258,7 @@ describe('errors: each mapped with its own message', () => {
     expect(e.message).toContain(`Could not reach ${base}: the connection was refused`);
     expect(e.message).toMatch(/Start your server/);
     expect(e.message).toMatch(/OLLAMA_ORIGINS/);
+    expect(e.message).toMatch(/moz-extension:\/\/\*/);
   });
 
   it('DNS failures and browser "Failed to fetch" (CORS) get their own words', () => {

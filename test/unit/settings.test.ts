@@ -11,9 +11,10 @@ describe('settings', () => {
     expect(s.version).toBe(SETTINGS_VERSION);
   });
 
-  it('falls back to defaults for invalid fields without losing the key', () => {
-    const { settings, reset } = loadSettings({ version: 1, apiKey: 'sk-test', baseURL: 'not a url', maxTokens: 'lots', mode: 'weird', model: 'ft:davinci-002:acme::x1' });
-    expect(settings.apiKey).toBe('sk-test');
+  it('falls back to defaults for invalid fields and withholds the key (it stays stored, unused)', () => {
+    const { settings, reset, keyWithheld } = loadSettings({ version: 1, apiKey: 'sk-test', baseURL: 'not a url', maxTokens: 'lots', mode: 'weird', model: 'ft:davinci-002:acme::x1' });
+    expect(settings.apiKey).toBe('');
+    expect(keyWithheld).toBe(true);
     expect(settings.model).toBe('ft:davinci-002:acme::x1');
     expect(settings.baseURL).toBe('https://api.openai.com/v1');
     expect(settings.maxTokens).toBe(defaultSettings().maxTokens);

@@ -28,8 +28,8 @@ const MAX_CONCURRENCY = 64;
 
 /** --concurrency for every command that extracts: a whole number from 1 to MAX_CONCURRENCY. */
 export function concurrencyFlag(value: string | undefined): number {
-  const n = intFlag(value, 'concurrency', DEFAULT_CONCURRENCY);
-  if (n > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes at most ${MAX_CONCURRENCY}, got ${n}`);
+  const n = Number(value ?? DEFAULT_CONCURRENCY);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
   return n;
 }
 

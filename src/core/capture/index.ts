@@ -60,7 +60,7 @@ function stripSiteSuffix(title: string, siteName: string): string {
 export function splitTitleBySite(title: string, url: string): { title: string; company: string } {
   const m = /^(.+?)\s+[-–—|·]\s+([^-–—|·]{2,40})$/.exec(title);
   if (!m) return { title, company: '' };
-  let host = '';
+  let host: string;
   try {
     host = new URL(url).hostname.toLowerCase().replace(/[^a-z0-9.]/g, '');
   } catch {

@@ -355,9 +355,9 @@ function commonSuffix(list: string[]): string {
 function wordAligned(s: string, side: 'prefix' | 'suffix'): string {
   if (!s) return s;
   if (side === 'prefix') {
-    const m = /^[\s\S]*[\s:.,;!?\-]/.exec(s);
+    const m = /^[\s\S]*[\s:.,;!?-]/.exec(s);
     return m ? m[0] : '';
   }
-  const m = /[\s:.,;!?\-][\s\S]*$/.exec(s);
+  const m = /[\s:.,;!?-][\s\S]*$/.exec(s);
   return m ? m[0] : '';
 }

@@ -6,9 +6,9 @@ import Papa from 'papaparse';
 export const UTF8_BOM = '\uFEFF';
 
 // A cell a spreadsheet would run as a formula: it starts with = + - @ (or their full-width forms,
-// which some Excel locales also accept), tab or carriage return, possibly after spaces (some
-// importers trim leading spaces before deciding).
-const FORMULA_START = /^[ \u00a0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+// which some Excel locales also accept), tab or carriage return, possibly after any white space,
+// line breaks and the ideographic space (U+3000) included: importers trim it before deciding.
+const FORMULA_START = /^[\s\u3000\u200b\ufeff]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
 /**
  * CSV/formula injection defence, as OWASP recommends

@@ -30,7 +30,7 @@ export function experienceSpans(tokens: readonly string[]): Span[] {
       spans.push({ label: 'EXPERIENCE', start: i, end: i + 1 });
       continue;
     }
-    let j = i;
+    let j: number;
     if (/^[0-9]{1,2}\+plus$/.test(t)) j = i + 1;
     else if (isNumber(t)) {
       j = i + 1;

@@ -13,7 +13,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from 'openai';
-import { ExtractionError } from '../errors';
+import { ExtractionError, redactSecrets } from '../errors';
 
 export interface ErrorContext {
   model: string;
@@ -22,6 +22,8 @@ export interface ErrorContext {
   timeoutMs?: number;
   /** Retries the client made on 429 and 5xx (0: the message must not claim it retried). */
   maxRetries?: number;
+  /** The key sent: a server may echo it in its error, and no message may carry it. */
+  apiKey?: string;
 }
 
 /** Hosts that are the user's own machine or network: the server is theirs to start. */
@@ -92,9 +94,22 @@ function unreachableMessage(err: unknown, ctx: ErrorContext): string {
   // In a browser a refused connection and a CORS refusal look the same ("Failed to fetch").
   else what = `${where}: the server is down, the address is wrong, or it refused this origin (CORS).`;
   const todo = local
-    ? ' Start your server and check the port (vLLM: `vllm serve MODEL`; llama.cpp: `llama-server -m MODEL.gguf`; Ollama: `ollama serve`; LM Studio: start the local server). From the extension, Ollama also needs OLLAMA_ORIGINS=chrome-extension://* and LM Studio needs CORS enabled.'
+    ? ' Start your server and check the port (vLLM: `vllm serve MODEL`; llama.cpp: `llama-server -m MODEL.gguf`; Ollama: `ollama serve`; LM Studio: start the local server). From the extension, Ollama also needs OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" and LM Studio needs CORS enabled.'
     : ' Check the base URL in the settings (for OpenAI: https://api.openai.com/v1) and your network connection.';
   return what + todo;
+}
+
+/**
+ * A connection cut after the answer started (headers received, body cut off): the SDK does not
+ * wrap it, so it arrives as the fetch's own TypeError ("terminated" in Node, "Failed to fetch" or
+ * "network error" in browsers). Worth one more try, like a 5xx.
+ */
+export function isCutConnection(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof APIError) return false;
+  if (err.name === 'AbortError') return false;
+  const { code } = connectionCause(err);
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return true;
+  return err instanceof TypeError && /terminated|failed to fetch|network ?error|load failed|other side closed/i.test(err.message);
 }
 
 /** Map anything the SDK (or a fetch under it) threw to an ExtractionError. */
@@ -103,7 +118,7 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
   const model = ctx.model || '(no model set)';
   const base = ctx.baseURL;
   const retried = ctx.maxRetries !== 0;
-  const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) => new ExtractionError(code, message, { status, cause: err });
+  const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) => new ExtractionError(code, redactSecrets(message, ctx.apiKey ? [ctx.apiKey] : []), { status, cause: err });
 
   if (err instanceof APIUserAbortError || (err instanceof Error && err.name === 'AbortError')) return mk('cancelled', 'Cancelled: the request was stopped before the model answered.');
   if (err instanceof APIConnectionTimeoutError) {
@@ -111,6 +126,9 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     return mk('timeout', `The model ${model} at ${base} did not answer${secs}. Try again, raise the timeout in the settings, or shorten the posting.`);
   }
   if (err instanceof APIConnectionError) return mk('unreachable', unreachableMessage(err.cause ?? err, ctx));
+  if (isCutConnection(err)) {
+    return mk('unreachable', `The connection to ${base} was cut before the answer was complete (tried twice). Try again; if it keeps happening, check the server and your network.`);
+  }
   if (err instanceof AuthenticationError) {
     const where = isOpenAI(base) ? 'Create one at https://platform.openai.com/api-keys and' : `Check the key your server at ${base} expects and`;
     return mk('invalid_key', `The API key was rejected by ${base} (401: ${serverMessage(err)}). ${where} paste it in the settings (or pass --api-key / OPENAI_API_KEY).`, 401);

@@ -8,8 +8,8 @@ import type { ExtractionResult, Usage } from '../entities';
 import { ExtractionError } from '../errors';
 import type { PostingInput } from '../posting';
 import type { Provider } from '../provider';
-import type { Settings } from '../settings';
-import { mapProviderError } from './map-error';
+import { keyMayGoTo, type Settings } from '../settings';
+import { isCutConnection, mapProviderError } from './map-error';
 import { buildModelRequest, type ModelRequest } from './request';
 
 /**
@@ -55,7 +55,8 @@ function retryAfterMs(h: Headers): number {
 
 export function createClient(settings: Settings, fetchImpl?: FetchLike): OpenAI {
   return new OpenAI({
-    apiKey: settings.apiKey || PLACEHOLDER_API_KEY,
+    // The key goes only to the origin it was saved for, whatever the base URL says now.
+    apiKey: (keyMayGoTo(settings) && settings.apiKey) || PLACEHOLDER_API_KEY,
     baseURL: settings.baseURL,
     maxRetries: settings.maxRetries,
     timeout: settings.timeoutMs,
@@ -135,6 +136,16 @@ async function sendModelRequest(client: OpenAI, req: ModelRequest, settings: Set
   }
 }
 
+/** Runs `call` again once when the connection was cut mid-answer (see isCutConnection). */
+async function withOneRetryOnCut<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (signal?.aborted || !isCutConnection(err)) throw err;
+    return call();
+  }
+}
+
 export interface RawAnswer {
   text: string;
   finishReason: string | null;
@@ -149,10 +160,11 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   const client = opts.client ?? createClient(settings);
   const req = buildModelRequest(text, settings, { maxTokens: opts.maxTokens });
   const mode = req.mode;
-  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries };
+  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries, apiKey: settings.apiKey };
   let answer: unknown;
   try {
-    answer = await sendModelRequest(client, req, settings, signal);
+    // A connection cut mid-answer is tried once more, like a 5xx (the SDK retries those itself).
+    answer = await withOneRetryOnCut(signal, () => sendModelRequest(client, req, settings, signal));
   } catch (err) {
     // A caller's deadline (AbortSignal.timeout) aborts like a cancel: report it as the timeout it is.
     if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
@@ -181,13 +193,31 @@ export function readAnswer(answer: unknown, mode: 'completion' | 'chat', setting
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }
 
-/** The provider's result for one answer: entities parsed from it, with the meta `extract` reports. */
+/** Raw answers kept for the user to read: enough to see what went wrong, small enough to store. */
+const RAW_ANSWER_LIMIT = 4000;
+function clipRaw(text: string): string {
+  return text.length > RAW_ANSWER_LIMIT ? `${text.slice(0, RAW_ANSWER_LIMIT - 1)}…` : text;
+}
+
+/**
+ * The provider's result for one answer: entities parsed from it, with the meta `extract` reports.
+ * An answer out of the format is an error, not "nothing found": an empty result would be shown,
+ * cached and exported as a clean answer.
+ */
 export function resultFromAnswer(answer: RawAnswer, settings: Settings): ExtractionResult {
   const parsed = parseCompletion(answer.text, { finishReason: answer.finishReason ?? undefined, stop: settings.stop });
+  if (parsed.unreadable) {
+    throw new ExtractionError(
+      'bad_answer',
+      `The model's answer was not in the expected format, so no entities could be read from it. Check the model and mode in the settings (a model fine-tuned for this answers like skills:['sql']).`,
+      { raw: clipRaw(answer.text) },
+    );
+  }
   const result: ExtractionResult = {
     ...parsed.entities,
     meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
   };
+  if (answer.finishReason === 'length' || parsed.warnings.length > 0) result.meta.rawAnswer = clipRaw(answer.text);
   if (answer.usage) result.meta.usage = answer.usage;
   return result;
 }

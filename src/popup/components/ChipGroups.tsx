@@ -4,7 +4,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { ENTITY_LABELS, ENTITY_TYPES, type EntityType, type ExtractionResult } from '../../core/entities';
 import { orderedGroups, SKILLS_SHOWN } from '../chip-order';
 import { copyText } from '../clipboard';
-import { groupText } from '../entities-text';
+import { clipboardValue, groupText } from '../entities-text';
 import { AddValue } from './AddValue';
 import { Chip, type ChipMark } from './Chip';
 import { EditableChip, type ChipEditing } from './EditableChip';
@@ -26,7 +26,7 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
   const [allSkills, setAllSkills] = useState(false);
   // The moment chips are on screen, for bench/popup.ts (time from popup open to chips).
   useLayoutEffect(() => void performance.mark(CHIPS_SHOWN_MARK), []);
-  const copy = async (text: string, what: string) => setSaid((await copyText(text)) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const copy = async (text: string, what: string) => setSaid((await copyText(clipboardValue(text))) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
   const activate = (type: EntityType, raw: string, display: string) => {
     if (reveal) void reveal(type, raw).then(setSaid);
     else void copy(display, `"${display}"`);

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { pickEntities, type Entities, type EntityType, type ExtractionResult } from '../../core/entities';
 import type { Posting } from '../../core/posting';
-import { addValue, deleteCorrection, postingCorrectionKey, readCorrection, removeValue, sameEntities, writeCorrection } from '../../shared/corrections-store';
+import { addValue, correctionKeyOf, deleteCorrection, postingCorrectionKey, readCorrection, removeValue, sameEntities, writeCorrection } from '../../shared/corrections-store';
 import type { ChipEditing } from './EditableChip';
 
 export interface Corrections {
@@ -30,13 +30,14 @@ interface Loaded {
   entities: Entities | undefined;
 }
 
-export function useCorrections(posting: Posting | undefined, modelResult: ExtractionResult | undefined): Corrections {
+export function useCorrections(posting: Posting | undefined, modelResult: ExtractionResult | undefined, postingTextHash?: string): Corrections {
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   // Writes run one after another, in the order of the edits.
   const writes = useRef<Promise<void>>(Promise.resolve());
   const url = posting?.url;
-  const text = posting?.text;
+  // The job's text hash identifies the posting even when the job does not keep a long posting's text.
+  const text = postingTextHash ? `#${postingTextHash}` : posting?.text;
   const of = url !== undefined && text !== undefined && modelResult ? `${url}\u0000${text}` : undefined;
   // The job object is replaced on every progress update; only a different answer matters.
   const modelSig = modelResult ? JSON.stringify(pickEntities(modelResult)) : '';
@@ -46,7 +47,7 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
     let live = true;
     void (async () => {
       try {
-        const key = await postingCorrectionKey({ url, text });
+        const key = postingTextHash ? correctionKeyOf(url, postingTextHash) : await postingCorrectionKey({ url, text });
         const saved = await readCorrection(browser.storage.local, key);
         if (!live) return;
         setLoaded({ of, key, entities: saved && !sameEntities(saved.entities, modelResult) ? saved.entities : undefined });
@@ -57,6 +58,8 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
     return () => {
       live = false;
     };
+    // `of` and `modelSig` stand for url, text and the answer: the job object itself changes on every progress update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [of, modelSig]);
 
   const current = loaded && loaded.of === of ? loaded : undefined;

@@ -5,6 +5,7 @@
 import { SETTINGS_ERROR_CODES, type ErrorInfo } from '../../core/errors';
 import { sendMessage } from '../../shared/messages';
 import { inExtensionWords } from '../error-words';
+import { RawAnswer } from './ResultWarnings';
 
 /** Codes of a model that failed (not of the page or the user): the offline extractor can stand in. */
 const MODEL_FAILURES = new Set(['no_model', 'invalid_key', 'no_access', 'not_found', 'rate_limit', 'quota', 'server_error', 'bad_request', 'timeout', 'unreachable', 'host_permission']);
@@ -26,6 +27,7 @@ export function ErrorView({ error, onRetry, onOffline, offlineAnswered }: { erro
   return (
     <section class="error" role="alert" data-code={error.code}>
       <p data-testid="error">{inExtensionWords(error.message)}</p>
+      {error.raw !== undefined && <RawAnswer text={error.raw} />}
       <div class="row">
         {settings ? (
           <button type="button" class="button primary" data-testid="open-settings" data-autofocus onClick={() => void sendMessage('open-options', {})}>

@@ -44,7 +44,7 @@ export function ImproveMenu({ posting, corrections, editing, onToggleEdit }: { p
       // The part of the posting the model read (its scope): the example pairs that text with the entities.
       const read = focusPosting(posting, modelResult.meta.scope ?? 'focused').text;
       const text = preparePromptText(read, { trimBoilerplate: settings?.trimBoilerplate ?? false });
-      if (!text) throw new Error('The posting has no text to learn from.');
+      if (!text) throw new Error(posting.text ? 'The posting has no text to learn from.' : 'The posting is too long to keep as a training example (over 100,000 characters).');
       const example = toTrainingExample({ id: postingKey, text, entities: result, url: posting.url, title: posting.title, model: modelResult.meta.model });
       const outcome = await saveExample(browser.storage.local, example);
       const count = (await readExamples(browser.storage.local)).examples.length;

@@ -18,7 +18,7 @@ export function MoreMenu({ tabId }: { tabId?: number }) {
   const [windowId, setWindowId] = useState<number | undefined>(undefined);
   useEffect(() => {
     if (toolbar) void browser.windows.getCurrent().then((w) => setWindowId(w.id));
-  }, []);
+  }, [toolbar]);
   const panel = sidePanelApi();
   const items: MenuItem[] = [
     ...(toolbar && panel?.open

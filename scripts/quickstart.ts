@@ -5,16 +5,26 @@
 // With a display and CI unset the browser stays open for the user (Ctrl+C closes it); without a
 // display, with CI set or with --headless it runs headless, saves a picture of the popup to
 // build/quickstart-popup.png and exits 0.
-// Plain Node ESM (no TypeScript) so that it runs straight after the build.
+// TypeScript run through scripts/run-ts.mjs (bundled into build/run/ first), so it shares the core's labels.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext, BrowserType, Page, Worker } from 'playwright-core';
+import { ENTITY_LABELS } from '../src/core/entities';
 import { chromiumVersion, extensionArgs, findChromium, HEADLESS_ARGS } from './find-chromium.mjs';
 
-const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder holding package.json, found upwards (this file runs bundled from build/run/). */
+function findProjectDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'quickstart.ts'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '..');
+  }
+}
+const PROJECT_DIR = findProjectDir(dirname(fileURLToPath(import.meta.url)));
 /** JOB_ENTITIES_DIST points at another build, as in the browser tests. */
 const DIST_DIR = resolve(process.env.JOB_ENTITIES_DIST ?? join(PROJECT_DIR, 'dist'));
 const DEMO_DIR = join(PROJECT_DIR, 'demo');
@@ -22,10 +32,8 @@ const DEMO_PAGE = 'sample-posting.html';
 const SCREENSHOT = join(PROJECT_DIR, 'build', 'quickstart-popup.png');
 const SETTLE_TIMEOUT_MS = 60_000;
 
-const ENTITY_LABELS = { diploma: 'Diploma', diploma_major: 'Major', experience: 'Experience', skills: 'Skills' };
-
 const USAGE = `Usage: npm start [-- --headless]
-       node scripts/quickstart.mjs [--headless]
+       node scripts/run-ts.mjs scripts/quickstart.ts [--headless]
 
 Opens Chromium with the built extension on a demo job posting and prints the entities it extracts.
   --headless   run without a window: print the entities, save build/quickstart-popup.png, exit
@@ -36,7 +44,7 @@ class QuickstartError extends Error {}
 
 // ---- options ----
 
-function readOptions(argv) {
+function readOptions(argv: string[]): { headless: boolean } {
   const args = argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
@@ -44,14 +52,14 @@ function readOptions(argv) {
   }
   const unknown = args.filter((a) => a !== '--headless');
   if (unknown.length) throw new QuickstartError(`Unknown argument ${unknown[0]}.\n\n${USAGE}`);
-  const ci = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI);
+  const ci = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
   const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   return { headless: args.includes('--headless') || ci || !hasDisplay };
 }
 
 // ---- the build ----
 
-function popupPath() {
+function popupPath(): string {
   const manifestFile = join(DIST_DIR, 'manifest.json');
   if (!existsSync(manifestFile)) {
     throw new QuickstartError(`The extension is not built: ${manifestFile} is missing.\nRun \`npm run build\` first (\`npm start\` builds, then runs this script).`);
@@ -63,7 +71,7 @@ function popupPath() {
   return popup;
 }
 
-async function loadPlaywright() {
+async function loadPlaywright(): Promise<BrowserType> {
   try {
     return (await import('playwright-core')).chromium;
   } catch {
@@ -74,10 +82,15 @@ async function loadPlaywright() {
 // ---- Chromium ----
 
 // Google Chrome 137 and later ignores --load-extension; Chromium (Debian's, Playwright's) honours it.
-const isBrandedChrome = (path) => /google[- ]chrome|Google Chrome\.app|\\Google\\Chrome\\/i.test(path) && !/for Testing/i.test(path);
+const isBrandedChrome = (path: string) => /google[- ]chrome|Google Chrome\.app|\\Google\\Chrome\\/i.test(path) && !/for Testing/i.test(path);
 
 /** Where Playwright keeps (or would keep) its own Chromium on this platform. */
-function playwrightChromium(chromium) {
+interface Found {
+  path: string;
+  from: string;
+}
+
+function playwrightChromium(chromium: BrowserType): Found | undefined {
   try {
     const path = chromium.executablePath();
     return path && existsSync(path) ? { path, from: 'Playwright' } : undefined;
@@ -86,16 +99,16 @@ function playwrightChromium(chromium) {
   }
 }
 
-function windowsChromium() {
+function windowsChromium(): Found | undefined {
   if (process.platform !== 'win32') return undefined;
-  const roots = [process.env.LOCALAPPDATA, process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter(Boolean);
+  const roots = [process.env.LOCALAPPDATA, process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter((r): r is string => Boolean(r));
   const rels = ['Chromium\\Application\\chrome.exe', 'Google\\Chrome\\Application\\chrome.exe'];
   for (const rel of rels) for (const root of roots) if (existsSync(join(root, rel))) return { path: join(root, rel), from: 'system' };
   return undefined;
 }
 
 /** CHROMIUM_PATH, else the system's or Playwright's Chromium (a branded Chrome only as a last resort). */
-function locateChromium(chromium) {
+function locateChromium(chromium: BrowserType): Found | undefined {
   const explicit = process.env.CHROMIUM_PATH;
   if (explicit) {
     if (!existsSync(explicit)) throw new QuickstartError(`CHROMIUM_PATH is set to ${explicit}, which does not exist.\nPoint it at a Chromium binary, or unset it to let the quick start look for one.`);
@@ -114,13 +127,13 @@ function osRelease() {
   }
 }
 
-function run(command, args) {
+function run(command: string, args: string[]): void {
   console.log(`$ ${command} ${args.join(' ')}`);
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** Installs a Chromium where the platform allows it; returns it, or undefined when that failed. */
-function installChromium(chromium) {
+function installChromium(chromium: BrowserType): Found | undefined {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = /^ID=("?)debian\1$/m.test(osRelease());
   try {
@@ -158,7 +171,7 @@ const INSTALL_HELP = [
 
 // ---- the demo site ----
 
-const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /** Serves demo/ on 127.0.0.1 at a random port (the extension may read 127.0.0.1 pages). */
 async function serveDemo() {
@@ -176,17 +189,17 @@ async function serveDemo() {
     }
     res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  await new Promise((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
   return {
-    url: (name) => `http://127.0.0.1:${port}/${name}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    url: (name: string) => `http://127.0.0.1:${port}/${name}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
 
 // ---- the browser ----
 
-function launchArgs(headless) {
+function launchArgs(headless: boolean): string[] {
   const args = [...extensionArgs(DIST_DIR), '--no-default-browser-check'];
   // Headless (as CI runs it) includes --no-sandbox.
   if (headless) return [...HEADLESS_ARGS, ...args];
@@ -199,9 +212,16 @@ function launchArgs(headless) {
   return args;
 }
 
-async function launchBrowser(chromium, executablePath, headless) {
+interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close: () => Promise<void>;
+}
+
+async function launchBrowser(chromium: BrowserType, executablePath: string, headless: boolean): Promise<Launched> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'job-entities-quickstart-'));
-  let context;
+  let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
@@ -216,7 +236,7 @@ async function launchBrowser(chromium, executablePath, headless) {
     });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
-    const first = String(e?.message ?? e).split('\n').find((l) => l.trim()) ?? 'unknown error';
+    const first = String((e as Error | undefined)?.message ?? e).split('\n').find((l) => l.trim()) ?? 'unknown error';
     throw new QuickstartError(
       `Chromium (${executablePath}) did not start: ${first}\n` +
         (headless ? '' : 'If this machine has no usable display, run `npm start -- --headless`.\n') +
@@ -242,7 +262,7 @@ async function launchBrowser(chromium, executablePath, headless) {
 }
 
 /** The posting's tab id, from the service worker (the extension may read 127.0.0.1 URLs). */
-async function tabIdOf(worker, url) {
+async function tabIdOf(worker: Worker, url: string): Promise<number> {
   const id = await worker.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? -1;
@@ -255,7 +275,7 @@ async function tabIdOf(worker, url) {
  * Opens the popup for the tab. Headed: in a small popup window, as the popup's own "open in a
  * window" does, next to the posting. Headless: as a page of the popup's size.
  */
-async function openPopup(browser, url, headless) {
+async function openPopup(browser: Launched, url: string, headless: boolean): Promise<Page> {
   if (headless) {
     const page = await browser.context.newPage();
     await page.goto(url);
@@ -269,7 +289,17 @@ async function openPopup(browser, url, headless) {
 }
 
 /** Waits for the popup's final state and reads what it shows through its test hooks. */
-async function readPopup(page) {
+interface Shown {
+  state: string;
+  title: string;
+  facts: string;
+  offline: boolean;
+  model: string;
+  error: string;
+  chips: { type: string; text: string; count: number }[];
+}
+
+async function readPopup(page: Page): Promise<Shown> {
   await page.waitForSelector('[data-testid="popup"]:is([data-state="done"], [data-state="error"], [data-state="failed"])', { timeout: SETTLE_TIMEOUT_MS }).catch(() => {
     throw new QuickstartError(`The popup showed no result within ${SETTLE_TIMEOUT_MS / 1000} s.`);
   });
@@ -277,8 +307,8 @@ async function readPopup(page) {
   const showAll = page.locator('[data-testid="show-all-skills"]');
   if (await showAll.count()) await showAll.click();
   return page.evaluate(() => {
-    const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+    const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
     return {
       state: q('popup')?.getAttribute('data-state') ?? '',
       title: text(q('posting-title')),
@@ -297,8 +327,8 @@ async function readPopup(page) {
 
 // ---- output ----
 
-function formatEntities(shown) {
-  const lines = [];
+function formatEntities(shown: Shown): string {
+  const lines: string[] = [];
   if (shown.title) lines.push(shown.title);
   if (shown.facts) lines.push(shown.facts);
   lines.push('');
@@ -328,8 +358,8 @@ async function main() {
   console.log(`Chromium: ${found.path} (${chromiumVersion(found.path) ?? 'version unknown'}; found via ${found.from})`);
 
   const site = await serveDemo();
-  let browser;
-  let closing;
+  let browser: Launched | undefined;
+  let closing: Promise<void> | undefined;
   const shutDown = () =>
     (closing ??= (async () => {
       await browser?.close();
@@ -377,7 +407,8 @@ async function main() {
         'Press Ctrl+C here (or close the browser) to close everything.',
       ].join('\n'),
     );
-    await new Promise((ok) => browser.context.once('close', ok));
+    const { context } = browser;
+    await new Promise((ok) => context.once('close', ok));
   } finally {
     await shutDown();
   }
@@ -385,9 +416,9 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e) => {
+  (e: unknown) => {
     if (e instanceof QuickstartError) console.error(e.message);
-    else console.error(`The quick start failed: ${String(e?.message ?? e).split('\n')[0]}`);
+    else console.error(`The quick start failed: ${String((e as Error | undefined)?.message ?? e).split('\n')[0]}`);
     process.exit(1);
   },
 );
