@@ -35,4 +35,5 @@ export const CHROME_FIREFOX_ONLY_ERRORS = [
 export const CHROME_WARNINGS = [
   ...FIREFOX_WARNINGS.filter((w) => w.code !== 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION'),
   { code: 'MISSING_DATA_COLLECTION_PERMISSIONS', file: /^manifest\.json$/, why: 'A Firefox-only key, in the Firefox build.' },
+  { code: 'MANIFEST_PERMISSIONS', file: /^manifest\.json$/, why: "Chrome's sidePanel permission, unknown to Firefox: the Firefox build has sidebar_action instead and no such permission." },
 ];
