@@ -157,7 +157,7 @@ export class FirefoxPopup {
   }
 
   async errorCode(): Promise<string | null> {
-    return this.page.evaluate(() => document.querySelector('.error')?.getAttribute('data-code') ?? null);
+    return this.page.evaluate(() => document.querySelector('[data-code]')?.getAttribute('data-code') ?? null);
   }
 
   /**
