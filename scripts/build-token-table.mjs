@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const TABLE_SIZE = 8192;
+const TABLE_SIZE = 4096;
 const require = createRequire(import.meta.url);
 const pkgDir = dirname(require.resolve('gpt-tokenizer/package.json'));
 const { default: ranks } = await import(pathToFileURL(join(pkgDir, 'esm', 'bpeRanks', 'cl100k_base.js')).href);

@@ -100,6 +100,19 @@ export function toDisplay(raw: string): string {
   return applyCasing(joinTokens(tokens));
 }
 
+/** Longest value shown whole in a chip or a table cell; longer ones end in an ellipsis (copy keeps all of it). */
+export const MAX_SHOWN_CHARS = 200;
+
+/**
+ * A value as a chip or a cell shows it: cut at MAX_SHOWN_CHARS with an ellipsis. A value of
+ * thousands of characters (a model's runaway answer, a pasted page) would otherwise fill the view
+ * and make the collection table slow to lay out.
+ */
+export function shownLabel(display: string): string {
+  const chars = [...display];
+  return chars.length > MAX_SHOWN_CHARS ? `${chars.slice(0, MAX_SHOWN_CHARS - 1).join('').trimEnd()}…` : display;
+}
+
 export interface DisplayValue {
   raw: string;
   display: string;

@@ -34,6 +34,25 @@ function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined
   return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, totalTokens: a.totalTokens + b.totalTokens };
 }
 
+/**
+ * Runs `work` with a signal of its own that follows `parent`. The SDK hangs an abort listener on
+ * the signal of every request and never takes it off: with one signal for all the chunks of a long
+ * posting they pile up on the caller's signal (Node warns past ten). The link is removed when the
+ * work is done, so the caller's signal holds at most one listener from here at a time.
+ */
+export async function withLinkedSignal<T>(parent: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  if (!parent) return work(undefined);
+  const own = new AbortController();
+  const forward = () => own.abort(parent.reason);
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
+  try {
+    return await work(own.signal);
+  } finally {
+    parent.removeEventListener('abort', forward);
+  }
+}
+
 /** The pieces of the posting text that each fit one request (one piece when it fits whole). */
 export function planChunks(text: string, settings: Settings): string[] {
   const budget = promptBudget(settings.model, { maxTokens: settings.maxTokens, contextTokens: settings.contextTokens });
@@ -121,7 +140,7 @@ export async function extractPosting(input: PostingInput, settings: Settings, si
     const parts: ExtractionResult[] = [];
     for (const text of chunks) {
       throwIfCancelled(signal);
-      parts.push(await provider.extract({ ...posting, text }, settings, signal));
+      parts.push(await withLinkedSignal(signal, (s) => provider.extract({ ...posting, text }, settings, s)));
     }
     result = mergeChunkResults(parts);
   }

@@ -114,3 +114,19 @@ describe('groupForDisplay', () => {
     expect(valueKey(' Objective - C ')).toBe(valueKey('objective-c'));
   });
 });
+
+describe('shownLabel', () => {
+  it('shows values up to 200 characters whole and cuts longer ones with an ellipsis', async () => {
+    const { shownLabel, MAX_SHOWN_CHARS } = await import('../../src/core/display');
+    expect(shownLabel('Kubernetes')).toBe('Kubernetes');
+    const exact = 'a'.repeat(MAX_SHOWN_CHARS);
+    expect(shownLabel(exact)).toBe(exact);
+    const long = 'word '.repeat(2000);
+    const cut = shownLabel(long);
+    expect(cut.endsWith('…')).toBe(true);
+    expect([...cut].length).toBeLessThanOrEqual(MAX_SHOWN_CHARS);
+    // Characters outside the BMP are not split in half.
+    const emoji = '😀'.repeat(300);
+    expect([...shownLabel(emoji)]).toHaveLength(MAX_SHOWN_CHARS);
+  });
+});

@@ -4,7 +4,7 @@ import { emptyEntities, type Entities, type EntityDetails, type ExtractionResult
 import { toCSV, toTSV, UTF8_BOM } from '../../core/export/delimited';
 import { SPREADSHEET_HEADER, toSpreadsheetRow } from '../../core/export/rows';
 import { ExtractionError, toErrorInfo, type ErrorInfo } from '../../core/errors';
-import { extractPosting } from '../../core/extract';
+import { extractPosting, withLinkedSignal } from '../../core/extract';
 import type { Settings } from '../../core/settings';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { resolve } from 'node:path';
@@ -174,13 +174,10 @@ export async function extractRecords(records: Iterable<InputRecord> | AsyncItera
       if (record.error || !record.posting) {
         outcome = { record, error: record.error ?? { code: 'invalid_input', message: 'empty record' } };
       } else {
-        // One signal per record, linked to the run's: listeners the SDK adds die with the record.
-        const recordController = new AbortController();
-        const onAbort = () => recordController.abort(signal.reason);
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
+        const posting = record.posting;
         try {
-          outcome = { record, result: await extractPosting(record.posting, settings, recordController.signal) };
+          // One signal per record, linked to the run's: listeners the SDK adds die with the record.
+          outcome = { record, result: await withLinkedSignal(signal, (s) => extractPosting(posting, settings, s)) };
         } catch (err) {
           if (err instanceof ExtractionError && err.isFatal && !fatal) {
             fatal = err;
@@ -191,8 +188,6 @@ export async function extractRecords(records: Iterable<InputRecord> | AsyncItera
             fatalIndex = Math.min(fatalIndex, i);
           }
           outcome = { record, error: toErrorInfo(err) };
-        } finally {
-          signal.removeEventListener('abort', onAbort);
         }
       }
       pending.set(i, outcome);

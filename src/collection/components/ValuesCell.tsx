@@ -2,7 +2,7 @@
 // in place (and "Show less" folds it again). Values are separate inline items so a line breaks
 // between values or at spaces, never inside a word ("Kubernetes", not "Kubern/etes").
 import { useState } from 'preact/hooks';
-import { groupForDisplay } from '../../core/display';
+import { groupForDisplay, MAX_SHOWN_CHARS, shownLabel } from '../../core/display';
 
 /** How many values a folded cell shows. */
 export const FOLDED_VALUES = 3;
@@ -16,8 +16,8 @@ export function ValuesCell({ values, testid, label }: { values: readonly string[
     <td data-testid={testid} data-count={shown.length} class="values-cell">
       <ul class="values">
         {visible.map((v) => (
-          <li key={v} class="value" data-testid="cell-value">
-            {v}
+          <li key={v} class="value" data-testid="cell-value" title={v.length > MAX_SHOWN_CHARS ? v : undefined}>
+            {shownLabel(v)}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@
 // highlighted, scrolls the page to its next occurrence. In candidate mode a skill carries its
 // matched / missing mark (a sign and words, not colour alone).
 import type { EntityType } from '../../core/entities';
+import { shownLabel } from '../../core/display';
 
 export interface ChipMark {
   matched: boolean;
@@ -27,7 +28,7 @@ export function Chip({ type, display, raw, count, onActivate, mark, revealing }:
       onClick={() => onActivate(display)}
     >
       {mark && <span class="mark" aria-hidden="true" />}
-      {display}
+      {shownLabel(display)}
       {mark && <span class="visually-hidden">{mark.matched ? ' (you have it)' : ' (missing)'}</span>}
     </button>
   );
