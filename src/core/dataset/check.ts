@@ -95,7 +95,7 @@ const LONG_SUFFIX_CHARS = 20;
 const PREFIX_MIN_CHARS = 10;
 
 /** Per-example facts computed once and shared by the checks. */
-interface Facts {
+export interface Facts {
   pair: Pair;
   parsed: ParsedCompletion;
   /** The prompt's text: separator (and anything after it) removed, white space collapsed. */
@@ -107,55 +107,75 @@ interface Facts {
   body: string;
 }
 
-export function checkDataset(input: ReadResult | Example[], opts: CheckOptions = {}): CheckReport {
-  const read: ReadResult = Array.isArray(input) ? { format: 'jsonl', examples: input, errors: [] } : input;
-  const separator = opts.separator ?? SEPARATOR;
-  const stop = opts.stop ?? STOP;
-  const model = opts.model ?? DEFAULT_CHECK_MODEL;
-  const limit = contextTokensFor(model, opts.contextTokens);
-  const errors: ReadError[] = [...read.errors];
-  const warnings: Warning[] = [];
-  const warn = (check: CheckId, message: string, lines: number[]) => {
-    if (lines.length || message) warnings.push({ check, message, lines: [...new Set(lines)].sort((a, b) => a - b) });
-  };
+/** What every check reads: the per-example facts, split once, and the options in force. */
+export interface CheckContext {
+  facts: Facts[];
+  completionFacts: Facts[];
+  chatFacts: Facts[];
+  /** Examples whose completion is not blank. */
+  nonEmpty: Facts[];
+  separator: string;
+  stop: string;
+  model: string;
+  limit: number;
+  /** Completion format only: each way completions end -> the lines ending that way. */
+  endings: Map<string, number[]>;
+}
 
-  const facts: Facts[] = [];
-  for (const ex of read.examples) {
-    const r = toPair(ex);
-    if (!r.ok) errors.push({ line: r.line, message: r.message });
-    else facts.push(describe(r.pair, separator, stop));
-  }
-  errors.sort((a, b) => a.line - b.line);
+/** A named check: the warnings it finds (usually none or one). */
+export type Check = (ctx: CheckContext) => Warning[];
 
-  const lines = (pred: (f: Facts) => boolean) => facts.filter(pred).map((f) => f.pair.line);
-  const completionFacts = facts.filter((f) => f.pair.kind === 'completion');
-  const chatFacts = facts.filter((f) => f.pair.kind === 'chat');
+function warning(check: CheckId, message: string, lines: number[]): Warning {
+  return { check, message, lines: [...new Set(lines)].sort((a, b) => a - b) };
+}
 
-  // --- keys and formats
+/** A warning when any line matches. */
+function when(check: CheckId, lines: number[], message: (n: number) => string): Warning[] {
+  return lines.length ? [warning(check, message(lines.length), lines)] : [];
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const linesOf = (facts: Facts[], pred: (f: Facts) => boolean = () => true) => facts.filter(pred).map((f) => f.pair.line);
+const isBlank = (f: Facts) => f.pair.completion.trim() === '';
+const isCompletion = (f: Facts) => f.pair.kind === 'completion';
+
+function checkKeyCase({ facts }: CheckContext): Warning[] {
   const renamed = facts.filter((f) => f.pair.renamedKeys.length);
-  if (renamed.length) warn('key-case', `${renamed.length} line(s) name a key in another letter case (${[...new Set(renamed.flatMap((f) => f.pair.renamedKeys))].join(', ')}); they are read as "prompt"/"completion" and --fix renames them.`, renamed.map((f) => f.pair.line));
+  const keys = [...new Set(renamed.flatMap((f) => f.pair.renamedKeys))].join(', ');
+  return when('key-case', linesOf(renamed), (n) => `${n} line(s) name a key in another letter case (${keys}); they are read as "prompt"/"completion" and --fix renames them.`);
+}
+
+function checkExtraKeys({ facts }: CheckContext): Warning[] {
   const extra = facts.filter((f) => f.pair.extraKeys.length);
-  if (extra.length) warn('extra-keys', `${extra.length} line(s) carry keys fine-tuning does not use (${[...new Set(extra.flatMap((f) => f.pair.extraKeys))].map((k) => JSON.stringify(k)).join(', ')}); --fix drops them.`, extra.map((f) => f.pair.line));
-  if (completionFacts.length && chatFacts.length) {
-    const minority = completionFacts.length >= chatFacts.length ? chatFacts : completionFacts;
-    warn('mixed-formats', `The file mixes ${completionFacts.length} prompt/completion line(s) and ${chatFacts.length} chat "messages" line(s); a fine-tuning file takes one format (--fix writes prompt/completion; \`dataset convert\` writes either).`, minority.map((f) => f.pair.line));
-  }
+  const keys = [...new Set(extra.flatMap((f) => f.pair.extraKeys))].map((k) => JSON.stringify(k)).join(', ');
+  return when('extra-keys', linesOf(extra), (n) => `${n} line(s) carry keys fine-tuning does not use (${keys}); --fix drops them.`);
+}
 
-  // --- completions: empty, readable
-  const empty = lines((f) => f.pair.completion.trim() === '');
-  if (empty.length) warn('empty-completion', `${empty.length} completion(s) are empty: the model would learn to answer nothing. Write the entities, or " no entity" for a posting without any; --fix drops them.`, empty);
-  const nonEmpty = facts.filter((f) => f.pair.completion.trim() !== '');
-  const badFormat = nonEmpty.filter((f) => f.parsed.warnings.length);
-  if (badFormat.length)
-    warn('completion-format', `${badFormat.length} completion(s) could not be read cleanly as entity lines such as "skills:['python']": ${badFormat.slice(0, 5).map((f) => `line ${f.pair.line}: ${f.parsed.warnings[0]}`).join('; ')}${badFormat.length > 5 ? '; ...' : ''}`, badFormat.map((f) => f.pair.line));
+function checkMixedFormats({ completionFacts, chatFacts }: CheckContext): Warning[] {
+  if (!completionFacts.length || !chatFacts.length) return [];
+  const minority = completionFacts.length >= chatFacts.length ? chatFacts : completionFacts;
+  return [warning('mixed-formats', `The file mixes ${completionFacts.length} prompt/completion line(s) and ${chatFacts.length} chat "messages" line(s); a fine-tuning file takes one format (--fix writes prompt/completion; \`dataset convert\` writes either).`, linesOf(minority))];
+}
 
-  // --- duplicates: the same posting text twice
+function checkEmptyCompletion({ facts }: CheckContext): Warning[] {
+  return when('empty-completion', linesOf(facts, isBlank), (n) => `${n} completion(s) are empty: the model would learn to answer nothing. Write the entities, or " no entity" for a posting without any; --fix drops them.`);
+}
+
+function checkCompletionFormat({ nonEmpty }: CheckContext): Warning[] {
+  const bad = nonEmpty.filter((f) => f.parsed.warnings.length);
+  const shown = bad.slice(0, 5).map((f) => `line ${f.pair.line}: ${f.parsed.warnings[0]}`).join('; ');
+  return when('completion-format', linesOf(bad), (n) => `${n} completion(s) could not be read cleanly as entity lines such as "skills:['python']": ${shown}${n > 5 ? '; ...' : ''}`);
+}
+
+/** The same posting text twice: with the same entities (a duplicate) or different ones (a conflict). */
+function checkDuplicates({ facts }: CheckContext): Warning[] {
   const byText = new Map<string, Facts[]>();
-  for (const f of facts) {
-    const list = byText.get(f.text) ?? [];
-    list.push(f);
-    byText.set(f.text, list);
-  }
+  for (const f of facts) pushTo(byText, f.text, f);
   const dupLines: number[] = [];
   const dupNotes: string[] = [];
   const conflictLines: number[] = [];
@@ -173,97 +193,109 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
       }
     }
     if (firstBySig.size > 1) {
-      conflictLines.push(...group.map((f) => f.pair.line));
-      conflictNotes.push(`lines ${group.map((f) => f.pair.line).join(', ')}`);
+      conflictLines.push(...linesOf(group));
+      conflictNotes.push(`lines ${linesOf(group).join(', ')}`);
     }
   }
-  if (dupLines.length) warn('duplicate', `${dupLines.length} duplicate example(s) (${dupNotes.join('; ')}); duplicates weigh an example twice. --fix keeps the first.`, dupLines);
-  if (conflictLines.length) warn('conflicting-duplicate', `The same posting text is annotated differently (${conflictNotes.join('; ')}): the model gets contradictory lessons. Keep one annotation of each.`, conflictLines);
+  return [
+    ...when('duplicate', dupLines, (n) => `${n} duplicate example(s) (${dupNotes.join('; ')}); duplicates weigh an example twice. --fix keeps the first.`),
+    ...when('conflicting-duplicate', conflictLines, () => `The same posting text is annotated differently (${conflictNotes.join('; ')}): the model gets contradictory lessons. Keep one annotation of each.`),
+  ];
+}
 
-  // --- length
-  const tooLong = lines((f) => f.tokens > limit);
-  if (tooLong.length) warn('too-long', `${tooLong.length} example(s) exceed ${limit} tokens, the context of ${model}; they would be cut or skipped in training. Shorten them to the qualifications; --fix drops them.`, tooLong);
+function checkTooLong({ facts, limit, model }: CheckContext): Warning[] {
+  return when('too-long', linesOf(facts, (f) => f.tokens > limit), (n) => `${n} example(s) exceed ${limit} tokens, the context of ${model}; they would be cut or skipped in training. Shorten them to the qualifications; --fix drops them.`);
+}
 
-  // --- upper case
-  const upper = lines((f) => isMostlyUpperCase(f.text + ' ' + ENTITY_TYPES.flatMap((t) => f.parsed.entities[t]).join(' ')));
-  if (upper.length) warn('upper-case', `${upper.length} example(s) are mostly upper-case; models learn lower-case text better and postings are rarely written in capitals. Consider writing them in normal case.`, upper);
+function checkUpperCase({ facts }: CheckContext): Warning[] {
+  const upper = linesOf(facts, (f) => isMostlyUpperCase(f.text + ' ' + ENTITY_TYPES.flatMap((t) => f.parsed.entities[t]).join(' ')));
+  return when('upper-case', upper, (n) => `${n} example(s) are mostly upper-case; models learn lower-case text better and postings are rarely written in capitals. Consider writing them in normal case.`);
+}
 
-  // --- the separator (completion format only: chat lines need none)
+/** The separator at the end of each prompt (completion format only: chat lines need none). */
+function checkSeparator({ completionFacts, separator }: CheckContext): Warning[] {
   const core = separator.trim() || separator;
-  const sepMissing: number[] = [];
-  const sepVariant: number[] = [];
-  const sepInside: number[] = [];
+  const missing: number[] = [];
+  const variant: number[] = [];
+  const inside: number[] = [];
   for (const f of completionFacts) {
     const p = f.pair.prompt;
     let body = p;
     if (p.endsWith(separator)) body = p.slice(0, -separator.length);
     else if (p.trimEnd().endsWith(core)) {
-      sepVariant.push(f.pair.line);
+      variant.push(f.pair.line);
       body = p.trimEnd().slice(0, -core.length);
-    } else sepMissing.push(f.pair.line);
-    if (body.includes(core)) sepInside.push(f.pair.line);
+    } else missing.push(f.pair.line);
+    if (body.includes(core)) inside.push(f.pair.line);
   }
   const showSep = JSON.stringify(separator);
-  if (sepMissing.length) warn('separator-missing', `${sepMissing.length} prompt(s) do not end with the separator ${showSep}; the model cannot tell where the posting ends, and the extension ends every prompt with it. --fix adds it.`, sepMissing);
-  if (sepVariant.length) warn('separator-inconsistent', `${sepVariant.length} prompt(s) end with a different variant of the separator than ${showSep}; use exactly the one inference uses. --fix makes them all the same.`, sepVariant);
-  if (sepInside.length) warn('separator-in-prompt', `${sepInside.length} prompt(s) contain ${JSON.stringify(core)} before the end; the model may take it for the end of the posting. --fix neutralises it as the extension does at inference.`, sepInside);
+  return [
+    ...when('separator-missing', missing, (n) => `${n} prompt(s) do not end with the separator ${showSep}; the model cannot tell where the posting ends, and the extension ends every prompt with it. --fix adds it.`),
+    ...when('separator-inconsistent', variant, (n) => `${n} prompt(s) end with a different variant of the separator than ${showSep}; use exactly the one inference uses. --fix makes them all the same.`),
+    ...when('separator-in-prompt', inside, (n) => `${n} prompt(s) contain ${JSON.stringify(core)} before the end; the model may take it for the end of the posting. --fix neutralises it as the extension does at inference.`),
+  ];
+}
+
+/** A long separator, or the same fixed text before it on every prompt. */
+function checkSeparatorLong({ completionFacts, separator }: CheckContext): Warning[] {
+  if (separator.length > LONG_SUFFIX_CHARS) return [warning('separator-long', `The separator ${JSON.stringify(separator)} is ${separator.length} characters long; a short fixed one such as "\\n\\n###\\n\\n" costs fewer tokens on every example.`, [])];
   const withSep = completionFacts.filter((f) => f.pair.prompt.endsWith(separator));
-  if (separator.length > LONG_SUFFIX_CHARS) warn('separator-long', `The separator ${showSep} is ${separator.length} characters long; a short fixed one such as "\\n\\n###\\n\\n" costs fewer tokens on every example.`, []);
-  else if (withSep.length >= 2) {
-    const suffix = commonSuffix(withSep.map((f) => f.pair.prompt));
-    const extraText = wordAligned(suffix.slice(0, suffix.length - separator.length), 'suffix');
-    if (extraText.trim().length >= LONG_SUFFIX_CHARS)
-      warn('separator-long', `Every prompt ends with the same ${JSON.stringify(extraText.trim())} before the separator: fixed instructions cost tokens on every example and fine-tuning makes them unnecessary. Remove them.`, withSep.map((f) => f.pair.line));
-  }
+  if (withSep.length < 2) return [];
+  const suffix = commonSuffix(withSep.map((f) => f.pair.prompt));
+  const extraText = wordAligned(suffix.slice(0, suffix.length - separator.length), 'suffix').trim();
+  if (extraText.length < LONG_SUFFIX_CHARS) return [];
+  return [warning('separator-long', `Every prompt ends with the same ${JSON.stringify(extraText)} before the separator: fixed instructions cost tokens on every example and fine-tuning makes them unnecessary. Remove them.`, linesOf(withSep))];
+}
 
-  // --- the common prompt prefix
-  if (completionFacts.length >= 2) {
-    const prefix = wordAligned(commonPrefix(completionFacts.map((f) => f.pair.prompt)), 'prefix');
-    if (prefix.trim().length >= PREFIX_MIN_CHARS)
-      warn('common-prefix', `Every prompt starts with ${JSON.stringify(prefix.trim())}: instructions repeated on each example are unnecessary after fine-tuning and cost tokens. Remove them (the extension sends only the posting text).`, completionFacts.map((f) => f.pair.line));
-  }
+function checkCommonPrefix({ completionFacts }: CheckContext): Warning[] {
+  if (completionFacts.length < 2) return [];
+  const prefix = wordAligned(commonPrefix(completionFacts.map((f) => f.pair.prompt)), 'prefix').trim();
+  if (prefix.length < PREFIX_MIN_CHARS) return [];
+  return [warning('common-prefix', `Every prompt starts with ${JSON.stringify(prefix)}: instructions repeated on each example are unnecessary after fine-tuning and cost tokens. Remove them (the extension sends only the posting text).`, linesOf(completionFacts))];
+}
 
-  // --- the completion ending (stop word), completion format only
-  const endingCounts = new Map<string, number[]>();
-  for (const f of completionFacts) {
-    if (f.pair.completion.trim() === '' || f.ending === null) continue;
-    const list = endingCounts.get(f.ending) ?? [];
-    list.push(f.pair.line);
-    endingCounts.set(f.ending, list);
-  }
-  const endMissing = lines((f) => f.pair.kind === 'completion' && f.pair.completion.trim() !== '' && f.ending === null);
-  if (endMissing.length) warn('ending-missing', `${endMissing.length} completion(s) do not end with the stop word ${JSON.stringify(stop)}; without it the model does not know when to stop. --fix adds it.`, endMissing);
-  if (endingCounts.size > 1) {
-    const ranked = [...endingCounts.entries()].sort((a, b) => b[1].length - a[1].length);
-    const odd = ranked.slice(1).flatMap(([, l]) => l);
-    const oddLines = new Set(odd);
-    const negOdd = completionFacts.filter((f) => oddLines.has(f.pair.line) && f.parsed.negative).length;
-    warn(
-      'ending-inconsistent',
-      `Completions end in ${ranked.length} different ways: ${ranked.map(([e, l]) => `${JSON.stringify(e)} (${l.length})`).join(', ')}${negOdd === odd.length ? ' — the odd ones are the negatives' : ''}. A model trained on two endings may stop on neither; --fix ends every completion with ${JSON.stringify('\n' + stop)}.`,
-      odd,
-    );
-  }
+function checkEndingMissing({ facts, stop }: CheckContext): Warning[] {
+  const missing = linesOf(facts, (f) => isCompletion(f) && !isBlank(f) && f.ending === null);
+  return when('ending-missing', missing, (n) => `${n} completion(s) do not end with the stop word ${JSON.stringify(stop)}; without it the model does not know when to stop. --fix adds it.`);
+}
+
+function checkEndingInconsistent({ completionFacts, endings, stop }: CheckContext): Warning[] {
+  if (endings.size <= 1) return [];
+  const ranked = [...endings.entries()].sort((a, b) => b[1].length - a[1].length);
+  const odd = ranked.slice(1).flatMap(([, l]) => l);
+  const oddLines = new Set(odd);
+  const negOdd = completionFacts.filter((f) => oddLines.has(f.pair.line) && f.parsed.negative).length;
+  const ways = ranked.map(([e, l]) => `${JSON.stringify(e)} (${l.length})`).join(', ');
+  return [warning('ending-inconsistent', `Completions end in ${ranked.length} different ways: ${ways}${negOdd === odd.length ? ' — the odd ones are the negatives' : ''}. A model trained on two endings may stop on neither; --fix ends every completion with ${JSON.stringify('\n' + stop)}.`, odd)];
+}
+
+function checkEndingInCompletion({ facts, stop }: CheckContext): Warning[] {
   const stopCore = stop.trim() || stop;
-  const stopInside = lines((f) => f.pair.kind === 'completion' && containsWord(f.body, stopCore));
-  if (stopInside.length) warn('ending-in-completion', `${stopInside.length} completion(s) contain the stop word ${JSON.stringify(stopCore)} before their end; the model would stop there and lose the rest.`, stopInside);
-  const noSpace = lines((f) => f.pair.kind === 'completion' && f.pair.completion.trim() !== '' && !f.pair.completion.startsWith(' '));
-  if (noSpace.length) warn('no-leading-space', `${noSpace.length} completion(s) do not start with a space; tokenizers join a word to the space before it, so every completion should start with one. --fix adds it.`, noSpace);
+  const inside = linesOf(facts, (f) => isCompletion(f) && containsWord(f.body, stopCore));
+  return when('ending-in-completion', inside, (n) => `${n} completion(s) contain the stop word ${JSON.stringify(stopCore)} before their end; the model would stop there and lose the rest.`);
+}
 
-  // --- negatives and size
-  const negatives = nonEmpty.filter((f) => f.parsed.negative).length;
-  if (facts.length > 0 && negatives === 0)
-    warn('no-negatives', 'No negative examples (" no entity"): add some postings or passages without any diploma, major, experience or skill, or the model will invent entities for them.', []);
-  if (facts.length < RECOMMENDED_EXAMPLES)
-    warn(
-      'few-examples',
-      `Only ${facts.length} usable example(s). ${facts.length < MINIMUM_EXAMPLES ? `OpenAI refuses fine-tuning with fewer than ${MINIMUM_EXAMPLES}. ` : ''}Results improve with at least ${RECOMMENDED_EXAMPLES}; each doubling of the data tends to improve quality steadily. Add corrected examples from the extension ("Save as training example").`,
-      [],
-    );
+function checkLeadingSpace({ facts }: CheckContext): Warning[] {
+  const noSpace = linesOf(facts, (f) => isCompletion(f) && !isBlank(f) && !f.pair.completion.startsWith(' '));
+  return when('no-leading-space', noSpace, (n) => `${n} completion(s) do not start with a space; tokenizers join a word to the space before it, so every completion should start with one. --fix adds it.`);
+}
 
-  // --- values that do not occur in their prompt: likely annotation errors
-  const missingNotes: string[] = [];
-  const missingLines: number[] = [];
+function checkNegatives({ facts, nonEmpty }: CheckContext): Warning[] {
+  if (facts.length === 0 || nonEmpty.some((f) => f.parsed.negative)) return [];
+  return [warning('no-negatives', 'No negative examples (" no entity"): add some postings or passages without any diploma, major, experience or skill, or the model will invent entities for them.', [])];
+}
+
+function checkSize({ facts }: CheckContext): Warning[] {
+  const n = facts.length;
+  if (n >= RECOMMENDED_EXAMPLES) return [];
+  const refused = n < MINIMUM_EXAMPLES ? `OpenAI refuses fine-tuning with fewer than ${MINIMUM_EXAMPLES}. ` : '';
+  return [warning('few-examples', `Only ${n} usable example(s). ${refused}Results improve with at least ${RECOMMENDED_EXAMPLES}; each doubling of the data tends to improve quality steadily. Add corrected examples from the extension ("Save as training example").`, [])];
+}
+
+/** Values that do not occur in their prompt: likely annotation errors. */
+function checkValuesInPrompt({ nonEmpty }: CheckContext): Warning[] {
+  const notes: string[] = [];
+  const lines: number[] = [];
   for (const f of nonEmpty) {
     // Lower case, no white space (display's valueKey): how values are compared with their prompt.
     const hay = valueKey(f.text);
@@ -271,15 +303,78 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
       for (const v of f.parsed.entities[t]) {
         const needle = valueKey(v);
         if (needle && !hay.includes(needle)) {
-          missingLines.push(f.pair.line);
-          missingNotes.push(`line ${f.pair.line} ${t} ${JSON.stringify(v)}`);
+          lines.push(f.pair.line);
+          notes.push(`line ${f.pair.line} ${t} ${JSON.stringify(v)}`);
         }
       }
     }
   }
-  if (missingLines.length) warn('value-not-in-prompt', `${missingNotes.length} value(s) do not occur in their prompt (compared ignoring case and spaces), likely annotation errors: ${missingNotes.slice(0, 10).join('; ')}${missingNotes.length > 10 ? '; ...' : ''}.`, missingLines);
+  return when('value-not-in-prompt', lines, () => `${notes.length} value(s) do not occur in their prompt (compared ignoring case and spaces), likely annotation errors: ${notes.slice(0, 10).join('; ')}${notes.length > 10 ? '; ...' : ''}.`);
+}
 
-  // --- stats
+/** Every check the dataset goes through; the report lists their warnings in CHECK_IDS order. */
+export const CHECKS: Readonly<Record<string, Check>> = {
+  keyCase: checkKeyCase,
+  extraKeys: checkExtraKeys,
+  mixedFormats: checkMixedFormats,
+  emptyCompletion: checkEmptyCompletion,
+  completionFormat: checkCompletionFormat,
+  duplicates: checkDuplicates,
+  tooLong: checkTooLong,
+  upperCase: checkUpperCase,
+  separator: checkSeparator,
+  separatorLong: checkSeparatorLong,
+  commonPrefix: checkCommonPrefix,
+  endingMissing: checkEndingMissing,
+  endingInconsistent: checkEndingInconsistent,
+  endingInCompletion: checkEndingInCompletion,
+  leadingSpace: checkLeadingSpace,
+  negatives: checkNegatives,
+  size: checkSize,
+  valuesInPrompt: checkValuesInPrompt,
+};
+
+export function checkDataset(input: ReadResult | Example[], opts: CheckOptions = {}): CheckReport {
+  const read: ReadResult = Array.isArray(input) ? { format: 'jsonl', examples: input, errors: [] } : input;
+  const errors: ReadError[] = [...read.errors];
+  const facts: Facts[] = [];
+  const separator = opts.separator ?? SEPARATOR;
+  const stop = opts.stop ?? STOP;
+  for (const ex of read.examples) {
+    const r = toPair(ex);
+    if (!r.ok) errors.push({ line: r.line, message: r.message });
+    else facts.push(describe(r.pair, separator, stop));
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const ctx = checkContext(facts, opts);
+  const warnings = Object.values(CHECKS).flatMap((check) => check(ctx));
+  warnings.sort((a, b) => CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check));
+  return { examples: read.examples.length + read.errors.length, errors, warnings, fixes: fixDataset(read, opts).fixes, stats: datasetStats(ctx, read.format) };
+}
+
+export function checkContext(facts: Facts[], opts: CheckOptions = {}): CheckContext {
+  const model = opts.model ?? DEFAULT_CHECK_MODEL;
+  const completionFacts = facts.filter(isCompletion);
+  const endings = new Map<string, number[]>();
+  for (const f of completionFacts) {
+    if (isBlank(f) || f.ending === null) continue;
+    pushTo(endings, f.ending, f.pair.line);
+  }
+  return {
+    facts,
+    completionFacts,
+    chatFacts: facts.filter((f) => f.pair.kind === 'chat'),
+    nonEmpty: facts.filter((f) => !isBlank(f)),
+    separator: opts.separator ?? SEPARATOR,
+    stop: opts.stop ?? STOP,
+    model,
+    limit: contextTokensFor(model, opts.contextTokens),
+    endings,
+  };
+}
+
+function datasetStats(ctx: CheckContext, format: string | undefined): DatasetStats {
+  const { facts, nonEmpty } = ctx;
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { examples: 0, values: 0 }])) as Record<EntityType, EntityStats>;
   for (const f of nonEmpty) for (const t of ENTITY_TYPES) {
     const n = f.parsed.entities[t].length;
@@ -288,25 +383,23 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
       entities[t].values += n;
     }
   }
+  const negatives = nonEmpty.filter((f) => f.parsed.negative).length;
   const total = facts.reduce((s, f) => s + f.tokens, 0);
-  const stats: DatasetStats = {
-    format: read.format,
+  return {
+    format,
     usable: facts.length,
-    completionFormat: completionFacts.length,
-    chatFormat: chatFacts.length,
+    completionFormat: ctx.completionFacts.length,
+    chatFormat: ctx.chatFacts.length,
     positives: nonEmpty.length - negatives,
     negatives,
     entities,
-    tokens: { max: Math.max(0, ...facts.map((f) => f.tokens)), mean: facts.length ? Math.round(total / facts.length) : 0, total, limit },
-    model,
-    endings: Object.fromEntries([...endingCounts.entries()].map(([e, l]) => [e, l.length])),
+    tokens: { max: Math.max(0, ...facts.map((f) => f.tokens)), mean: facts.length ? Math.round(total / facts.length) : 0, total, limit: ctx.limit },
+    model: ctx.model,
+    endings: Object.fromEntries([...ctx.endings.entries()].map(([e, l]) => [e, l.length])),
   };
-
-  warnings.sort((a, b) => CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check));
-  return { examples: read.examples.length + read.errors.length, errors, warnings, fixes: fixDataset(read, opts).fixes, stats };
 }
 
-function describe(pair: Pair, separator: string, stop: string): Facts {
+export function describe(pair: Pair, separator: string, stop: string): Facts {
   const parsed = parseCompletion(pair.completion, { stop });
   const text = promptText(pair.prompt, separator);
   const tokens = pairTokens(pair);
