@@ -6,6 +6,7 @@ import { access, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { looksLikeHtmlPage } from '../core/capture/html-text';
 import { ExtractionError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { PostingInput } from '../core/posting';
 import { SEPARATOR } from '../core/prompt';
@@ -48,10 +49,6 @@ export type JsonlRecord = z.infer<typeof JsonlRecordSchema>;
 export function stripSeparator(prompt: string, separator = SEPARATOR): string {
   if (prompt.endsWith(separator)) return prompt.slice(0, -separator.length);
   return prompt.replace(/\s*###\s*$/, '');
-}
-
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && /<\/(div|p|section|article|ul|li|span)>/i.test(text));
 }
 
 function looksLikeJsonl(text: string): boolean {
@@ -147,7 +144,7 @@ export async function* streamJsonl(stream: AsyncIterable<string | Buffer>): Asyn
 
 /** One document of unknown kind (stdin): JSONL, an HTML page, or plain text. */
 export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl' | 'html' | 'text' }): InputRecord[] {
-  const kind = opts.kind ?? (looksLikeJsonl(text) ? 'jsonl' : looksLikeHtml(text) ? 'html' : 'text');
+  const kind = opts.kind ?? (looksLikeJsonl(text) ? 'jsonl' : looksLikeHtmlPage(text) ? 'html' : 'text');
   if (kind === 'jsonl') return parseJsonl(text);
   if (kind === 'html') return [capture(text, opts.url ?? 'file:///stdin.html', 1)];
   if (!text.trim()) return [fail(1, 'The input is empty: give the posting text.')];

@@ -70,13 +70,21 @@ export class ExtractionError extends Error {
   }
 }
 
+/** What a stopped extraction says, wherever it was stopped (before a request, between chunks, in the worker). */
+export const CANCELLED_MESSAGE = 'Cancelled: the extraction was stopped.';
+
+/** Stop here when the caller has given up: the one cancel check of the core and the worker. */
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ExtractionError('cancelled', CANCELLED_MESSAGE);
+}
+
 /** Anything thrown -> ErrorInfo, for crossing a message boundary or printing. Never exposes a stack or a key. */
 export function toErrorInfo(err: unknown, secrets: readonly string[] = []): ErrorInfo {
   if (err instanceof ExtractionError) {
     const info = err.toInfo();
     return { ...info, message: redactSecrets(info.message, secrets), ...(info.raw === undefined ? {} : { raw: redactSecrets(info.raw, secrets) }) };
   }
-  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: CANCELLED_MESSAGE };
   const msg = err instanceof Error ? err.message : String(err);
   return { code: 'unknown', message: redactSecrets(`Something went wrong: ${msg.split('\n')[0]}`, secrets) };
 }

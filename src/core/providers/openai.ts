@@ -5,7 +5,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { parseCompletion } from '../completion';
 import type { ExtractionResult, Usage } from '../entities';
-import { ExtractionError } from '../errors';
+import { ExtractionError, throwIfCancelled } from '../errors';
 import type { PostingInput } from '../posting';
 import type { Provider } from '../provider';
 import { keyMayGoTo, type Settings } from '../settings';
@@ -156,7 +156,7 @@ export interface RawAnswer {
 /** One request to the model for this text; returns its raw answer. Throws mapped ExtractionErrors. */
 export async function requestAnswer(text: string, settings: Settings, signal?: AbortSignal, opts: { maxTokens?: number; client?: OpenAI } = {}): Promise<RawAnswer> {
   checkSettings(settings);
-  if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled: the request was stopped before the model answered.');
+  throwIfCancelled(signal);
   const client = opts.client ?? createClient(settings);
   const req = buildModelRequest(text, settings, { maxTokens: opts.maxTokens });
   const mode = req.mode;
