@@ -43,7 +43,6 @@ export const JsonlRecordSchema = z
   .refine((r) => r.prompt !== undefined || r.text !== undefined || r.html !== undefined, {
     message: 'needs a "prompt", a "text", or "url" and "html"',
   });
-export type JsonlRecord = z.infer<typeof JsonlRecordSchema>;
 
 /** The seed's prompt without its separator (present or not), as posting text. */
 export function stripSeparator(prompt: string, separator = SEPARATOR): string {

@@ -36,7 +36,6 @@ export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'host_permission',
   'settings_damaged',
 ]);
-export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = SETTINGS_ERROR_CODES;
 
 export const ErrorInfoSchema = z.object({
   code: z.enum(ERROR_CODES),
@@ -59,11 +58,9 @@ export class ExtractionError extends Error {
     this.status = options?.status;
     if (options?.raw !== undefined) this.raw = redactSecrets(options.raw);
   }
-  get isSettingsError(): boolean {
-    return SETTINGS_ERROR_CODES.has(this.code);
-  }
+  /** A settings error dooms every request made with those settings: a run stops on it. */
   get isFatal(): boolean {
-    return FATAL_ERROR_CODES.has(this.code);
+    return SETTINGS_ERROR_CODES.has(this.code);
   }
   toInfo(): ErrorInfo {
     return { code: this.code, message: this.message, ...(this.status === undefined ? {} : { status: this.status }), ...(this.raw === undefined ? {} : { raw: this.raw }) };

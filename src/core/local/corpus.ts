@@ -21,12 +21,6 @@ export const LABEL_TO_TYPE: Record<string, EntityType> = {
   EXPERIENCE: 'experience',
   SKILLS: 'skills',
 };
-export const TYPE_TO_LABEL: Record<EntityType, string> = {
-  diploma: 'DIPLOMA',
-  diploma_major: 'DIPLOMA_MAJOR',
-  experience: 'EXPERIENCE',
-  skills: 'SKILLS',
-};
 
 export const TAGS = ['O', ...Object.keys(LABEL_TO_TYPE).flatMap((l) => [`B-${l}`, `I-${l}`])];
 
