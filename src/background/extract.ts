@@ -3,7 +3,7 @@
 // loses nothing and a reopened one shows the finished result without a second request.
 import browser from 'webextension-polyfill';
 import { cacheKey } from '../core/cache-key';
-import { ExtractionError, throwIfCancelled, toErrorInfo } from '../core/errors';
+import { ExtractionError, throwIfCancelled } from '../core/errors';
 import { extractPosting, planChunks } from '../core/extract';
 import { focusPosting } from '../core/focus';
 import type { Scope } from '../core/sections';
@@ -14,7 +14,7 @@ import { getCached, putCached, readJob, readSelection, readSettingsForRequest, r
 import { captureTab } from './capture-tab';
 import { ensureHostPermission } from './host-permission';
 import { clearInFlight, getInFlight, setInFlight } from './inflight';
-import { jobSignal, withWorkerLimits } from './worker-limits';
+import { jobSignal, timeoutInfo, withWorkerLimits } from './worker-limits';
 
 export const OFFLINE_MODEL_LABEL = 'offline extractor';
 
@@ -125,8 +125,8 @@ async function runJob(
     const error = signal.aborted
       ? { code: 'cancelled' as const, message: 'Cancelled. Click Re-extract to try again.' }
       : limited.aborted
-        ? { code: 'timeout' as const, message: `The model server did not finish in time (${Math.round(settings.timeoutMs / 1000)} s per request, retries included). Try again in a moment, or check that the server is not overloaded.` }
-        : toErrorInfo(err);
+        ? timeoutInfo(new ExtractionError('timeout', 'timeout'), settings)
+        : timeoutInfo(err, settings);
     return await save({ status: 'error', error, finishedAt: Date.now() });
   }
 }

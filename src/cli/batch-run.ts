@@ -397,6 +397,7 @@ export async function collect(state: BatchState, client: BatchClient, settings: 
           return missingError(part);
         },
         plan.read,
+        record.posting,
       );
       if (missing) {
         const key = `${part?.batchId ?? 'not submitted'} ${part?.status ?? ''}`.trim();

@@ -2,7 +2,7 @@
 // .html page (captured like the extension does), a .txt file, stdin, or a page fetched by --url.
 // Every record keeps its place: a bad line becomes a record with an error, so output stays aligned.
 import { constants, createReadStream } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import type { PostingInput } from '../core/posting';
 import { SEPARATOR } from '../core/prompt';
 import { UsageError, type CliIO } from './command';
 import { captureHtml } from './dom';
-import { readStream, readTextFile } from './files';
+import { decodeText, readStream, readTextFile } from './files';
 
 export interface InputRecord {
   /** 1-based position in the input (the JSONL line number for JSONL). */
@@ -111,34 +111,67 @@ export function parseJsonl(text: string): InputRecord[] {
   return out;
 }
 
-/** The lines of a stream, one at a time (a BOM at the start and CR before LF removed). */
-export async function* linesOf(stream: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
+export interface LineOptions {
+  /** Called for a line whose bytes are not UTF-8 (it is read with U+FFFD in their place). */
+  onInvalidUtf8?: (line: number) => void;
+}
+
+/**
+ * The lines of a stream, one at a time (a BOM at the start and CR before LF removed). Lines are cut
+ * on the byte 0x0A, which is never part of a multi-byte UTF-8 character, and each is decoded on its
+ * own so that a line that is not UTF-8 can be named.
+ */
+export async function* linesOf(stream: AsyncIterable<string | Buffer>, opts: LineOptions = {}): AsyncGenerator<string> {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lossy = new TextDecoder('utf-8');
+  let line = 0;
+  const decode = (bytes: Uint8Array): string => {
+    line++;
+    try {
+      return strict.decode(bytes);
+    } catch {
+      opts.onInvalidUtf8?.(line);
+      return lossy.decode(bytes);
+    }
+  };
+  let rest: Buffer = Buffer.alloc(0);
   let first = true;
   for await (const chunk of stream) {
-    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (first && rest.length) {
-      rest = rest.replace(/^\uFEFF/, '');
+    rest = rest.length ? Buffer.concat([rest, typeof chunk === 'string' ? Buffer.from(chunk) : chunk]) : typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (first && rest.length >= 3) {
+      if (rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf) rest = rest.subarray(3);
       first = false;
     }
+    let from = 0;
     let nl: number;
-    while ((nl = rest.indexOf('\n')) >= 0) {
-      yield rest.slice(0, nl).replace(/\r$/, '');
-      rest = rest.slice(nl + 1);
+    while ((nl = rest.indexOf(0x0a, from)) >= 0) {
+      yield decode(rest.subarray(from, nl)).replace(/\r$/, '');
+      from = nl + 1;
     }
+    rest = rest.subarray(from);
   }
-  rest += decoder.decode();
-  if (rest.length) yield rest.replace(/\r$/, '');
+  if (rest.length) yield decode(rest).replace(/^\uFEFF/, '').replace(/\r$/, '');
 }
 
 /** JSONL records parsed as their lines arrive: memory stays flat whatever the input's size. */
-export async function* streamJsonl(stream: AsyncIterable<string | Buffer>): AsyncGenerator<InputRecord> {
+export async function* streamJsonl(stream: AsyncIterable<string | Buffer>, opts: LineOptions = {}): AsyncGenerator<InputRecord> {
   let line = 0;
-  for await (const raw of linesOf(stream)) {
+  for await (const raw of linesOf(stream, opts)) {
     const r = parseJsonlLine(raw, ++line);
     if (r) yield r;
   }
+}
+
+/** The warning for lines that are not UTF-8: the first five named, then one line saying more follow. */
+function utf8Warnings(name: string, io: CliIO): LineOptions {
+  let bad = 0;
+  return {
+    onInvalidUtf8: (line) => {
+      bad++;
+      if (bad <= 5) io.stderr.write(`job-entities: warning: ${name} line ${line} is not valid UTF-8 (read as \ufffd); save the file as UTF-8.\n`);
+      else if (bad === 6) io.stderr.write(`job-entities: warning: more lines of ${name} are not valid UTF-8.\n`);
+    },
+  };
 }
 
 /** One document of unknown kind (stdin): JSONL, an HTML page, or plain text. */
@@ -193,15 +226,23 @@ export interface InputStream {
 export async function streamInputs(opts: InputOptions, io: CliIO, { count = false } = {}): Promise<InputStream> {
   if (opts.input !== undefined && opts.input !== '-' && isJsonlPath(opts.input)) {
     const path = resolve(io.cwd, opts.input);
+    let size = -1;
     try {
       const st = await stat(path);
       if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
       await access(path, constants.R_OK);
+      size = st.size;
     } catch {
       // The same message readInputs gives for a file it cannot read.
       await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
     }
-    return { records: streamJsonl(createReadStream(path)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
+    // What readTextFile refuses for a whole file, checked on the first bytes: a binary file, an empty one.
+    const head = await readHead(path);
+    decodeText(head, opts.input);
+    if (!head.toString('utf8').replace(/^\uFEFF/, '').trim() && size <= head.length) {
+      throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
+    }
+    return { records: streamJsonl(createReadStream(path), utf8Warnings(opts.input, io)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
   }
   if (opts.url === undefined && (opts.input === '-' || (opts.input === undefined && !io.stdin.isTTY))) {
     // stdin: JSONL is streamed; a page or a text is read whole (it is one record).
@@ -218,13 +259,28 @@ export async function streamInputs(opts: InputOptions, io: CliIO, { count = fals
         for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
       },
     };
-    if (looksLikeJsonl(head.replace(/^\uFEFF/, ''))) return { records: streamJsonl(replay) };
+    if (looksLikeJsonl(head.replace(/^\uFEFF/, ''))) {
+      decodeText(Buffer.from(head), 'stdin');
+      return { records: streamJsonl(replay, utf8Warnings('stdin', io)) };
+    }
     const text = await readStream(replay as NodeJS.ReadableStream);
     if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return { records: toAsync(parseDocument(text, { url: opts.url })) };
   }
   const all = await readInputs(opts, io);
   return { records: toAsync(all), total: all.length };
+}
+
+/** The first bytes of a file (enough to tell a binary or an empty file). */
+async function readHead(path: string, size = 8192): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    const { bytesRead } = await fh.read(buf, 0, size, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
 }
 
 async function* toAsync<T>(items: T[]): AsyncGenerator<T> {

@@ -1,9 +1,11 @@
 // The collection page: saved postings in a table that sorts and filters, the most frequent values
-// as a bar chart, deletion (with undo), exports of everything (CSV, TSV, JSON) and a JSON import.
-import { useMemo, useState } from 'preact/hooks';
+// as a bar chart, a status and notes per posting, deletion (with undo), exports of what is shown or
+// of everything (CSV, TSV, JSON), a JSON import, and "Add all open job tabs".
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { filterCollection, sortCollection, type CollectionFilter, type SavedPosting, type SortKey } from '../core/export/collection';
-import { deletePosting, savePosting } from '../shared/collection-store';
+import { filterCollection, sortCollection, type CollectionFilter, type SavedPosting, type SortKey, type TrackingPatch } from '../core/export/collection';
+import { deletePosting, savePosting, updateTracking } from '../shared/collection-store';
+import { AddOpenTabs } from './components/AddOpenTabs';
 import { CollectionTable } from './components/CollectionTable';
 import { FilterBar } from './components/FilterBar';
 import { Notice, type NoticeState } from './components/Notice';
@@ -25,16 +27,33 @@ export function CollectionPage() {
   const sorted = useMemo(() => sortCollection(postings, sort.by, sort.direction), [postings, sort]);
   const shown = useMemo(() => filterCollection(sorted, filter), [sorted, filter]);
 
+  // Deleting the last row removes the table: focus goes to Undo instead of falling to <body>.
+  const focusUndo = useRef(false);
+  useEffect(() => {
+    if (!focusUndo.current || postings.length > 0 || !notice?.action) return;
+    focusUndo.current = false;
+    document.querySelector<HTMLElement>('[data-testid="notice-action"]')?.focus();
+  }, [postings, notice]);
+
   const remove = async (p: SavedPosting) => {
+    focusUndo.current = postings.length === 1;
     try {
       await deletePosting(browser.storage.local, p.url);
       setNotice({
         kind: 'ok',
         text: `Deleted "${p.title || p.url}".`,
-        action: { label: 'Undo', run: () => void savePosting(browser.storage.local, p).then(() => setNotice({ kind: 'ok', text: `Restored "${p.title || p.url}".` })) },
+        action: { label: 'Undo', run: () => void savePosting(browser.storage.local, p, { keepTracking: false }).then(() => setNotice({ kind: 'ok', text: `Restored "${p.title || p.url}".` })) },
       });
     } catch (err) {
       setNotice({ kind: 'error', text: `Could not delete the posting (${err instanceof Error ? err.message : String(err)}). Reload the page and try again.` });
+    }
+  };
+
+  const track = async (p: SavedPosting, patch: TrackingPatch) => {
+    try {
+      await updateTracking(browser.storage.local, p.url, patch);
+    } catch (err) {
+      setNotice({ kind: 'error', text: `Could not save the ${patch.notes !== undefined ? 'notes' : 'status'} of "${p.title || p.url}" (${err instanceof Error ? err.message : String(err)}). Try again.` });
     }
   };
 
@@ -52,7 +71,8 @@ export function CollectionPage() {
           {invalid === 1 ? ' it' : ' them'} aside in extension storage (nothing is deleted); importing a backup restores lost postings.
         </p>
       )}
-      <TransferBar postings={sorted} onNotice={setNotice} />
+      <TransferBar shown={shown} all={sorted} onNotice={setNotice} />
+      <AddOpenTabs onNotice={setNotice} />
       <Notice notice={notice} onDismiss={() => setNotice(undefined)} />
       {loaded && postings.length === 0 ? (
         <p class="empty" data-testid="collection-empty">
@@ -65,7 +85,7 @@ export function CollectionPage() {
             onPick={(type, value) => setFilter(type === 'skills' ? { ...filter, skill: value, type: undefined, value: undefined } : { ...filter, type, value })}
           />
           <FilterBar postings={postings} filter={filter} onChange={setFilter} />
-          <CollectionTable postings={shown} sort={sort} onSort={setSort} onDelete={(p) => void remove(p)} />
+          <CollectionTable postings={shown} sort={sort} onSort={setSort} onDelete={(p) => void remove(p)} onTrack={(p, patch) => void track(p, patch)} />
         </>
       )}
     </main>

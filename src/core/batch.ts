@@ -137,7 +137,7 @@ export function outcomeOfOutputLine(raw: string, settings: Settings): ChunkOutco
 }
 
 /** The outcome of a posting from its chunks' outcomes: the first error, or the merged result. */
-export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: number, missing: () => ErrorInfo, read?: ReadMeta): { result?: ExtractionResult; error?: ErrorInfo } {
+export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: number, missing: () => ErrorInfo, read?: ReadMeta, posting?: PostingInput): { result?: ExtractionResult; error?: ErrorInfo } {
   const parts: ExtractionResult[] = [];
   for (let k = 0; k < count; k++) {
     const c = chunks[k];
@@ -146,7 +146,8 @@ export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: numbe
     if (c.result) parts.push(c.result);
   }
   try {
-    return { result: checkResult(mergeChunkResults(parts), 'openai', read) };
+    // The posting as extract passes it: the company for cleaning, the sections for attribution.
+    return { result: checkResult(mergeChunkResults(parts), 'openai', read, posting) };
   } catch (err) {
     return { error: toErrorInfo(err) };
   }

@@ -67,8 +67,8 @@ const COMPOUND_ADJECTIVE_HEADS = list(`oriented, minded, heavy, generation, star
 /** Pronouns: a value holding one is a piece of a sentence, not a skill (`and you've`, `loving it`). */
 const PRONOUNS = list(`you, you've, you're, you'll, your, yours, we, we're, we've, our, ours, they, their, i, i'm, me, my, he, she, him, her, them`);
 
-/** Words that say a value is about the posting, not a field of study. */
-const NOT_A_FIELD = list(`services, service, remote, team, teams, role, position, company, office, experience, years, year, equivalent, related, relevant, field, fields, area, areas, discipline, similar, other, degree, technical recruiting, recruiting, industry, program`);
+/** Words that say a value is about the posting, or names a school (`BS in CS, Université X`), not a field of study. */
+const NOT_A_FIELD = list(`services, service, remote, team, teams, role, position, company, office, experience, years, year, equivalent, related, relevant, field, fields, area, areas, discipline, similar, other, degree, technical recruiting, recruiting, industry, program, university, universities, université, universität, universidad, universidade, università, universiteit, universitet, college, institute, institut, instituto, école, ecole, hochschule, polytechnic`);
 
 export interface SanityContext {
   /** The employer's name (posting.company): never a skill, major or degree. */

@@ -2,13 +2,13 @@
 // in the click itself: browsers require a user gesture), Test connection and Remove key. The saved
 // key belongs to the server it was saved for: pointed at another server, the page says so and the
 // worker neither tests with it nor keeps it on Save.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MessageError, sendMessage, type PublicSettings } from '../shared/messages';
 import { hostOf, isOtherServer, originOf, originPattern } from '../shared/server-origin';
 import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
-import { Field } from './components/Field';
+import { Field, focusFirstInvalid } from './components/Field';
 import { PresetPicker } from './components/PresetPicker';
 import { SetAsideItems } from './components/SetAsideItems';
 import { SettingsResetNotice } from './components/SettingsResetNotice';
@@ -26,6 +26,17 @@ export function OptionsPage() {
   const [notice, setNotice] = useState<Notice>();
   const [testing, setTesting] = useState(false);
   const [removing, setRemoving] = useState(false);
+  // Set by a failed save or test: once the fields show their errors, focus goes to the first one.
+  const focusInvalid = useRef(false);
+  useEffect(() => {
+    if (!focusInvalid.current || Object.keys(issues).length === 0) return;
+    focusInvalid.current = false;
+    focusFirstInvalid();
+  }, [issues]);
+  const showIssues = (found: Record<string, string>) => {
+    focusInvalid.current = Object.keys(found).length > 0;
+    setIssues(found);
+  };
 
   useEffect(() => {
     sendMessage('get-settings', {}).then(
@@ -50,7 +61,7 @@ export function OptionsPage() {
 
   const save = async () => {
     const local = validateForm(form);
-    setIssues(local);
+    showIssues(local);
     if (Object.keys(local).length > 0) return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
     // Asked before any other await: the permission prompt needs the click's user gesture.
     let permissionNote = '';
@@ -62,7 +73,7 @@ export function OptionsPage() {
     try {
       const reply = await sendMessage('save-settings', draft());
       if (!reply.ok || !reply.settings) {
-        setIssues(issuesToForm(reply.issues ?? {}));
+        showIssues(issuesToForm(reply.issues ?? {}));
         return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
       }
       setSaved(reply.settings);
@@ -77,13 +88,13 @@ export function OptionsPage() {
 
   const test = async () => {
     const local = validateForm(form);
-    setIssues(local);
+    showIssues(local);
     if (Object.keys(local).length > 0) return setNotice({ kind: 'error', text: 'Fix the highlighted fields.' });
     setTesting(true);
     setNotice({ kind: 'info', text: 'Testing…' });
     try {
       const reply = await sendMessage('test-connection', draft());
-      if (reply.issues) setIssues(issuesToForm(reply.issues));
+      if (reply.issues) showIssues(issuesToForm(reply.issues));
       setNotice({ kind: reply.ok ? 'ok' : 'error', text: reply.message });
     } catch (err) {
       setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });

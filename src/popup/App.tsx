@@ -46,7 +46,7 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       )}
       {modelResult && <ReadScope meta={modelResult.meta} onScope={rescope} />}
       {result && (!isEmpty(result) || corrections.edited || edit) && <ChipGroups entities={result} edit={edit} />}
-      <Actions tabId={tabId} result={result} busy={!job || job.status === 'capturing' || job.status === 'extracting'} onReextract={reextract} />
+      <Actions tabId={tabId} result={result} busy={!job || job.status === 'capturing' || job.status === 'extracting'} collectionLink={!(result && job?.posting)} onReextract={reextract} />
       {result && job?.posting && <SaveExample posting={job.posting} corrections={corrections} editing={editing} onToggleEdit={() => setEditing(!editing)} />}
       {result && !isEmpty(result) && <MatchPanel entities={result} />}
       {result && offline && <OfflineHint />}

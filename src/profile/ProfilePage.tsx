@@ -1,7 +1,7 @@
 // The candidate's profile editor: skills, years, diplomas and majors, filled by typing, pasting a
 // list, extracting from a résumé, or importing a file. Edits are a draft until Save (an import is
 // saved at once: choosing a file is the decision). Stored in storage.local (see profile-store.ts).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { addSkills, emptyProfile, mergeProfiles, removeSkill, type Profile } from '../core/match';
 import { deleteProfile, isEmptyProfile, loadProfile, saveProfile } from '../shared/profile-store';
@@ -32,6 +32,11 @@ export function ProfilePage() {
   const [draft, setDraft] = useState<Profile>();
   const [yearsText, setYearsText] = useState('');
   const [notice, setNotice] = useState<Notice>();
+  // The field a failed Save points at: marked invalid, described by its message, and focused.
+  const [invalid, setInvalid] = useState<{ field: 'years' | 'skills'; text: string; at: number }>();
+  useLayoutEffect(() => {
+    if (invalid) document.getElementById(invalid.field)?.focus();
+  }, [invalid]);
 
   const show = (p: Profile) => {
     setDraft(p);
@@ -51,6 +56,7 @@ export function ProfilePage() {
   const edit = (p: Profile) => {
     setDraft(p);
     setNotice(undefined);
+    setInvalid(undefined);
   };
 
   const setYears = (text: string) => {
@@ -74,8 +80,13 @@ export function ProfilePage() {
   };
 
   const save = () => {
-    if (yearsText.trim() !== '' && draft.years === undefined) return setNotice({ kind: 'error', text: 'Years of experience must be a number from 0 to 80.' });
-    if (isEmptyProfile(draft)) return setNotice({ kind: 'error', text: 'Add at least one skill first (or use Delete profile to remove it).' });
+    const fail = (field: 'years' | 'skills', text: string) => {
+      setInvalid({ field, text, at: Date.now() });
+      setNotice({ kind: 'error', text: `Not saved: ${text}` });
+    };
+    if (yearsText.trim() !== '' && draft.years === undefined) return fail('years', 'Years of experience must be a number from 0 to 80.');
+    if (isEmptyProfile(draft)) return fail('skills', 'Add at least one skill first (or use Delete profile to remove it).');
+    setInvalid(undefined);
     void store(draft, `Saved. The popup now compares postings with your ${draft.skills.length} skill${draft.skills.length === 1 ? '' : 's'}.`);
   };
 
@@ -102,6 +113,7 @@ export function ProfilePage() {
         testid="profile-skill"
         values={draft.skills}
         placeholder="e.g. TypeScript, React, PostgreSQL"
+        error={invalid?.field === 'skills' ? invalid.text : undefined}
         onAdd={(v) => edit(addSkills(draft, v))}
         onRemove={(v) => edit(removeSkill(draft, v))}
       />
@@ -114,9 +126,16 @@ export function ProfilePage() {
           max={80}
           step={0.5}
           data-testid="profile-years"
+          aria-invalid={invalid?.field === 'years' ? 'true' : undefined}
+          aria-describedby={invalid?.field === 'years' ? 'years-error' : undefined}
           value={yearsText}
           onInput={(e) => setYears(e.currentTarget.value)}
         />
+        {invalid?.field === 'years' && (
+          <p class="field-error" id="years-error" data-testid="profile-years-error">
+            {invalid.text}
+          </p>
+        )}
       </div>
       <ListEditor
         id="diplomas"

@@ -5,7 +5,7 @@
 // in-memory one.
 import type { ExtractionResult } from '../core/entities';
 import { pickEntities } from '../core/entities';
-import { mergeCollections, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting } from '../core/export/collection';
+import { mergeCollections, patchPosting, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting, type SavedPostingInput, type TrackingPatch } from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
 import { clip, SET_ASIDE, storedList } from './stored-list';
@@ -50,15 +50,26 @@ export async function updateCollection(area: StorageAreaLike, change: (postings:
   return postingsList.update(area, change);
 }
 
-/** Save a posting; the same URL (fragment and tracking parameters aside) updates the saved one. */
-export async function savePosting(area: StorageAreaLike, posting: SavedPosting): Promise<'saved' | 'updated'> {
+/**
+ * Save a posting; the same URL (fragment and tracking parameters aside) updates the saved one, and
+ * by default keeps its status and notes (a fresh extraction does not know them). Undo of a delete
+ * passes keepTracking: false to put back the row exactly as it was.
+ */
+export async function savePosting(area: StorageAreaLike, input: SavedPostingInput, opts: { keepTracking?: boolean } = {}): Promise<'saved' | 'updated'> {
+  // Validated here: a posting without status or notes gets the defaults (New, no notes).
+  const posting = SavedPostingSchema.parse(input);
   let outcome: 'saved' | 'updated' = 'saved';
   await updateCollection(area, (postings) => {
     const key = postingKey(posting.url);
     if (postings.some((p) => postingKey(p.url) === key)) outcome = 'updated';
-    return upsertPosting(postings, posting);
+    return upsertPosting(postings, posting, { keepTracking: opts.keepTracking ?? true });
   });
   return outcome;
+}
+
+/** Change one saved posting's status or notes. */
+export async function updateTracking(area: StorageAreaLike, url: string, patch: TrackingPatch): Promise<void> {
+  await updateCollection(area, (postings) => patchPosting(postings, url, patch));
 }
 
 export async function deletePosting(area: StorageAreaLike, url: string): Promise<SavedPosting[]> {

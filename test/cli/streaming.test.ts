@@ -72,8 +72,8 @@ describe('streaming JSONL', () => {
     expect(r.stderr).toBe('job-entities extract: 1 of 4 records failed (see "error" on their lines)\n');
   });
 
-  it('match streams the same way', async () => {
-    const r = await conversation(['match', '--provider', 'local', '--skills', 'python, sql', '--input', '-'], postings);
+  it('match --order input streams the same way (the default rank order needs every posting first)', async () => {
+    const r = await conversation(['match', '--provider', 'local', '--skills', 'python, sql', '--order', 'input', '--input', '-'], postings);
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(4);
     expect(JSON.parse(r.out[0]).matched).toEqual(expect.arrayContaining(['python', 'sql']));

@@ -5,13 +5,13 @@
 // (saved, then updated), and the collection page: table, filters, sort, bar chart, delete, CSV /
 // TSV / JSON exports read back from the downloaded files, and JSON backup import (a bad file
 // changes nothing).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
-import { BACKUP_FORMAT, parseBackup } from '../../src/core/export/collection';
+import { BACKUP_FORMAT, COLLECTION_HEADER, parseBackup } from '../../src/core/export/collection';
 import { parseDelimited, toTSVRow, UTF8_BOM } from '../../src/core/export/delimited';
 import { joinCell, SPREADSHEET_HEADER } from '../../src/core/export/rows';
 import { PROJECT_DIR } from '../shared';
@@ -217,7 +217,7 @@ describe('collection page', () => {
     expect(await page.getByTestId('row-title').allTextContents()).toEqual(['Platform Engineer']);
     await expect(page.getByTestId('skill-filter').inputValue()).resolves.toBe('Kubernetes');
     await page.getByTestId('clear-filters').click();
-    // Light and dark follow the system; the README's picture is the dark one.
+    // Light and dark follow the system (the README's picture is taken in collection-tracking.test.ts).
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -225,9 +225,6 @@ describe('collection page', () => {
     expect(dark).not.toBe(light);
     const [r, g, b] = dark.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(150);
-    mkdirSync(join(PROJECT_DIR, 'docs'), { recursive: true });
-    await page.setViewportSize({ width: 1100, height: 640 });
-    await page.screenshot({ path: join(PROJECT_DIR, 'docs', 'collection.png') });
     await page.close();
   });
 
@@ -243,10 +240,10 @@ describe('collection page', () => {
     expect(csv.text).toContain('\r\n');
     const rows = parseDelimited(csv.text);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual([...SPREADSHEET_HEADER]);
+    expect(rows[0]).toEqual([...COLLECTION_HEADER]);
     const byUrl = new Map(rows.slice(1).map((r) => [r[3], r]));
-    expect(byUrl.get(dataUrl)).toEqual(expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA));
-    expect(byUrl.get(platformUrl)).toEqual(expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM));
+    expect(byUrl.get(dataUrl)).toEqual([...expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA), 'New', '']);
+    expect(byUrl.get(platformUrl)).toEqual([...expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM), 'New', '']);
     expect(byUrl.get(platformUrl)![7].split('; ')).toHaveLength(4);
     expect(byUrl.get(platformUrl)![2]).toMatch(/Tromsø/);
     // In the raw file the formula cell is quoted and starts with the neutralising quote.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Entities } from '../../src/core/entities';
 import {
-  collectionRows, filterCollection, mergeCollections, parseBackup, postingKey, removePosting, SavedPostingSchema, sortCollection, toJSON, topValues, upsertPosting,
+  collectionRows, filterCollection, mergeCollections, parseBackup, patchPosting, postingKey, removePosting, SavedPostingSchema, sortCollection, toJSON, topValues, upsertPosting,
   type SavedPosting,
 } from '../../src/core/export/collection';
 import { parseDelimited, toCSV } from '../../src/core/export/delimited';
@@ -16,6 +16,8 @@ function saved(url: string, over: Partial<SavedPosting> = {}, entities: Partial<
     entities: { ...emptyEntities(), ...entities },
     model: 'ft:davinci-002:acme::x1',
     provider: 'openai',
+    status: 'New',
+    notes: '',
     ...over,
   };
 }
@@ -58,7 +60,7 @@ describe('saved postings', () => {
 describe('JSON backup', () => {
   it('round-trips', () => {
     const text = toJSON([A, B], new Date('2026-11-26T00:00:00Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'job-entities-collection', version: 1, exportedAt: '2026-11-26T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'job-entities-collection', version: 2, exportedAt: '2026-11-26T00:00:00.000Z' });
     expect(parseBackup(text)).toEqual({ ok: true, postings: [A, B] });
     expect(parseBackup('\uFEFF' + text)).toEqual({ ok: true, postings: [A, B] });
   });
@@ -70,7 +72,7 @@ describe('JSON backup', () => {
   it.each([
     ['not json at all', /not JSON/],
     ['{"hello": 1}', /not a job-entities collection/],
-    [JSON.stringify({ format: 'job-entities-collection', version: 2, exportedAt: '2026-11-26T00:00:00Z', postings: [] }), /version 2/],
+    [JSON.stringify({ format: 'job-entities-collection', version: 3, exportedAt: '2026-11-26T00:00:00Z', postings: [] }), /version 3.*reads versions 1 and 2/],
     [JSON.stringify({ format: 'job-entities-collection', version: 1, exportedAt: '2026-11-26T00:00:00Z', postings: [{ url: 'x' }] }), /posting 1/],
     [JSON.stringify([A, { ...B, capturedAt: 'soon' }]), /posting 2 \("capturedAt"\)/],
     [JSON.stringify([A, { ...B, entities: { ...B.entities, skills: 'python' } }]), /posting 2 \("entities.skills"\)/],
@@ -146,9 +148,55 @@ describe('collection queries', () => {
   it('exports the collection as spreadsheet rows', () => {
     const rows = parseDelimited(toCSV(collectionRows([A, C])));
     expect(rows).toEqual([
-      ['Title', 'Company', 'Location', 'URL', 'Diploma', 'Major', 'Experience', 'Skills'],
-      ['Backend Engineer', 'Acme', 'Paris', 'https://jobs.example/a', 'BS', '', '3+ years', 'Java; SQL; k8s'],
-      ['Frontend Engineer 10', 'beta', '', 'https://jobs.example/c', '', '', '', 'JavaScript; React; C#'],
+      ['Title', 'Company', 'Location', 'URL', 'Diploma', 'Major', 'Experience', 'Skills', 'Status', 'Notes'],
+      ['Backend Engineer', 'Acme', 'Paris', 'https://jobs.example/a', 'BS', '', '3+ years', 'Java; SQL; k8s', 'New', ''],
+      ['Frontend Engineer 10', 'beta', '', 'https://jobs.example/c', '', '', '', 'JavaScript; React; C#', 'New', ''],
     ]);
+    expect(parseDelimited(toCSV(collectionRows([{ ...A, status: 'Interview', notes: 'Call Tue, 10:00\nBring "portfolio"' }])))[1].slice(-2)).toEqual(['Interview', 'Call Tue, 10:00\nBring "portfolio"']);
+  });
+
+  it('filters by status, and searches the notes', () => {
+    const all = [A, { ...B, status: 'Applied' as const }, { ...C, status: 'Applied' as const, notes: 'Referred by Kim' }, D];
+    expect(filterCollection(all, { status: 'Applied' }).map((p) => p.url.slice(-1))).toEqual(['b', 'c']);
+    expect(filterCollection(all, { status: 'Offer' })).toEqual([]);
+    expect(filterCollection(all, { status: 'Applied', skill: 'JS' }).map((p) => p.url.slice(-1))).toEqual(['c']);
+    expect(filterCollection(all, { query: 'kim' }).map((p) => p.url.slice(-1))).toEqual(['c']);
+  });
+});
+
+describe('status and notes', () => {
+  const { status: _s, notes: _n, ...old } = A;
+
+  it('a row saved before status and notes existed reads as New with empty notes', () => {
+    expect(SavedPostingSchema.parse(old)).toEqual({ ...A, status: 'New', notes: '' });
+  });
+
+  it('refuses an unknown status and notes over the limit', () => {
+    expect(SavedPostingSchema.safeParse({ ...A, status: 'Ghosted' }).success).toBe(false);
+    expect(SavedPostingSchema.safeParse({ ...A, notes: 'x'.repeat(10_001) }).success).toBe(false);
+    expect(SavedPostingSchema.safeParse({ ...A, notes: 42 }).success).toBe(false);
+  });
+
+  it('re-saving a posting keeps its status and notes unless told otherwise', () => {
+    const tracked = { ...A, status: 'Interview' as const, notes: 'Second round Friday' };
+    const fresh = { ...A, title: 'Backend Engineer II' };
+    expect(upsertPosting([tracked], fresh, { keepTracking: true })).toEqual([{ ...fresh, status: 'Interview', notes: 'Second round Friday' }]);
+    expect(upsertPosting([tracked], fresh)).toEqual([fresh]);
+  });
+
+  it('patches one row, validated', () => {
+    expect(patchPosting([A, B], 'https://jobs.example/b#frag', { status: 'Offer', notes: 'yes' })).toEqual([A, { ...B, status: 'Offer', notes: 'yes' }]);
+    expect(() => patchPosting([A], A.url, { status: 'Hired' as never })).toThrow();
+  });
+
+  it('a version 1 backup (no status, no notes) still imports, with the defaults', () => {
+    const v1 = JSON.stringify({ format: 'job-entities-collection', version: 1, exportedAt: '2026-11-26T00:00:00Z', postings: [old] });
+    expect(parseBackup(v1)).toEqual({ ok: true, postings: [{ ...A, status: 'New', notes: '' }] });
+  });
+
+  it('a version 2 backup carries status and notes through', () => {
+    const tracked = { ...B, status: 'Rejected' as const, notes: 'Position filled' };
+    const r = parseBackup(toJSON([tracked]));
+    expect(r).toEqual({ ok: true, postings: [tracked] });
   });
 });

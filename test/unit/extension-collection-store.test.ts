@@ -14,6 +14,7 @@ import {
   savePosting,
   toSavedPosting,
   updateCollection,
+  updateTracking,
 } from '../../src/shared/collection-store';
 import { fileSlug } from '../../src/shared/download-file';
 import type { StorageAreaLike } from '../../src/shared/storage';
@@ -29,6 +30,8 @@ function saved(url: string, title = 'Data Engineer', skills = ['python']): Saved
     entities: { diploma: [], diploma_major: [], experience: [], skills },
     model: 'ft:davinci-002:x:y:z',
     provider: 'openai',
+    status: 'New',
+    notes: '',
   };
 }
 
@@ -69,6 +72,27 @@ describe('saving, deleting, importing', () => {
     expect(postings.map((p) => p.title)).toEqual(['First, again', 'Second']);
     expect(postings[0].entities.skills).toEqual(['go']);
     expect(area.data[COLLECTION_KEY]).toMatchObject({ version: 1 });
+  });
+
+  it('keeps status and notes when the same posting is saved again; Undo (keepTracking false) restores the row as it was', async () => {
+    const area = memoryArea();
+    await savePosting(area, saved('https://jobs.example/1', 'First'));
+    await updateTracking(area, 'https://jobs.example/1#x', { status: 'Applied', notes: 'Sent CV' });
+    await savePosting(area, saved('https://jobs.example/1', 'First, re-extracted'));
+    expect((await readCollection(area)).postings[0]).toMatchObject({ title: 'First, re-extracted', status: 'Applied', notes: 'Sent CV' });
+    await savePosting(area, { ...saved('https://jobs.example/1', 'Restored'), status: 'Offer', notes: '' }, { keepTracking: false });
+    expect((await readCollection(area)).postings[0]).toMatchObject({ title: 'Restored', status: 'Offer', notes: '' });
+    await expect(updateTracking(area, 'https://jobs.example/1', { status: 'Hired' as never })).rejects.toThrow();
+    expect((await readCollection(area)).postings[0].status).toBe('Offer');
+  });
+
+  it('reads rows stored before status and notes existed, and writes them back with the defaults', async () => {
+    const area = memoryArea();
+    const { status: _s, notes: _n, ...old } = saved('https://jobs.example/old', 'Old row');
+    area.data[COLLECTION_KEY] = { version: 1, postings: [old] };
+    expect((await readCollection(area)).postings).toEqual([{ ...old, status: 'New', notes: '' }]);
+    await updateTracking(area, old.url, { notes: 'still valid' });
+    expect((area.data[COLLECTION_KEY] as { postings: unknown[] }).postings).toEqual([{ ...old, status: 'New', notes: 'still valid' }]);
   });
 
   it('deletes by URL', async () => {
@@ -151,6 +175,8 @@ describe('toSavedPosting', () => {
       entities: { diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['go', 'python', 'go'] },
       model: 'ft:davinci-002:n:f:1',
       provider: 'openai',
+      status: 'New',
+      notes: '',
     });
   });
 

@@ -61,7 +61,7 @@ describe('skills: never a place, pay, a benefit, a date, the employer, a generic
 
 describe('majors', () => {
   it.each(['computer science', 'Mechanical Engineering', 'nursing', 'accounting', 'statistics', 'engineering'])('keeps %s', (v) => expect(sanitizeValue('diploma_major', v)).toBe(v));
-  it.each(['san francisco', '/ remote', 'services', 'salary', 'related field', 'technical recruiting'])('drops %s', (v) => expect(sanitizeValue('diploma_major', v)).toBeNull());
+  it.each(['san francisco', '/ remote', 'services', 'salary', 'related field', 'technical recruiting', 'Université Lumière', 'Stanford University', 'Imperial College', 'ETH Hochschule'])('drops %s', (v) => expect(sanitizeValue('diploma_major', v)).toBeNull());
 });
 
 describe('experience', () => {

@@ -1,14 +1,14 @@
-// Filters: free text, a skill (any spelling: "JS" finds "javascript"), and an entity type with an
+// Filters: free text, the application status, a skill (any spelling: "JS" finds "javascript"), and an entity type with an
 // optional value ("postings that ask for a diploma", "postings whose major is statistics").
 import { useMemo } from 'preact/hooks';
 import { EntityTypeSchema } from '../../core/entities';
-import { topValues, type CollectionFilter, type SavedPosting } from '../../core/export/collection';
+import { POSTING_STATUSES, topValues, type CollectionFilter, type PostingStatus, type SavedPosting } from '../../core/export/collection';
 import { EntityTypeOptions } from './EntityTypeOptions';
 
 export function FilterBar({ postings, filter, onChange }: { postings: SavedPosting[]; filter: CollectionFilter; onChange: (f: CollectionFilter) => void }) {
   // Suggestions for the skill box: every skill in the collection, most frequent first.
   const skills = useMemo(() => topValues(postings, 'skills', 500).map((v) => v.value), [postings]);
-  const active = Boolean(filter.query?.trim() || filter.skill?.trim() || filter.type || filter.value?.trim());
+  const active = Boolean(filter.query?.trim() || filter.skill?.trim() || filter.type || filter.value?.trim() || filter.status);
   return (
     <section class="filters" aria-label="Filter">
       <label class="field">
@@ -20,6 +20,24 @@ export function FilterBar({ postings, filter, onChange }: { postings: SavedPosti
           value={filter.query ?? ''}
           onInput={(e) => onChange({ ...filter, query: e.currentTarget.value })}
         />
+      </label>
+      <label class="field">
+        <span>Status</span>
+        <select
+          data-testid="status-filter"
+          value={filter.status ?? ''}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            onChange({ ...filter, status: (POSTING_STATUSES as readonly string[]).includes(v) ? (v as PostingStatus) : undefined });
+          }}
+        >
+          <option value="">any status</option>
+          {POSTING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
       </label>
       <label class="field">
         <span>Skill</span>

@@ -1,4 +1,5 @@
-// Export everything (CSV with a BOM for Excel, TSV, a JSON backup) and import a JSON backup. The
+// Export what the filters show, or everything (CSV with a BOM for Excel, TSV, a JSON backup), and
+// import a JSON backup. The notice says how many of how many were exported ("Exported 3 of 7"). The
 // backup is validated whole before anything is written, so a bad file changes nothing saved.
 import browser from 'webextension-polyfill';
 import { collectionRows, parseBackup, toJSON, type SavedPosting } from '../../core/export/collection';
@@ -14,9 +15,34 @@ function stamp(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function TransferBar({ postings, onNotice }: { postings: SavedPosting[]; onNotice: (n: NoticeState) => void }) {
-  const empty = postings.length === 0;
-  const exported = (what: string) => onNotice({ kind: 'ok', text: `Exported ${postings.length} posting${postings.length === 1 ? '' : 's'} as ${what}.` });
+type Format = 'csv' | 'tsv' | 'json';
+
+const FORMATS: { format: Format; label: string; what: string }[] = [
+  { format: 'csv', label: 'CSV', what: 'CSV' },
+  { format: 'tsv', label: 'TSV', what: 'TSV' },
+  { format: 'json', label: 'JSON backup', what: 'a JSON backup' },
+];
+
+function exportFile(postings: readonly SavedPosting[], format: Format): void {
+  if (format === 'csv') downloadText(toCSV(collectionRows(postings), { bom: true }), `job-entities-${stamp()}.csv`, 'text/csv;charset=utf-8');
+  else if (format === 'tsv') downloadText(toTSV(collectionRows(postings)), `job-entities-${stamp()}.tsv`, 'text/tab-separated-values;charset=utf-8');
+  else downloadText(toJSON(postings), `job-entities-${stamp()}.json`, 'application/json');
+}
+
+const plural = (n: number) => `posting${n === 1 ? '' : 's'}`;
+
+/** `shown`: what the filters show, in the table's order; `all`: the whole collection. */
+export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; all: SavedPosting[]; onNotice: (n: NoticeState) => void }) {
+  const filtered = shown.length !== all.length;
+  const run = (postings: SavedPosting[], format: Format, what: string) => {
+    try {
+      exportFile(postings, format);
+      const count = postings.length === all.length ? `${postings.length} ${plural(postings.length)}` : `${postings.length} of ${all.length} ${plural(all.length)} (the filtered ones)`;
+      onNotice({ kind: 'ok', text: `Exported ${count} as ${what}.` });
+    } catch (err) {
+      onNotice({ kind: 'error', text: `The file could not be made (${err instanceof Error ? err.message : String(err)}). Try again.` });
+    }
+  };
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -47,53 +73,39 @@ export function TransferBar({ postings, onNotice }: { postings: SavedPosting[]; 
   };
 
   return (
-    <section class="transfer row" aria-label="Export and import">
-      <button
-        type="button"
-        class="button"
-        data-testid="export-csv"
-        disabled={empty}
-        onClick={() => {
-          downloadText(toCSV(collectionRows(postings), { bom: true }), `job-entities-${stamp()}.csv`, 'text/csv;charset=utf-8');
-          exported('CSV');
-        }}
-      >
-        Export CSV
-      </button>
-      <button
-        type="button"
-        class="button"
-        data-testid="export-tsv"
-        disabled={empty}
-        onClick={() => {
-          downloadText(toTSV(collectionRows(postings)), `job-entities-${stamp()}.tsv`, 'text/tab-separated-values;charset=utf-8');
-          exported('TSV');
-        }}
-      >
-        Export TSV
-      </button>
-      <button
-        type="button"
-        class="button"
-        data-testid="export-json"
-        disabled={empty}
-        onClick={() => {
-          downloadText(toJSON(postings), `job-entities-${stamp()}.json`, 'application/json');
-          exported('a JSON backup');
-        }}
-      >
-        Export JSON backup
-      </button>
-      <label class="button file-button">
-        Import JSON backup…
-        <input
-          type="file"
-          class="visually-hidden"
-          accept=".json,application/json"
-          data-testid="import-json"
-          onChange={(e) => void importFile(e.currentTarget)}
-        />
-      </label>
+    <section class="transfer" aria-label="Export and import">
+      <div class="row" role="group" aria-labelledby="export-shown-label">
+        <span id="export-shown-label" class="group-label" data-testid="export-shown-label">
+          {filtered ? `Export the ${shown.length} shown:` : 'Export:'}
+        </span>
+        {FORMATS.map((f) => (
+          <button key={f.format} type="button" class="button" data-testid={`export-${f.format}`} disabled={shown.length === 0} onClick={() => run(shown, f.format, f.what)}>
+            <span class="visually-hidden">{filtered ? `Export the ${shown.length} shown as ` : 'Export as '}</span>
+            {f.label}
+          </button>
+        ))}
+      </div>
+      <div class="row" role="group" aria-labelledby="export-all-label">
+        <span id="export-all-label" class="group-label">
+          Export all {all.length}:
+        </span>
+        {FORMATS.map((f) => (
+          <button key={f.format} type="button" class="button" data-testid={`export-all-${f.format}`} disabled={all.length === 0} onClick={() => run(all, f.format, f.what)}>
+            <span class="visually-hidden">Export all as </span>
+            {f.label}
+          </button>
+        ))}
+        <label class="button file-button">
+          Import JSON backup…
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".json,application/json"
+            data-testid="import-json"
+            onChange={(e) => void importFile(e.currentTarget)}
+          />
+        </label>
+      </div>
     </section>
   );
 }

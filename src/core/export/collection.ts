@@ -6,6 +6,11 @@ import { toDisplay } from '../display';
 import { skillKey, spellingKey } from '../match/normalize';
 import { toSpreadsheetRow, SPREADSHEET_HEADER } from './rows';
 
+/** The application pipeline, in order: the status column's choices and the status filter's. */
+export const POSTING_STATUSES = ['New', 'Contacted', 'Applied', 'Interview', 'Offer', 'Rejected'] as const;
+export type PostingStatus = (typeof POSTING_STATUSES)[number];
+export const NOTES_MAX = 10_000;
+
 export const SavedPostingSchema = z.object({
   url: z.string().min(1).max(4096),
   title: z.string().max(1000),
@@ -18,18 +23,26 @@ export const SavedPostingSchema = z.object({
   model: z.string(),
   /** 'openai' | 'local' */
   provider: z.string(),
+  /** Where the user is with this application. Rows saved before statuses existed read as New. */
+  status: z.enum(POSTING_STATUSES).default('New'),
+  /** The user's own notes; rows saved before notes existed read as empty. */
+  notes: z.string().max(NOTES_MAX).default(''),
 });
 export type SavedPosting = z.infer<typeof SavedPostingSchema>;
+/** A posting as written by hand or by an older version: status and notes may be missing. */
+export type SavedPostingInput = z.input<typeof SavedPostingSchema>;
 
 export const CollectionSchema = z.array(SavedPostingSchema);
 export type Collection = SavedPosting[];
 
 export const BACKUP_FORMAT = 'job-entities-collection';
-export const BACKUP_VERSION = 1;
+/** Version 2 added status and notes to each posting; version 1 backups read with the defaults. */
+export const BACKUP_VERSION = 2;
+const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(READABLE_BACKUP_VERSIONS),
   exportedAt: z.iso.datetime({ offset: true }),
   postings: CollectionSchema.max(100_000),
 });
@@ -53,14 +66,31 @@ export function postingKey(url: string): string {
   }
 }
 
-/** Add a posting, or replace the saved one with the same URL in place. Returns a new array. */
-export function upsertPosting(collection: readonly SavedPosting[], posting: SavedPosting): SavedPosting[] {
+/**
+ * Add a posting, or replace the saved one with the same URL in place. Returns a new array. With
+ * `keepTracking`, a replaced posting keeps its status and notes: extracting a posting again must
+ * not undo where the user is with it.
+ */
+export function upsertPosting(collection: readonly SavedPosting[], posting: SavedPosting, opts: { keepTracking?: boolean } = {}): SavedPosting[] {
   const key = postingKey(posting.url);
   const at = collection.findIndex((p) => postingKey(p.url) === key);
   if (at < 0) return [...collection, posting];
   const out = [...collection];
-  out[at] = posting;
+  const before = collection[at];
+  out[at] = opts.keepTracking ? { ...posting, status: before.status, notes: before.notes } : posting;
   return out;
+}
+
+/** What the user may change on a saved row. */
+export interface TrackingPatch {
+  status?: PostingStatus;
+  notes?: string;
+}
+
+/** The collection with one posting's status or notes changed (validated: a bad patch throws). */
+export function patchPosting(collection: readonly SavedPosting[], url: string, patch: TrackingPatch): SavedPosting[] {
+  const key = postingKey(url);
+  return collection.map((p) => (postingKey(p.url) === key ? SavedPostingSchema.parse({ ...p, ...patch }) : p));
 }
 
 export function removePosting(collection: readonly SavedPosting[], url: string): SavedPosting[] {
@@ -118,15 +148,18 @@ export function parseBackup(text: string): BackupParse {
     let where = path.length ? `"${path.join('.')}"` : 'the file';
     if (path[0] === 'postings' && typeof path[1] === 'number') where = `posting ${path[1] + 1}${path.length > 2 ? ` ("${path.slice(2).join('.')}")` : ''}`;
     if (path[0] === 'format') return { ok: false, error: 'This is not a job-entities collection backup. Nothing was changed.' };
-    if (path[0] === 'version') return { ok: false, error: `This backup is version ${JSON.stringify((data as { version?: unknown }).version)}; this version reads version ${BACKUP_VERSION}. Update job-entities. Nothing was changed.` };
+    if (path[0] === 'version') return { ok: false, error: `This backup is version ${JSON.stringify((data as { version?: unknown }).version)}; this version reads versions ${READABLE_BACKUP_VERSIONS.join(' and ')}. Update job-entities. Nothing was changed.` };
     return { ok: false, error: `The backup is damaged: ${where}: ${issue.message}. Nothing was changed.` };
   }
   return { ok: true, postings: r.data.postings };
 }
 
-/** Rows for the CSV/TSV export of the whole collection: the header, then one row per posting. */
+/** The collection's CSV/TSV columns: the popup's spreadsheet row, then the user's own tracking. */
+export const COLLECTION_HEADER = [...SPREADSHEET_HEADER, 'Status', 'Notes'] as const;
+
+/** Rows for the CSV/TSV export of the given postings: the header, then one row per posting. */
 export function collectionRows(collection: readonly SavedPosting[]): string[][] {
-  return [[...SPREADSHEET_HEADER], ...collection.map((p) => toSpreadsheetRow(p, p.entities))];
+  return [[...COLLECTION_HEADER], ...collection.map((p) => [...toSpreadsheetRow(p, p.entities), p.status, p.notes])];
 }
 
 export interface ValueCount {
@@ -169,8 +202,10 @@ export interface CollectionFilter {
   /** Postings with at least one value of this type, or with `value` in this type. */
   type?: EntityType;
   value?: string;
-  /** Free text, case-insensitive, over title, company, location, URL and every value. */
+  /** Free text, case-insensitive, over title, company, location, URL, notes and every value. */
   query?: string;
+  /** Postings at this point of the application. */
+  status?: PostingStatus;
 }
 
 function hasValue(values: readonly string[], wanted: string): boolean {
@@ -181,31 +216,33 @@ function hasValue(values: readonly string[], wanted: string): boolean {
 export function filterCollection(collection: readonly SavedPosting[], filter: CollectionFilter): SavedPosting[] {
   const query = filter.query?.trim().toLowerCase();
   return collection.filter((p) => {
+    if (filter.status && p.status !== filter.status) return false;
     if (filter.skill?.trim() && !hasValue(p.entities.skills, filter.skill)) return false;
     if (filter.type) {
       const values = p.entities[filter.type];
       if (filter.value?.trim() ? !hasValue(values, filter.value) : values.length === 0) return false;
     }
     if (query) {
-      const haystack = [p.title, p.company, p.location, p.url, ...ENTITY_TYPES.flatMap((t) => p.entities[t].flatMap((v) => [v, toDisplay(v)]))].join('\n').toLowerCase();
+      const haystack = [p.title, p.company, p.location, p.url, p.notes, ...ENTITY_TYPES.flatMap((t) => p.entities[t].flatMap((v) => [v, toDisplay(v)]))].join('\n').toLowerCase();
       if (!haystack.includes(query)) return false;
     }
     return true;
   });
 }
 
-export const SORT_KEYS = ['capturedAt', 'title', 'company', 'location', 'url', 'model', ...ENTITY_TYPES] as const;
+export const SORT_KEYS = ['capturedAt', 'title', 'company', 'location', 'url', 'model', 'status', ...ENTITY_TYPES] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 function sortText(p: SavedPosting, by: SortKey): string | number {
   if (by === 'capturedAt') return Date.parse(p.capturedAt);
+  if (by === 'status') return POSTING_STATUSES.indexOf(p.status);
   if ((ENTITY_TYPES as readonly string[]).includes(by)) return (p.entities as Entities)[by as EntityType].length;
   return (p[by as 'title' | 'company' | 'location' | 'url' | 'model'] ?? '').toLowerCase();
 }
 
 /**
  * Sort by a column: text columns alphabetically (locale-aware, numbers in order), capturedAt by
- * time, an entity type by how many values it has. Stable; empty text sorts last either way.
+ * time, status in pipeline order (New first), an entity type by how many values it has. Stable; empty text sorts last either way.
  */
 export function sortCollection(collection: readonly SavedPosting[], by: SortKey = 'capturedAt', direction: 'asc' | 'desc' = 'desc'): SavedPosting[] {
   const sign = direction === 'asc' ? 1 : -1;

@@ -8,8 +8,9 @@ export function Chip({ type, display, raw, count, onCopy }: { type: EntityType; 
         {display}
       </button>
       {count > 1 && (
-        <span class="count" data-testid="chip-count" aria-label={`found ${count} times`}>
-          ×{count}
+        <span class="count" data-testid="chip-count">
+          <span aria-hidden="true">×{count}</span>
+          <span class="visually-hidden">found {count} times</span>
         </span>
       )}
     </span>

@@ -1,11 +1,11 @@
 // The popup's export bar: the posting as one spreadsheet row (clipboard), the header and the row,
 // a CSV file, and "Save to collection" (the same URL again updates it), plus a link to the
 // collection page. Rendered only once there is a result; the export code loads on first use.
-import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ExtractionResult } from '../../core/entities';
 import type { Posting } from '../../core/posting';
 import { copyText } from '../clipboard';
+import { useStatusNote } from '../use-status-note';
 
 export const COLLECTION_PAGE = 'src/collection/collection.html';
 
@@ -16,7 +16,7 @@ function reason(err: unknown): string {
 }
 
 export function ExportBar({ posting, result }: { posting: Posting; result: ExtractionResult }) {
-  const [note, setNote] = useState('');
+  const [note, setNote] = useStatusNote('');
 
   const copy = async (which: 'row' | 'table') => {
     try {

@@ -11,6 +11,7 @@ import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
 import { Requirements } from './MatchRequirements';
 import './MatchPanel.css';
+import { useStatusNote } from '../use-status-note';
 
 export const PROFILE_PAGE = 'src/profile/profile.html';
 
@@ -40,7 +41,7 @@ function Chips({ chips, label }: { chips: SkillChip[]; label: string }) {
     <ul class="chips match-chips" aria-label={label}>
       {chips.map((c) => (
         <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-importance={c.importance} data-value={c.value}>
-          <span aria-hidden="true">{c.matched ? '✓' : '✗'}</span> {toDisplay(c.value)}
+          <span class="mark" aria-hidden="true" /> {toDisplay(c.value)}
           <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
         </li>
       ))}
@@ -50,7 +51,7 @@ function Chips({ chips, label }: { chips: SkillChip[]; label: string }) {
 
 export function MatchPanel({ entities }: { entities: MatchablePosting }) {
   const profile = useProfile();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useStatusNote('');
   if (profile === undefined) return null;
   if (profile === null) {
     return (

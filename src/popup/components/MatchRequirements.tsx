@@ -4,10 +4,6 @@ import type { MatchResult } from '../../core/match';
 
 type Check = { asked: string; held: string; ok: boolean | null };
 
-function mark(ok: boolean | null): string {
-  return ok === true ? '✓' : ok === false ? '✗' : '';
-}
-
 function list(values: string[], none: string): string {
   return values.length ? values.map(toDisplay).join(', ') : none;
 }
@@ -26,7 +22,9 @@ export function Requirements({ match }: { match: MatchResult }) {
     <table class="match-reqs">
       <thead>
         <tr>
-          <th scope="col"></th>
+          <th scope="col">
+            <span class="visually-hidden">Requirement</span>
+          </th>
           <th scope="col">Asked</th>
           <th scope="col">You</th>
           <th scope="col">
@@ -40,8 +38,9 @@ export function Requirements({ match }: { match: MatchResult }) {
             <th scope="row">{label}</th>
             <td data-testid={`${testid}-asked`}>{c.asked}</td>
             <td data-testid={`${testid}-held`}>{c.held}</td>
-            <td class={`req-mark ${c.ok === false ? 'no' : 'yes'}`} aria-label={c.ok === null ? 'cannot tell' : c.ok ? 'met' : 'not met'}>
-              {mark(c.ok)}
+            <td class={`req-mark ${c.ok === false ? 'no' : c.ok ? 'yes' : 'unknown'}`}>
+              <span class="mark" aria-hidden="true" />
+              <span class="visually-hidden">{c.ok === null ? 'cannot tell' : c.ok ? 'met' : 'not met'}</span>
             </td>
           </tr>
         ))}

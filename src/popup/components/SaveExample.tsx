@@ -11,11 +11,12 @@ import { preparePromptText } from '../../core/prompt';
 import { ExamplesFullError, findExample, readExamples, saveExample, toTrainingExample } from '../../shared/examples-store';
 import { sendMessage } from '../../shared/messages';
 import type { Corrections } from './EditableChipsState';
+import { useStatusNote } from '../use-status-note';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
 export function SaveExample({ posting, corrections, editing, onToggleEdit }: { posting: Posting; corrections: Corrections; editing: boolean; onToggleEdit: () => void }) {
-  const [status, setStatus] = useState<Status>(undefined);
+  const [status, setStatus] = useStatusNote<Status>(undefined);
   const [busy, setBusy] = useState(false);
   const { postingKey, result, modelResult, edited } = corrections;
 
@@ -30,7 +31,7 @@ export function SaveExample({ posting, corrections, editing, onToggleEdit }: { p
     return () => {
       live = false;
     };
-  }, [postingKey]);
+  }, [postingKey, setStatus]);
 
   if (!result || !modelResult) return null;
 

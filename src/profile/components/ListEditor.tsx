@@ -1,6 +1,7 @@
 // A list of values as removable chips, with an input that adds what is typed (Enter or Add) and
-// splits a pasted list (commas, lines, bullets) into one chip per value.
-import { useState } from 'preact/hooks';
+// splits a pasted list (commas, lines, bullets) into one chip per value. After a remove, focus goes
+// to the next chip's remove button (the previous one at the end, the input when none is left).
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseSkillList } from '../../core/match';
 
 /** Diplomas and majors: split on separators only (no bullet or trailing-dot clean-up: `B.S.` stays). */
@@ -22,6 +23,7 @@ export function ListEditor({
   values,
   placeholder,
   split = parseSkillList,
+  error,
   onAdd,
   onRemove,
 }: {
@@ -34,21 +36,36 @@ export function ListEditor({
   placeholder: string;
   /** How typed or pasted text becomes values (default: the core's skill-list parser). */
   split?: (text: string) => string[];
+  /** A validation message for the list (the input is marked invalid and described by it). */
+  error?: string;
   onAdd: (values: string[]) => void;
   onRemove: (value: string) => void;
 }) {
   const [text, setText] = useState('');
+  const root = useRef<HTMLElement>(null);
+  const focusAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusAt.current === null) return;
+    const at = focusAt.current;
+    focusAt.current = null;
+    const buttons = root.current?.querySelectorAll<HTMLButtonElement>('.chip-remove') ?? [];
+    (buttons[Math.min(at, buttons.length - 1)] ?? root.current?.querySelector<HTMLInputElement>(`#${id}`))?.focus();
+  }, [values, id]);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
   const add = (raw: string) => {
     const items = split(raw);
     if (items.length) onAdd(items);
     setText('');
   };
   return (
-    <section class="list-editor" aria-labelledby={`${id}-label`}>
+    <section class="list-editor" aria-labelledby={`${id}-label`} ref={root}>
       <label id={`${id}-label`} for={id}>
         {label} <span class="count">({values.length})</span>
       </label>
-      <p class="field-hint">{hint}</p>
+      <p class="field-hint" id={hintId}>
+        {hint}
+      </p>
       <div class="row">
         <input
           id={id}
@@ -58,6 +75,8 @@ export function ListEditor({
           placeholder={placeholder}
           spellcheck={false}
           autocomplete="off"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
           onInput={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -77,12 +96,27 @@ export function ListEditor({
           Add
         </button>
       </div>
+      {error && (
+        <p class="field-error" id={errorId} data-testid={`${testid}-error`}>
+          {error}
+        </p>
+      )}
       <ul class="chips" aria-label={label}>
-        {values.map((v) => (
+        {values.map((v, i) => (
           <li class="chip" key={v} data-testid={testid} data-value={v}>
             <span>{v}</span>
-            <button type="button" class="chip-remove" data-testid={`${testid}-remove`} aria-label={`Remove ${v}`} title={`Remove ${v}`} onClick={() => onRemove(v)}>
-              ×
+            <button
+              type="button"
+              class="chip-remove"
+              data-testid={`${testid}-remove`}
+              title={`Remove ${v}`}
+              onClick={() => {
+                focusAt.current = i;
+                onRemove(v);
+              }}
+            >
+              <span aria-hidden="true">×</span>
+              <span class="visually-hidden">Remove {v}</span>
             </button>
           </li>
         ))}
