@@ -13,6 +13,7 @@ import { SEPARATOR } from '../core/prompt';
 import { UsageError, type CliIO } from './command';
 import { captureHtml } from './dom';
 import { decodeText, readStream, readTextFile } from './files';
+import { errorMessage, firstLine } from '../core/text';
 
 export interface InputRecord {
   /** 1-based position in the input (the JSONL line number for JSONL). */
@@ -73,7 +74,7 @@ export function parseJsonlLine(raw: string, line: number): InputRecord | undefin
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return fail(line, `line ${line} is not valid JSON (${(e as Error).message.split('\n')[0]}). Each line must be one JSON object.`);
+    return fail(line, `line ${line} is not valid JSON (${firstLine(errorMessage(e))}). Each line must be one JSON object.`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`);

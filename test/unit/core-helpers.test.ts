@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeHtml, looksLikeHtmlPage } from '../../src/core/capture/html-text';
 import { CANCELLED_MESSAGE, ExtractionError, throwIfCancelled, toErrorInfo } from '../../src/core/errors';
 import { sha256Hex } from '../../src/core/hash';
+import { errorMessage, firstLine, pluralize } from '../../src/core/text';
 
 describe('sha256Hex', () => {
   it("matches Node's SHA-256 of the UTF-8 bytes", async () => {
@@ -43,5 +44,21 @@ describe('looksLikeHtml / looksLikeHtmlPage', () => {
     expect(looksLikeHtmlPage('<article>Python</article>')).toBe(true);
     expect(looksLikeHtmlPage('<5 years> of Python')).toBe(false);
     expect(looksLikeHtml('plain text\nwith lines')).toBe(false);
+  });
+});
+
+describe('firstLine / errorMessage / pluralize', () => {
+  it('reads the first line of a message, whatever was thrown', () => {
+    expect(firstLine('Unexpected token\n    at JSON.parse')).toBe('Unexpected token');
+    expect(errorMessage(new Error('disk full'))).toBe('disk full');
+    expect(errorMessage('a string')).toBe('a string');
+    expect(firstLine(errorMessage(new SyntaxError('bad\nmore')))).toBe('bad');
+  });
+
+  it('counts with the right form of the word', () => {
+    expect(pluralize(1, 'skill')).toBe('1 skill');
+    expect(pluralize(0, 'skill')).toBe('0 skills');
+    expect(pluralize(3, 'required skill')).toBe('3 required skills');
+    expect(pluralize(2, 'entry', 'entries')).toBe('2 entries');
   });
 });

@@ -11,6 +11,7 @@ import type { Provider } from '../provider';
 import { keyMayGoTo, type Settings } from '../settings';
 import { isCutConnection, mapProviderError } from './map-error';
 import { buildModelRequest, type ModelRequest } from './request';
+import { firstLine } from '../text';
 
 /**
  * Sent when no key is set. Local servers (vLLM, llama.cpp, Ollama, LM Studio) need none, but the
@@ -188,7 +189,7 @@ export function readAnswer(answer: unknown, mode: 'completion' | 'chat', setting
   if (!r.success) throw badAnswer(settings, 'JSON without choices[].message');
   const c = r.data.choices[0];
   if (c.message.refusal && !c.message.content) {
-    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${c.message.refusal.split('\n')[0]}`);
+    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${firstLine(c.message.refusal)}`);
   }
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }
