@@ -8,7 +8,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { chromeManifest, firefoxManifest } from './scripts/manifests';
-import { CAPTURE_SCRIPT_FILE } from './src/shared/capture-file';
+import { CAPTURE_SCRIPT_FILE, HIGHLIGHT_SCRIPT_FILE } from './src/shared/capture-file';
 
 /**
  * The capture script, injected on demand with scripting.executeScript({ files }), must be one
@@ -19,24 +19,31 @@ import { CAPTURE_SCRIPT_FILE } from './src/shared/capture-file';
  * zod's namespace: 509 kB against rolldown's 145 kB.)
  */
 function captureScript(target: string): Plugin {
+  // The highlight script (CSS Custom Highlight API, injected on the user's toggle) is built the same way.
+  const scripts = [
+    { entry: 'src/content/capture.ts', name: 'jobEntitiesCapture', file: CAPTURE_SCRIPT_FILE },
+    { entry: 'src/content/highlight.ts', name: 'jobEntitiesHighlight', file: HIGHLIGHT_SCRIPT_FILE },
+  ];
   return {
     name: 'job-entities:capture-script',
     apply: 'build',
     async generateBundle() {
-      const out = await build({
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          write: false,
-          target,
-          minify: true,
-          lib: { entry: 'src/content/capture.ts', formats: ['iife'], name: 'jobEntitiesCapture', fileName: () => 'capture.js' },
-        },
-      });
-      const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
-      const chunk = outputs[0].output.find((o) => o.type === 'chunk');
-      if (!chunk?.code) throw new Error('The capture script build produced no code.');
-      this.emitFile({ type: 'asset', fileName: CAPTURE_SCRIPT_FILE, source: chunk.code });
+      for (const script of scripts) {
+        const out = await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            write: false,
+            target,
+            minify: true,
+            lib: { entry: script.entry, formats: ['iife'], name: script.name, fileName: () => 'script.js' },
+          },
+        });
+        const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
+        const chunk = outputs[0].output.find((o) => o.type === 'chunk');
+        if (!chunk?.code) throw new Error(`The injected script ${script.entry} produced no code.`);
+        this.emitFile({ type: 'asset', fileName: script.file, source: chunk.code });
+      }
     },
   };
 }
@@ -88,7 +95,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       minify: true,
       // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
-      rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html' } },
+      rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html', sidepanel: 'src/sidepanel/sidepanel.html' } },
     },
     server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
   };

@@ -303,6 +303,9 @@ async function readPopup(page: Page): Promise<Shown> {
   await page.waitForSelector('[data-testid="popup"]:is([data-state="done"], [data-state="error"], [data-state="failed"])', { timeout: SETTLE_TIMEOUT_MS }).catch(() => {
     throw new QuickstartError(`The popup showed no result within ${SETTLE_TIMEOUT_MS / 1000} s.`);
   });
+  // The popup shows 12 skills until "Show all": the terminal lists them all.
+  const showAll = page.locator('[data-testid="show-all-skills"]');
+  if (await showAll.count()) await showAll.click();
   return page.evaluate(() => {
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);

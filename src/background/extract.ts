@@ -31,7 +31,9 @@ export async function handleExtract(req: ParsedRequestOf<'extract'>): Promise<Jo
   const samePage = !!job && url !== '' && job.url === url && (job.selection ?? false) === selection;
   // A scope chosen in the popup for this posting holds for it until another is chosen.
   const scope = req.scope ?? (samePage ? job?.scope : undefined);
-  const settings = scope ? { ...saved, scope } : saved;
+  const scoped = scope ? { ...saved, scope } : saved;
+  // "Use the offline extractor for now": one extraction with it, the settings unchanged.
+  const settings = req.offline ? { ...scoped, provider: 'local' as const } : scoped;
   const key = await settingsKey(settings);
   const running = getInFlight(tabId);
   if (!req.force && job) {

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { registerHandlers, type HandlerMap } from '../shared/messages';
 import { markOrphanedJobs, removeJob } from '../shared/storage';
+import { PANEL_PREFS_KEY } from '../shared/panel-prefs';
 import { handleCancel } from './cancel';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { handleExtract } from './extract';
@@ -12,6 +13,8 @@ import { handleTestConnection } from './test-connection';
 import { handleGetJob } from './get-job';
 import { handleExtractText } from './extract-text';
 import { onInstalled } from './on-installed';
+import { handleHighlight } from './highlight';
+import { applyToolbarChoice, forgetHighlightOnNavigation } from './side-panel';
 
 const handlers: HandlerMap = {
   extract: handleExtract,
@@ -22,6 +25,7 @@ const handlers: HandlerMap = {
   'test-connection': handleTestConnection,
   'open-options': handleOpenOptions,
   'extract-text': handleExtractText,
+  highlight: handleHighlight,
 };
 
 registerHandlers(handlers);
@@ -33,6 +37,13 @@ browser.runtime.onInstalled.addListener(createContextMenu);
 browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab));
 browser.tabs.onRemoved.addListener((tabId) => void removeJob(browser.storage.session, tabId));
+// A navigation takes the page's highlights with it.
+browser.tabs.onUpdated.addListener((tabId, change) => void forgetHighlightOnNavigation(tabId, change));
+// The toolbar button opens the popup, or the side panel when the user chose so in the options.
+void applyToolbarChoice();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && PANEL_PREFS_KEY in changes) void applyToolbarChoice();
+});
 
 /**
  * storage.local holds the API key: only the extension's own pages and worker may read it, not the

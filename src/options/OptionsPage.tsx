@@ -9,6 +9,7 @@ import { hostOf, isOtherServer, originOf, originPattern } from '../shared/server
 import { AdvancedFields } from './components/AdvancedFields';
 import { ApiKeyField } from './components/ApiKeyField';
 import { Field, focusFirstInvalid } from './components/Field';
+import { PanelOptions } from './components/PanelOptions';
 import { PresetPicker } from './components/PresetPicker';
 import { SetAsideItems } from './components/SetAsideItems';
 import { SettingsResetNotice } from './components/SettingsResetNotice';
@@ -182,6 +183,7 @@ export function OptionsPage() {
           </p>
         )}
       </form>
+      <PanelOptions />
       <TrainingExamples />
       <SetAsideItems />
     </main>

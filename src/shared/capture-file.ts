@@ -5,3 +5,7 @@ export const CAPTURE_SCRIPT_FILE = 'content/capture.js';
 
 /** Name of the function the capture script defines on globalThis. */
 export const CAPTURE_GLOBAL = '__jobEntitiesCapture';
+
+/** The highlight script (see src/content/highlight.ts) and the function it leaves behind. */
+export const HIGHLIGHT_SCRIPT_FILE = 'content/highlight.js';
+export const HIGHLIGHT_GLOBAL = '__jobEntitiesHighlight';

@@ -11,6 +11,7 @@ import { PostingSchema } from '../core/posting';
 import { ScopeSchema } from '../core/sections';
 import { SettingsSchema } from '../core/settings';
 import { errorMessage } from '../core/text';
+import { HighlightCommandSchema, HighlightReportSchema } from './highlight-contract';
 
 export const JOB_STATUSES = ['capturing', 'extracting', 'done', 'error'] as const;
 
@@ -66,10 +67,10 @@ export const MESSAGES = {
   /**
    * Capture the tab's posting and extract its entities (cached unless `force`). `scope` overrides the
    * settings' scope for this posting (the popup's "Read the whole posting"); the choice holds for the
-   * tab's posting until another is made.
+   * tab's posting until another is made. `offline`: this once with the offline extractor.
    */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), all: z.boolean().optional() }),
+    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), all: z.boolean().optional(), offline: z.boolean().optional() }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */
@@ -105,6 +106,11 @@ export const MESSAGES = {
   'extract-text': {
     request: z.object({ text: z.string().trim().min(1).max(200_000), title: z.string().optional() }),
     reply: ExtractionResultSchema,
+  },
+  /** Highlight the posting's entities in the tab's page (CSS Custom Highlight API), scroll to one, or remove them. */
+  highlight: {
+    request: z.object({ tabId: z.number().int(), command: HighlightCommandSchema }),
+    reply: HighlightReportSchema,
   },
 } as const;
 

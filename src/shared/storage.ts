@@ -199,7 +199,12 @@ export async function writeJob(area: StorageAreaLike, job: JobState): Promise<vo
 }
 
 export async function removeJob(area: StorageAreaLike, tabId: number): Promise<void> {
-  await area.remove([jobKey(tabId), selectionKey(tabId)]);
+  await area.remove([jobKey(tabId), selectionKey(tabId), highlightKey(tabId)]);
+}
+
+/** Set while the tab's page shows the entity highlights (a navigation clears both). */
+export function highlightKey(tabId: number): string {
+  return `highlight:${tabId}`;
 }
 
 /** The text selected when the user chose "Extract entities from selection" in the context menu. */

@@ -98,7 +98,7 @@ async function openCollection(): Promise<Page> {
 describe('export bar in the popup', () => {
   it('"Copy as row" puts one tab-separated row on the clipboard; "Copy table" the header and the row', async () => {
     const { popup, url, page } = await popupFor('formula-title.html');
-    await popup.page.getByTestId('copy-row').click();
+    await popup.menu('export-menu', 'copy-row');
     await exportStatus(popup.page, 'Copied as a row');
     const row = await popup.page.evaluate(() => navigator.clipboard.readText());
     expect(row).not.toMatch(/[\r\n]/);
@@ -115,7 +115,7 @@ describe('export bar in the popup', () => {
     expect(cells[7].split('; ')).toHaveLength(3);
     expect(cells[7].toLowerCase()).toBe('sql; python; excel');
 
-    await popup.page.getByTestId('copy-table').click();
+    await popup.menu('export-menu', 'copy-table');
     await exportStatus(popup.page, 'Copied header and row');
     const table = (await popup.page.evaluate(() => navigator.clipboard.readText())).split('\n');
     expect(table).toEqual([toTSVRow([...SPREADSHEET_HEADER]), row]);
@@ -125,7 +125,7 @@ describe('export bar in the popup', () => {
 
   it('"Download CSV" saves a CSV file with a BOM, the header and the row', async () => {
     const { popup, url, page } = await popupFor('formula-title.html');
-    const { download, text } = await downloaded(popup.page, () => popup.page.getByTestId('download-csv').click());
+    const { download, text } = await downloaded(popup.page, () => popup.menu('export-menu', 'download-csv'));
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     const rows = parseDelimited(text);

@@ -74,7 +74,8 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   const url = page.url();
   const id = await ext.worker.evaluate(async (u: string) => {
     const tabs = await chrome.tabs.query({});
-    const byUrl = tabs.find((t) => t.url === u);
+    // The newest tab with that URL: an earlier test may have left one open.
+    const byUrl = tabs.filter((t) => t.url === u).sort((a, b) => b.id! - a.id!)[0];
     if (byUrl?.id !== undefined) return byUrl.id;
     const hidden = tabs.filter((t) => !t.url && t.id !== undefined).sort((a, b) => b.id! - a.id!);
     return hidden[0]?.id ?? -1;
@@ -140,11 +141,13 @@ export async function startFixturePages(dir: string): Promise<JobSite> {
   return serve((req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/+/, '');
     if (!/^[\w-]+\.html$/.test(name)) return void res.writeHead(404).end('not found');
+    let body: Buffer;
     try {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
+      body = readFileSync(join(dir, name));
     } catch {
-      res.writeHead(404).end('not found');
+      return void res.writeHead(404).end('not found');
     }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
 }
 
@@ -213,6 +216,9 @@ export class PopupPage {
   }
 
   async chips(): Promise<Chip[]> {
+    // Skills beyond the first 12 wait behind "Show all N".
+    const showAll = this.page.getByTestId('show-all-skills');
+    if (await showAll.count()) await showAll.click();
     return this.page.getByTestId('chip').evaluateAll((els) => els.map((e) => ({ type: e.getAttribute('data-type') ?? '', text: (e.textContent ?? '').trim() })));
   }
 
@@ -221,7 +227,12 @@ export class PopupPage {
   }
 
   async errorCode(): Promise<string | null> {
-    return this.page.locator('.error').getAttribute('data-code');
+    return this.page.locator('[data-code]').first().getAttribute('data-code');
+  }
+
+  /** Opens one of the view's menus (export-menu, improve-menu, more-menu) and picks an item. */
+  async menu(menu: string, item: string): Promise<void> {
+    await chooseMenuItem(this.page, menu, item);
   }
 
   async copyAll(): Promise<string> {
@@ -237,6 +248,13 @@ export class PopupPage {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+/** Opens a menu button (its data-testid) unless open, then clicks the item (its data-testid). */
+export async function chooseMenuItem(page: Page, menu: string, item: string): Promise<void> {
+  const button = page.getByTestId(menu);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByTestId(item).click();
 }
 
 export interface ProviderFields {

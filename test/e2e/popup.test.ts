@@ -8,7 +8,7 @@ import { groupForDisplay } from '../../src/core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
 import type { OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import { chooseMenuItem, clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const KEY = 'sk-test-e2e-0123456789';
 const MODEL = 'ft:davinci-002:tidewater:jobs:abc123';
@@ -233,12 +233,13 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
     const popup = await PopupPage.open(ext, tabId);
     await popup.settled();
     // The page under test was opened with ?tabId (already detached): the button is for the toolbar popup.
+    await popup.page.getByTestId('more-menu').click();
     await expect(popup.page.getByTestId('open-window').count()).resolves.toBe(0);
     await popup.close();
     const toolbar = await ext.context.newPage();
     await toolbar.goto(ext.url('src/popup/popup.html'));
     const opened = ext.context.waitForEvent('page');
-    await toolbar.getByTestId('open-window').click();
+    await chooseMenuItem(toolbar, 'more-menu', 'open-window');
     const win = await opened;
     expect(win.url()).toMatch(/src\/popup\/popup\.html\?tabId=\d+$/);
     await win.close();

@@ -13,7 +13,7 @@ import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entit
 import { CHAT_SYSTEM_PROMPT, SEPARATOR } from '../../src/core/prompt';
 import type { OpenAIServer } from '../server/openai-server';
 import { fixturePath } from '../shared';
-import { closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import { chooseMenuItem, closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
 
 const KEY = 'sk-test-examples-0123456789';
 const MODEL = 'ft:davinci-002:pelican:jobs:ex1';
@@ -81,7 +81,7 @@ describe('correcting chips and saving training examples', () => {
     await expect(page.getByTestId('edited-marker').count()).resolves.toBe(0);
     // Chips are plain copy buttons until the user asks to edit.
     await expect(page.getByTestId('chip-remove').count()).resolves.toBe(0);
-    await page.getByTestId('edit-chips').click();
+    await chooseMenuItem(page, 'improve-menu', 'edit-chips');
 
     // Remove "kafka" with its × (a keyboard-reachable button labelled with the value).
     const remove = page.locator('[data-testid="chip-remove"][data-raw="kafka"]');
@@ -103,7 +103,7 @@ describe('correcting chips and saving training examples', () => {
     expect(copied).toBe(ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t]}: ${groupForDisplay(CORRECTED[t]).map((g) => g.display).join(', ')}`).join('\n'));
 
     // Save as training example.
-    await page.getByTestId('save-example').click();
+    await chooseMenuItem(page, 'improve-menu', 'save-example');
     await page.getByTestId('save-example-status').filter({ hasText: 'Saved as a training example (1 saved)' }).waitFor();
     const saved = await storedExamples();
     expect(saved).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('correcting chips and saving training examples', () => {
     expect(prompt).toBe(saved[0].text + SEPARATOR);
 
     // Saving again updates the same example.
-    await page.getByTestId('save-example').click();
+    await chooseMenuItem(page, 'improve-menu', 'save-example');
     await page.getByTestId('save-example-status').filter({ hasText: 'Updated as a training example (1 saved)' }).waitFor();
     expect(await storedExamples()).toHaveLength(1);
     await popup.close();
@@ -186,13 +186,13 @@ describe('correcting chips and saving training examples', () => {
     });
     expect(cached).toEqual([MODEL_ANSWER]);
 
-    await popup.page.getByTestId('revert-corrections').click();
+    await popup.menu('improve-menu', 'revert-corrections');
     await expect.poll(() => popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
     await expect(popup.page.getByTestId('edited-marker').count()).resolves.toBe(0);
     await popup.close();
 
     const again = await openPopup();
-    await again.page.getByTestId('save-example').waitFor();
+    await again.page.getByTestId('improve-menu').waitFor();
     expect(await again.chips()).toEqual(chipsOf(MODEL_ANSWER));
     await expect(again.page.getByTestId('edited-marker').count()).resolves.toBe(0);
     // Reverting the chips does not touch the saved example.
@@ -215,10 +215,10 @@ describe('correcting chips and saving training examples', () => {
       await chrome.storage.local.set({ corrections: 'not an object', trainingExamples: { version: 1, examples: [{ id: 3 }] } });
     });
     const popup = await openPopup();
-    await popup.page.getByTestId('save-example').waitFor();
+    await popup.page.getByTestId('improve-menu').waitFor();
     expect(await popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
     // Correcting still works and replaces the damaged value.
-    await popup.page.getByTestId('edit-chips').click();
+    await popup.menu('improve-menu', 'edit-chips');
     await popup.page.locator('[data-testid="chip-remove"][data-raw="kafka"]').click();
     await popup.page.getByTestId('edited-marker').waitFor();
     await expect

@@ -13,7 +13,9 @@ describe('manifest.json', () => {
   });
   it('asks only for what it uses', () => {
     // unlimitedStorage: the saved collection of postings (issue 6) may outgrow storage.local's 10 MB.
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    // sidePanel: the side panel that follows the active tab (its page is side_panel.default_path).
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(manifest.side_panel.default_path).toBe('src/sidepanel/sidepanel.html');
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
   it('injects capture only on demand: no content_scripts, no remote code', () => {

@@ -89,11 +89,15 @@ describe('host permissions', () => {
 });
 
 describe('popup URL parameters', () => {
-  it('reads ?tabId and ?selection', () => {
-    expect(readPopupParams('?tabId=12')).toEqual({ tabId: 12, selection: false });
-    expect(readPopupParams('?tabId=12&selection=1')).toEqual({ tabId: 12, selection: true });
-    expect(readPopupParams('')).toEqual({ tabId: undefined, selection: false });
-    expect(readPopupParams('?tabId=abc')).toEqual({ tabId: undefined, selection: false });
-    expect(readPopupParams('?tabId=-1')).toEqual({ tabId: undefined, selection: false });
+  it('reads ?tabId and ?selection: with a tab, a detached window that follows it; without, the toolbar popup', () => {
+    expect(readPopupParams('?tabId=12')).toEqual({ mode: 'window', tabId: 12, windowId: undefined, selection: false });
+    expect(readPopupParams('?tabId=12&selection=1')).toEqual({ mode: 'window', tabId: 12, windowId: undefined, selection: true });
+    expect(readPopupParams('')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
+    expect(readPopupParams('?tabId=abc')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
+    expect(readPopupParams('?tabId=-1')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
+  });
+  it('the side panel follows the active tab of its window (?windowId pins one)', () => {
+    expect(readPopupParams('', true)).toEqual({ mode: 'panel', tabId: undefined, windowId: undefined, selection: false });
+    expect(readPopupParams('?windowId=3&tabId=9', true)).toEqual({ mode: 'panel', tabId: undefined, windowId: 3, selection: false });
   });
 });

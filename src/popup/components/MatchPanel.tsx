@@ -1,14 +1,16 @@
 /// <reference types="vite/client" />
-// Candidate mode in the popup: with a saved profile, how the candidate fits this posting (summary,
-// score and its formula, the posting's required and nice-to-have skills marked matched or missing,
-// the candidate's other skills, years, diploma and major); without one, a link to the profile
-// page. Rendered only with a result.
+// Candidate mode in the popup: with a saved profile, how the candidate fits this posting: the
+// summary, score and formula at the top; the posting's skills marked matched or missing on the
+// chips themselves (no second list; nice-to-have skills in their own row of the Skills group,
+// counting half); then skills not scored, the candidate's other skills, years, diploma and major;
+// without one, a link to the profile page. Rendered only with a result.
 import { useEffect, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
 import { toDisplay } from '../../core/display';
-import { matchSkills, missingAsText, type MatchablePosting, type Profile, type SkillChip } from '../../core/match';
+import { missingAsText, type MatchResult, type Profile } from '../../core/match';
 import { loadProfile, profileChanged } from '../../shared/profile-store';
 import { copyText } from '../clipboard';
+import { closeIfToolbarPopup } from '../close-view';
 import { Requirements } from './MatchRequirements';
 import './MatchPanel.css';
 import { useStatusNote } from '../use-status-note';
@@ -17,12 +19,11 @@ export const PROFILE_PAGE = 'src/profile/profile.html';
 
 async function openProfilePage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(PROFILE_PAGE) });
-  // The toolbar popup closes itself; a detached one (opened with ?tabId) stays.
-  if (!new URLSearchParams(location.search).has('tabId')) window.close();
+  closeIfToolbarPopup();
 }
 
 /** The saved profile, kept current while the popup is open (undefined while loading). */
-function useProfile(): Profile | null | undefined {
+export function useProfile(): Profile | null | undefined {
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   useEffect(() => {
     const load = () => void loadProfile(browser.storage.local).then((s) => setProfile(s.profile));
@@ -36,36 +37,19 @@ function useProfile(): Profile | null | undefined {
   return profile;
 }
 
-function Chips({ chips, label }: { chips: SkillChip[]; label: string }) {
+/** Without a profile: an invitation to make one. */
+export function CompareLink() {
   return (
-    <ul class="chips match-chips" aria-label={label}>
-      {chips.map((c) => (
-        <li key={c.value} class={`match-chip ${c.matched ? 'matched' : 'missing'}`} data-testid="match-chip" data-state={c.matched ? 'matched' : 'missing'} data-importance={c.importance} data-value={c.value}>
-          <span class="mark" aria-hidden="true" /> {toDisplay(c.value)}
-          <span class="visually-hidden">{c.matched ? ' (you have it)' : ' (missing)'}</span>
-        </li>
-      ))}
-    </ul>
+    <p class="match-invite">
+      <button type="button" class="link" data-testid="compare-link" onClick={() => void openProfilePage()}>
+        Compare with my skills
+      </button>
+    </p>
   );
 }
 
-export function MatchPanel({ entities }: { entities: MatchablePosting }) {
-  const profile = useProfile();
-  const [note, setNote] = useStatusNote('');
-  if (profile === undefined) return null;
-  if (profile === null) {
-    return (
-      <p class="match-invite">
-        <button type="button" class="link" data-testid="compare-link" onClick={() => void openProfilePage()}>
-          Compare with my skills
-        </button>
-      </p>
-    );
-  }
-  const m = matchSkills(profile, entities);
-  const required = m.chips.filter((c) => c.importance === 'required');
-  const nice = m.chips.filter((c) => c.importance === 'niceToHave');
-  const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
+/** At the top of the view: the score in one line; the posting's skills carry their marks on the chips themselves. */
+export function MatchPanel({ match: m }: { match: MatchResult }) {
   return (
     <section class="match" data-testid="match-panel" aria-labelledby="match-title">
       <div class="match-head">
@@ -83,13 +67,17 @@ export function MatchPanel({ entities }: { entities: MatchablePosting }) {
       <p class="match-formula" data-testid="match-formula">
         {m.formula}
       </p>
-      {required.length > 0 && <Chips chips={required} label="The posting's required skills" />}
-      {nice.length > 0 && (
-        <div class="match-nice" data-testid="match-nice">
-          <h3>Nice to have (counts half)</h3>
-          <Chips chips={nice} label="The posting's nice-to-have skills" />
-        </div>
-      )}
+    </section>
+  );
+}
+
+/** Under the chips: the candidate's other skills, years / diploma / major, and Copy missing skills. */
+export function MatchDetails({ match: m }: { match: MatchResult }) {
+  // A new message here clears the popup's other status messages (one at a time, the latest).
+  const [note, setNote] = useStatusNote('');
+  const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
+  return (
+    <section class="match match-details" aria-label="How you match this posting">
       {m.ignored.length > 0 && (
         <p class="match-formula" data-testid="match-ignored">
           Not scored (found outside what the job asks): {m.ignored.map(toDisplay).join(', ')}

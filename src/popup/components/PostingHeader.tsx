@@ -1,6 +1,10 @@
 // The posting's title, company, location and site; where its text came from; which model answered.
 import type { CaptureSource } from '../../core/posting';
+import browser from 'webextension-polyfill';
 import type { JobState } from '../../shared/messages';
+import { closeIfToolbarPopup } from '../close-view';
+
+export const COLLECTION_PAGE = 'src/collection/collection.html';
 
 const SOURCE_LABELS: Record<CaptureSource, string> = {
   selection: 'your selection',
@@ -17,7 +21,17 @@ export function PostingHeader({ job, offline }: { job?: JobState; offline: boole
   const facts = [p?.company, p?.location, p?.site].filter((s): s is string => Boolean(s && s.trim()));
   return (
     <header class="header">
-      <h1 class="title" data-testid="posting-title">{p?.title || 'Job Entities'}</h1>
+      <div class="header-top">
+        <h1 class="title" data-testid="posting-title">{p?.title || 'Job Entities'}</h1>
+        <button
+          type="button"
+          class="link header-link"
+          data-testid="open-collection"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(COLLECTION_PAGE) }).then(closeIfToolbarPopup, () => undefined)}
+        >
+          Collection
+        </button>
+      </div>
       {facts.length > 0 && <p class="facts" data-testid="posting-facts">{facts.join(' · ')}</p>}
       {p && (
         <p class="meta" data-testid="posting-source">

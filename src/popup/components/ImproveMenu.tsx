@@ -1,7 +1,7 @@
-// Under the chips: the "edited" marker with "Revert to model's answer" when the user corrected the
-// set, and "Save as training example", which stores the text the model read (the posting focused
-// as the result's scope says, prepared exactly as the prompt is: preparePromptText, with the user's
-// boilerplate setting) and the entities shown. An
+// The "Improve" menu (building the user's own model): Edit entities, Revert to the model's answer
+// when the user corrected the set, and "Save as training example", which stores the text the model
+// read (the posting focused as the result's scope says, prepared exactly as the prompt is:
+// preparePromptText, with the user's boilerplate setting) and the entities shown. An
 // empty set saves a negative example (" no entity"), which fine-tuning needs too.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -12,10 +12,12 @@ import { ExamplesFullError, findExample, readExamples, saveExample, toTrainingEx
 import { sendMessage } from '../../shared/messages';
 import type { Corrections } from './EditableChipsState';
 import { useStatusNote } from '../use-status-note';
+import { Menu, type MenuItem } from './Menu';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
-export function SaveExample({ posting, corrections, editing, onToggleEdit }: { posting: Posting; corrections: Corrections; editing: boolean; onToggleEdit: () => void }) {
+export function ImproveMenu({ posting, corrections, editing, onToggleEdit }: { posting: Posting; corrections: Corrections; editing: boolean; onToggleEdit: () => void }) {
+  // A new message here clears the popup's other status messages (one at a time, the latest).
   const [status, setStatus] = useStatusNote<Status>(undefined);
   const [busy, setBusy] = useState(false);
   const { postingKey, result, modelResult, edited } = corrections;
@@ -57,24 +59,24 @@ export function SaveExample({ posting, corrections, editing, onToggleEdit }: { p
     }
   };
 
+  const items: MenuItem[] = [
+    { label: editing ? 'Done editing' : 'Edit entities', testId: 'edit-chips', checked: editing, onSelect: onToggleEdit },
+    ...(edited ? [{ label: "Revert to model's answer", testId: 'revert-corrections', onSelect: corrections.revert }] : []),
+    { label: 'Save as training example', testId: 'save-example', disabled: busy || !postingKey, onSelect: () => void save() },
+  ];
   return (
     <div class="correction-bar" data-testid="correction-bar">
-      <button type="button" class="link" data-testid="edit-chips" aria-pressed={editing} onClick={onToggleEdit}>
-        {editing ? 'Done editing' : 'Edit entities'}
-      </button>
+      <Menu label="Improve" testId="improve-menu" items={items} buttonClass="button small" />
       {edited && (
-        <>
-          <span class="edited-marker" data-testid="edited-marker" title="You changed the model's answer; your version is shown, copied and exported.">
-            Edited
-          </span>
-          <button type="button" class="link" data-testid="revert-corrections" onClick={corrections.revert}>
-            Revert to model's answer
-          </button>
-        </>
+        <span class="edited-marker" data-testid="edited-marker" title="You changed the model's answer; your version is shown, copied and exported.">
+          Edited
+        </span>
       )}
-      <button type="button" class="link" data-testid="save-example" disabled={busy || !postingKey} onClick={() => void save()}>
-        Save as training example
-      </button>
+      {editing && (
+        <button type="button" class="button small" data-testid="edit-done" onClick={onToggleEdit}>
+          Done editing
+        </button>
+      )}
       {(status || corrections.problem) && (
         <span class={`status ${status?.kind === 'error' || corrections.problem ? 'error' : ''}`} data-testid="save-example-status" role={status?.kind === 'error' ? 'alert' : 'status'}>
           {corrections.problem ?? status?.text}
