@@ -74,13 +74,19 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
 
   return (
     <main ref={root} class="popup" data-testid="popup" data-state={state} data-mode={params.mode}>
-      <a class="skip-link" href="#action-bar" data-testid="skip-to-actions" onClick={(e) => {
-        e.preventDefault();
-        const bar = document.getElementById('action-bar') ?? document.getElementById('view-actions');
-        bar?.focus();
-      }}>
-        Skip to actions
-      </a>
+      {found && (
+        <a
+          class="skip-link"
+          href="#action-bar"
+          data-testid="skip-to-actions"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('action-bar')?.focus();
+          }}
+        >
+          Skip to actions
+        </a>
+      )}
       <PostingHeader job={job} offline={offline} />
       {found && <ActionBar posting={job?.posting} result={result} />}
       {match && <MatchPanel match={match} />}

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { closeAll, launchExtension, OptionsPage, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import { closeAll, launchExtension, OptionsPage, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite, chooseMenuItem } from './fixtures';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -101,15 +101,33 @@ for (const scheme of ['light', 'dark'] as const) {
       await ext.worker.evaluate(async () => chrome.storage.local.remove('profile'));
       const { popup, page } = await popupOn('backend-engineer.html');
       expect(await axe(popup.page)).toEqual([]);
-      await popup.page.getByTestId('edit-chips').click();
+      await chooseMenuItem(popup.page, 'improve-menu', 'edit-chips');
       await popup.page.getByTestId('chip-remove').first().waitFor();
       expect(await axe(popup.page)).toEqual([]);
-      await popup.page.getByTestId('edit-chips').click();
+      await chooseMenuItem(popup.page, 'improve-menu', 'edit-chips');
       // A profile: the match panel and its table.
       await ext.worker.evaluate(async () => chrome.storage.local.set({ profile: { version: 1, skills: ['python', 'sql', 'excel'], years: 3, diplomas: ['bs'] } }));
       await popup.page.getByTestId('match-panel').waitFor();
       expect(await axe(popup.page)).toEqual([]);
       await popup.close();
+      await page.close();
+    });
+
+    it('side panel: the active tab\'s job', async () => {
+      const page = await ext.context.newPage();
+      await page.goto(site.url('backend-engineer.html'));
+      const tabId = await tabIdOf(ext, page);
+      const popup = await PopupPage.open(ext, tabId);
+      await popup.settled();
+      await popup.close();
+      await page.bringToFront();
+      const windowId = await ext.worker.evaluate(async (id) => (await chrome.tabs.get(id)).windowId, tabId);
+      const opened = ext.context.waitForEvent('page');
+      await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`)] as const);
+      const panel = await opened;
+      await panel.locator('[data-testid="popup"][data-state="done"]').waitFor();
+      expect(await axe(panel)).toEqual([]);
+      await panel.close();
       await page.close();
     });
 
@@ -192,7 +210,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     if (scheme === 'light') it('focus stays on a neighbour after removing a chip (popup edit mode) or a profile skill', async () => {
       const { popup, page } = await popupOn('backend-engineer.html');
-      await popup.page.getByTestId('edit-chips').click();
+      await chooseMenuItem(popup.page, 'improve-menu', 'edit-chips');
       const skills = popup.page.locator('[data-testid="group"][data-type="skills"] [data-testid="chip-remove"]');
       const before = await skills.count();
       expect(before).toBeGreaterThan(2);
@@ -207,7 +225,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.page.locator('[data-testid="group"][data-type="diploma"] [data-testid="chip-remove"]').first().focus();
       await popup.page.keyboard.press('Enter');
       await expect.poll(() => focused(popup.page)).toMatchObject({ testid: 'chip-add-input', type: 'diploma' });
-      await popup.page.getByTestId('revert-corrections').click();
+      await chooseMenuItem(popup.page, 'improve-menu', 'revert-corrections');
       await popup.close();
       await page.close();
 
@@ -233,7 +251,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(() => popup.page.getByTestId('copied').textContent()).toBe('');
       await expect.poll(statuses).toHaveLength(1);
       await popup.page.getByTestId('save-to-collection').click();
-      await expect.poll(statuses).toEqual(['Saved']);
+      await expect.poll(statuses).toEqual(['Saved to the collection']);
       await popup.close();
       await page.close();
     });

@@ -40,9 +40,13 @@ describe('dist-firefox/', () => {
     expect(ffManifest.background).not.toHaveProperty('service_worker');
     expect(ffManifest).toHaveProperty('browser_specific_settings.gecko.id', GECKO_ID);
     expect(ffManifest).not.toHaveProperty('minimum_chrome_version');
-    // Everything but the background and the Firefox-only keys equals the Chrome build.
+    // Chrome's side panel is Firefox's sidebar, on the same page, without Chrome's permission for it.
+    expect(ffManifest).toHaveProperty('sidebar_action.default_panel', (manifest.side_panel as { default_path: string }).default_path);
+    expect(ffManifest).not.toHaveProperty('side_panel');
+    expect(ffManifest.permissions).toEqual((manifest.permissions as string[]).filter((p) => p !== 'sidePanel'));
+    // Everything but the background, the side panel and the browser-only keys equals the Chrome build.
     const strip = (m: Record<string, unknown>) => {
-      const { background: _b, browser_specific_settings: _s, minimum_chrome_version: _v, ...rest } = m;
+      const { background: _b, browser_specific_settings: _s, minimum_chrome_version: _v, side_panel: _p, sidebar_action: _a, permissions: _m, ...rest } = m;
       return rest;
     };
     expect(strip(ffManifest)).toEqual(strip(manifest));

@@ -20,7 +20,9 @@ beforeAll(async () => {
     {
       apiKey: KEY,
       answer: (req) => {
-        const skills = [/python/i.test(req.prompt) && "'python'", /dental/i.test(req.prompt) && "'dental'"].filter(Boolean).join(', ');
+        // 'forecasting' is only in the company blurb: a model answers it only when the whole posting is read.
+        // (A benefit such as 'dental' would not do: the type sanity drops benefits from any answer.)
+        const skills = [/python/i.test(req.prompt) && "'python'", /forecasting/i.test(req.prompt) && "'forecasting'"].filter(Boolean).join(', ');
         return ` skills:[${skills}]\n END`;
       },
     },
@@ -47,7 +49,7 @@ describe('the popup says what was read', () => {
     await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe("Read: What you'll do, Requirements, Nice to have (3 of 7 sections)");
     expect(await chipTexts(popup)).toEqual(['python']);
     expect(prompts(n)).toHaveLength(1);
-    expect(prompts(n)[0]).not.toMatch(/dental|equal opportunity/i);
+    expect(prompts(n)[0]).not.toMatch(/dental|forecasting|equal opportunity/i);
 
     // One click: the same posting read whole.
     n = server.modelRequests().length;
@@ -55,7 +57,7 @@ describe('the popup says what was read', () => {
     await popup.page.locator('[data-testid="read-scope"][data-scope="whole"]').waitFor();
     expect(await popup.settled()).toBe('done');
     await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe('Read: the whole posting (7 sections)');
-    expect(await chipTexts(popup)).toEqual(['dental', 'python']);
+    expect(await chipTexts(popup)).toEqual(['forecasting', 'python']);
     expect(prompts(n)).toHaveLength(1);
     expect(prompts(n)[0]).toMatch(/Dental and vision insurance/);
     await popup.close();
@@ -65,7 +67,7 @@ describe('the popup says what was read', () => {
     popup = await PopupPage.open(ext, tabId);
     expect(await popup.settled()).toBe('done');
     await popup.page.locator('[data-testid="read-scope"][data-scope="whole"]').waitFor();
-    expect(await chipTexts(popup)).toEqual(['dental', 'python']);
+    expect(await chipTexts(popup)).toEqual(['forecasting', 'python']);
 
     // Back to what the job asks for: answered from the cache (the two scopes are cached apart).
     await popup.page.getByTestId('read-focused').click();

@@ -26,7 +26,7 @@ export function Chip({ type, display, raw, count, onActivate, mark, revealing }:
       title={revealing ? `Show "${display}" in the page` : `Copy "${display}"`}
       onClick={() => onActivate(display)}
     >
-      {mark && <span aria-hidden="true">{mark.matched ? '✓ ' : '✗ '}</span>}
+      {mark && <span class="mark" aria-hidden="true" />}
       {display}
       {mark && <span class="visually-hidden">{mark.matched ? ' (you have it)' : ' (missing)'}</span>}
     </button>

@@ -85,7 +85,7 @@ export function Menu({ label, items, testId, buttonClass = 'button', children }:
         }}
         onKeyDown={onButtonKey}
       >
-        {children ?? label} <span aria-hidden="true">▾</span>
+        {children ?? label} <span class="caret" aria-hidden="true" />
       </button>
       {open && (
         <div ref={list} id={id} class="menu-list" role="menu" aria-label={label} onKeyDown={onMenuKey}>
