@@ -2,7 +2,7 @@
 // (../shared/data/ner_training.tsv unless --data), and errors printed as one line, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseIob, type LabelledDoc } from '../src/core/local/corpus';
+import { parseCorpus, type LabelledDoc } from '../src/core/local/corpus';
 
 /** The value after `--name`, or the fallback. */
 export function option(name: string, fallback: string): string {
@@ -30,7 +30,7 @@ export function readCorpus(path: string, what: string): LabelledDoc[] {
   }
   let docs: LabelledDoc[];
   try {
-    docs = parseIob(text);
+    docs = parseCorpus(text);
   } catch (e) {
     fail(`${path}: ${(e as Error).message}`);
   }

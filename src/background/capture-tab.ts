@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { ExtractionError } from '../core/errors';
 import { PostingSchema, type Posting } from '../core/posting';
 import { CAPTURE_GLOBAL, CAPTURE_SCRIPT_FILE, CaptureOutcomeSchema } from '../shared/capture-contract';
+import { firstLine } from '../core/text';
 
 export async function captureTab(tabId: number, selection: string | undefined, useSelection: boolean): Promise<Posting> {
   let injected;
@@ -46,5 +47,5 @@ function cannotReadPage(err: unknown): ExtractionError {
       { cause: err },
     );
   }
-  return new ExtractionError('no_posting', `The page could not be read: ${msg.split('\n')[0]}. Reload the page and try again.`, { cause: err });
+  return new ExtractionError('no_posting', `The page could not be read: ${firstLine(msg)}. Reload the page and try again.`, { cause: err });
 }

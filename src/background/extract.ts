@@ -3,7 +3,7 @@
 // loses nothing and a reopened one shows the finished result without a second request.
 import browser from 'webextension-polyfill';
 import { cacheKey } from '../core/cache-key';
-import { ExtractionError } from '../core/errors';
+import { ExtractionError, throwIfCancelled } from '../core/errors';
 import { extractPosting, planChunks } from '../core/extract';
 import { focusPosting } from '../core/focus';
 import type { Scope } from '../core/sections';
@@ -116,10 +116,10 @@ async function runJob(
       }
     }
     if (provider === 'openai') await ensureHostPermission(settings.baseURL);
-    throwIfAborted(signal);
+    throwIfCancelled(signal);
     await save({ status: 'extracting', posting, cut, textHash: await textHash(posting.text) });
     const result = await extractPosting(posting, settings, limited);
-    throwIfAborted(signal);
+    throwIfCancelled(signal);
     // A cut-off answer is not a clean one: shown with its warning, never served again from the cache.
     if (result.meta.finishReason !== 'length') await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now(), ...(cut ? { cut } : {}) });
     return await save({ status: 'done', result, model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model, fromCache: false, finishedAt: Date.now() });
@@ -153,8 +153,4 @@ async function writeJobTolerant(session: StorageAreaLike, job: JobState): Promis
 
 function modelLabel(settings: Settings): string {
   return resolveProvider(settings) === 'local' ? OFFLINE_MODEL_LABEL : settings.model;
-}
-
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new ExtractionError('cancelled', 'Cancelled.');
 }

@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { loadSettings } from '../core/settings';
 import { SETTINGS_KEY, writeSettings, type StorageAreaLike } from '../shared/storage';
+import { errorMessage } from '../core/text';
 
 export type SettingsMigration =
   /** Not an install or an update (e.g. the browser itself was updated). */
@@ -42,7 +43,7 @@ export async function onInstalled(details: Runtime.OnInstalledDetailsType): Prom
       console.warn(`job-entities: invalid saved settings were reset to their defaults (${r.reset.join(', ')}). Check them on the options page.`);
     }
   } catch (err) {
-    console.warn(`job-entities: the saved settings could not be migrated (${(err as Error).message}); they are migrated again on each read.`);
+    console.warn(`job-entities: the saved settings could not be migrated (${errorMessage(err)}); they are migrated again on each read.`);
   }
 }
 

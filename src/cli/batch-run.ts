@@ -23,6 +23,7 @@ import { SettingsSchema, type Settings } from '../core/settings';
 import { UsageError, type CliIO } from './command';
 import type { OutputWriter, RecordOutcome } from './commands/extract';
 import { streamJsonl, type InputRecord } from './input';
+import { errorMessage, firstLine } from '../core/text';
 
 const PartSchema = z.object({
   n: z.number().int().nonnegative(),
@@ -85,7 +86,7 @@ export async function readState(path: string): Promise<BatchState | undefined> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ExtractionError('invalid_input', `Cannot read the batch state file ${path}: ${(err as Error).message.split('\n')[0]}.`);
+    throw new ExtractionError('invalid_input', `Cannot read the batch state file ${path}: ${firstLine(errorMessage(err))}.`);
   }
   let value: unknown;
   try {
@@ -144,7 +145,7 @@ export async function openState(inputArg: string, settings: Settings, opts: Batc
     fp = await fingerprint(inputPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ExtractionError('invalid_input', `Cannot read ${inputArg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
+    throw new ExtractionError('invalid_input', `Cannot read ${inputArg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorMessage(err)}.`);
   }
   const saved = await readState(opts.statePath);
   if (saved) {

@@ -1,5 +1,6 @@
 // The contract for one CLI command: one file per command in src/cli/commands/, registered in main.ts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage, firstLine } from '../core/text';
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -44,7 +45,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } }, allowPositionals, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]);
+    throw new UsageError(firstLine(errorMessage(e)));
   }
 }
 

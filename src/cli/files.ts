@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ExtractionError } from '../core/errors';
 import type { CliIO } from './command';
+import { errorMessage } from '../core/text';
 
 export async function readStream(stream: NodeJS.ReadableStream, io?: Pick<CliIO, 'stderr'>, name = 'stdin'): Promise<string> {
   const chunks: Buffer[] = [];
@@ -53,7 +54,7 @@ export async function readTextFile(file: string, io: CliIO, hint = '', what = ''
     buf = await readFile(resolve(io.cwd, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
     throw new ExtractionError('invalid_input', `Cannot read ${what ? what + ' ' : ''}${file}: ${why}.${hint ? ' ' + hint : ''}`);
   }
   return decodeText(buf, file, io);

@@ -6,12 +6,14 @@ import { access, open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { looksLikeHtmlPage } from '../core/capture/html-text';
 import { ExtractionError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { PostingInput } from '../core/posting';
 import { SEPARATOR } from '../core/prompt';
 import { UsageError, type CliIO } from './command';
 import { captureHtml } from './dom';
 import { decodeText, readStream, readTextFile } from './files';
+import { errorMessage, firstLine } from '../core/text';
 
 export interface InputRecord {
   /** 1-based position in the input (the JSONL line number for JSONL). */
@@ -42,16 +44,11 @@ export const JsonlRecordSchema = z
   .refine((r) => r.prompt !== undefined || r.text !== undefined || r.html !== undefined, {
     message: 'needs a "prompt", a "text", or "url" and "html"',
   });
-export type JsonlRecord = z.infer<typeof JsonlRecordSchema>;
 
 /** The seed's prompt without its separator (present or not), as posting text. */
 export function stripSeparator(prompt: string, separator = SEPARATOR): string {
   if (prompt.endsWith(separator)) return prompt.slice(0, -separator.length);
   return prompt.replace(/\s*###\s*$/, '');
-}
-
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && /<\/(div|p|section|article|ul|li|span)>/i.test(text));
 }
 
 function looksLikeJsonl(text: string): boolean {
@@ -77,7 +74,7 @@ export function parseJsonlLine(raw: string, line: number): InputRecord | undefin
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return fail(line, `line ${line} is not valid JSON (${(e as Error).message.split('\n')[0]}). Each line must be one JSON object.`);
+    return fail(line, `line ${line} is not valid JSON (${firstLine(errorMessage(e))}). Each line must be one JSON object.`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`);
@@ -180,7 +177,7 @@ function utf8Warnings(name: string, io: CliIO): LineOptions {
 
 /** One document of unknown kind (stdin): JSONL, an HTML page, or plain text. */
 export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl' | 'html' | 'text' }): InputRecord[] {
-  const kind = opts.kind ?? (looksLikeJsonl(text) ? 'jsonl' : looksLikeHtml(text) ? 'html' : 'text');
+  const kind = opts.kind ?? (looksLikeJsonl(text) ? 'jsonl' : looksLikeHtmlPage(text) ? 'html' : 'text');
   if (kind === 'jsonl') return parseJsonl(text);
   if (kind === 'html') return [capture(text, opts.url ?? 'file:///stdin.html', 1)];
   if (!text.trim()) return [fail(1, 'The input is empty: give the posting text.')];

@@ -3,6 +3,7 @@ import { UsageError, type CliIO, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { useExactTokenCounts } from './exact-tokens';
 import { version } from '../../package.json';
+import { errorMessage, firstLine } from '../core/text';
 
 
 function usage(): string {
@@ -42,7 +43,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`job-entities ${cmd.name}: ${msg.split('\n')[0]}\n`);
+    io.stderr.write(`job-entities ${cmd.name}: ${firstLine(msg)}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
     return 1;
   }
@@ -56,7 +57,7 @@ if (isMain) {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`job-entities: ${(err as Error).message}\n`);
+      process.stderr.write(`job-entities: ${errorMessage(err)}\n`);
       process.exitCode = 1;
     },
   );

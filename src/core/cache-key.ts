@@ -3,6 +3,7 @@
 import { resolveMode } from './models';
 import { normalizeText } from './prompt';
 import { resolveProvider, type Settings } from './settings';
+import { sha256Hex } from './hash';
 
 /** Bump when the parse or prompt format changes, so old cached answers are not reused. */
 export const CACHE_KEY_VERSION = 2;
@@ -27,7 +28,5 @@ export function cacheKeyMaterial(text: string, settings: Settings): string {
 
 /** SHA-256 hex of the text and the settings that change the answer (crypto.subtle: worker and Node alike). */
 export async function cacheKey(text: string, settings: Settings): Promise<string> {
-  const bytes = new TextEncoder().encode(cacheKeyMaterial(text, settings));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(cacheKeyMaterial(text, settings));
 }

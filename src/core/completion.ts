@@ -7,6 +7,7 @@
 // list of quoted strings (Python or JSON quoting) or one string; anything else is skipped with a
 // warning. It never throws.
 import { emptyEntities, ENTITY_TYPES, type Entities, type EntityType } from './entities';
+import { readBullets, readList, Scanner } from './completion-scan';
 import { STOP } from './prompt';
 
 export interface ParsedCompletion {
@@ -46,68 +47,6 @@ function clip(s: string, n = 40): string {
   return one.length > n ? `${one.slice(0, n)}…` : one;
 }
 
-class Scanner {
-  pos = 0;
-  constructor(readonly s: string) {}
-  get done(): boolean {
-    return this.pos >= this.s.length;
-  }
-  peek(): string {
-    return this.s[this.pos] ?? '';
-  }
-  /** Skip spaces and tabs (and line breaks when `lines`). */
-  skipSpace(lines = true): void {
-    const re = lines ? /\s/ : /[^\S\r\n]/;
-    while (!this.done && re.test(this.peek())) this.pos++;
-  }
-  skipToLineEnd(): string {
-    const start = this.pos;
-    while (!this.done && this.peek() !== '\n') this.pos++;
-    return this.s.slice(start, this.pos);
-  }
-  /**
-   * A quoted string starting at pos (Python or JSON escapes). Returns undefined and leaves pos at
-   * the end of the text when the closing quote is missing (a truncated answer).
-   */
-  readString(): string | undefined {
-    const quote = this.peek();
-    this.pos++;
-    let out = '';
-    while (!this.done) {
-      const c = this.s[this.pos++];
-      if (c === quote) return out;
-      if (c !== '\\') {
-        out += c;
-        continue;
-      }
-      if (this.done) break;
-      const e = this.s[this.pos++];
-      const hex = (n: number): string | undefined => {
-        const h = this.s.slice(this.pos, this.pos + n);
-        if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(h)) return undefined;
-        const cp = parseInt(h, 16);
-        if (cp > 0x10ffff) return undefined;
-        this.pos += n;
-        return String.fromCodePoint(cp);
-      };
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '0': '\0', '\\': '\\', "'": "'", '"': '"', '/': '/', '\n': '' };
-      if (e in simple) out += simple[e];
-      else if (e === 'x') out += hex(2) ?? '\\x';
-      else if (e === 'u') out += hex(4) ?? '\\u';
-      else if (e === 'U') out += hex(8) ?? '\\U';
-      else out += `\\${e}`; // Python keeps unknown escapes as written
-    }
-    return undefined;
-  }
-  /** An unquoted word run for keys: letters, digits, `_`, `-`, spaces. */
-  readBareKey(): string {
-    const m = /^[A-Za-z_][\w -]*/.exec(this.s.slice(this.pos, this.pos + 200));
-    if (!m) return '';
-    this.pos += m[0].length;
-    return m[0];
-  }
-}
-
 /** Remove a markdown code fence around the answer (```json ... ```). */
 function stripFences(text: string): string {
   return text.replace(/```[a-zA-Z]*[^\S\n]*\n?/g, '\n');
@@ -122,129 +61,180 @@ export function parseCompletion(text: string, opts: { finishReason?: string | nu
   }
 }
 
+/** What the read steps share while they scan one answer. */
+interface ReadState {
+  sc: Scanner;
+  entities: Entities;
+  warnings: Set<string>;
+  order: EntityType[];
+  stopWord: string;
+  /** The API said the answer hit the token limit. */
+  truncated: boolean;
+  negative: boolean;
+  sawValue: boolean;
+  /** The text ended inside a string or a list. */
+  cutMidway: boolean;
+}
+
+/** After a read step: go on with the next entry, or the answer is over. */
+type Step = 'next' | 'stop';
+
 function parseUnsafe(text: string, opts: { finishReason?: string | null; stop?: string }): ParsedCompletion {
-  const entities = emptyEntities();
-  const warnings = new Set<string>();
-  const order: EntityType[] = [];
-  const stopWord = (opts.stop ?? STOP).trim();
-  const truncated = opts.finishReason === 'length';
-  let negative = false;
-  let sawValue = false;
-  let cutMidway = false;
-
-  const sc = new Scanner(stripFences(text));
-  const add = (type: EntityType, values: string[]) => {
-    if (!order.includes(type)) order.push(type);
-    for (const v of values) if (v.trim()) entities[type].push(v);
-    sawValue = true;
+  const st: ReadState = {
+    sc: new Scanner(stripFences(text)),
+    entities: emptyEntities(),
+    warnings: new Set<string>(),
+    order: [],
+    stopWord: (opts.stop ?? STOP).trim(),
+    truncated: opts.finishReason === 'length',
+    negative: false,
+    sawValue: false,
+    cutMidway: false,
   };
+  while (readEntry(st) === 'next');
+  return finishRead(st, text);
+}
 
-  while (true) {
-    sc.skipSpace();
-    if (sc.done) break;
-    const c = sc.peek();
-    if (c === '{' || c === '}' || c === ',' || c === ';') {
-      sc.pos++;
-      continue;
-    }
-    let key: string;
-    const keyStart = sc.pos;
-    if (c === '"' || c === "'") {
-      const k = sc.readString();
-      if (k === undefined) {
-        cutMidway = true;
-        break;
-      }
-      key = k;
-    } else {
-      key = sc.readBareKey();
-      if (!key) {
-        const junk = sc.skipToLineEnd();
-        warnings.add(`Ignored text that is not part of the answer format: "${clip(junk)}".`);
-        continue;
-      }
-    }
-    sc.skipSpace(false);
-    if (sc.peek() !== ':') {
-      // Not a key: the negative, the stop word, or prose.
-      const word = key.trim();
-      if (/^no entit(?:y|ies)$/i.test(word)) {
-        negative = true;
-        continue;
-      }
-      if (stopWord && word === stopWord) break; // the answer ends here
-      if (stopWord && word.startsWith(`${stopWord} `)) break;
-      sc.pos = keyStart;
-      const junk = sc.skipToLineEnd();
-      if (sc.done && truncated) cutMidway = true;
-      else warnings.add(`Ignored text that is not part of the answer format: "${clip(junk)}".`);
-      continue;
-    }
-    sc.pos++; // ':'
-    const type = entityTypeOf(key);
-    sc.skipSpace(false);
-    if (sc.peek() === '\n' || sc.peek() === '\r') {
-      // "Here are the entities:" on its own line is prose; a known key may put its list on the next line.
-      const lineEnd = sc.pos;
-      sc.skipSpace();
-      if (!(type && sc.peek() === '[')) {
-        sc.pos = lineEnd;
-        if (type) {
-          // A markdown list under the key ("skills:\n- python\n- sql"), which chat models sometimes write.
-          const bullets = readBullets(sc);
-          if (bullets.length) {
-            add(type, bullets);
-            warnings.add('Some values were written as a bulleted list; they were read one per line.');
-          }
-        } else warnings.add(`Ignored text that is not part of the answer format: "${clip(key + ':')}".`);
-        continue;
-      }
-    }
-    const v = sc.peek();
-    if (v === '{') {
-      // A wrapper object ({"entities": {...}}): read the keys inside it.
-      continue;
-    }
-    if (v === '[') {
-      const { values, closed } = readList(sc, warnings);
-      if (type) add(type, values);
-      else warnings.add(`Ignored the unknown key "${clip(key)}".`);
-      if (!closed) {
-        cutMidway = true;
-        break;
-      }
-      continue;
-    }
-    if (v === '"' || v === "'") {
-      const s = sc.readString();
-      if (s === undefined) {
-        cutMidway = true;
-        break;
-      }
-      if (type) add(type, [s]);
-      else warnings.add(`Ignored the unknown key "${clip(key)}".`);
-      continue;
-    }
-    if (/^null\b|^None\b/.test(sc.s.slice(sc.pos, sc.pos + 5))) {
-      sc.pos += 4;
-      if (type) add(type, []);
-      continue;
-    }
-    if (sc.done) {
-      cutMidway = true;
-      break;
-    }
-    const rest = sc.skipToLineEnd();
-    if (type) {
-      // "skills: python, sql": unquoted values on the key's line, split on commas.
-      if (sc.done && truncated) cutMidway = true;
-      const values = rest.split(',').map((x) => x.trim()).filter(Boolean);
-      if (sc.done && truncated) values.pop(); // the last one may be cut
-      add(type, values);
-      warnings.add('Some values were not quoted; they were read up to the next comma.');
-    } else warnings.add(`Ignored text that is not part of the answer format: "${clip(key + ':' + rest)}".`);
+function addValues(st: ReadState, type: EntityType, values: string[]): void {
+  if (!st.order.includes(type)) st.order.push(type);
+  for (const v of values) if (v.trim()) st.entities[type].push(v);
+  st.sawValue = true;
+}
+
+function ignoreText(st: ReadState, text: string): void {
+  st.warnings.add(`Ignored text that is not part of the answer format: "${clip(text)}".`);
+}
+
+function cutHere(st: ReadState): Step {
+  st.cutMidway = true;
+  return 'stop';
+}
+
+/** One `key: value` entry, or the punctuation, prose, negative or stop word found instead. */
+function readEntry(st: ReadState): Step {
+  const { sc } = st;
+  sc.skipSpace();
+  if (sc.done) return 'stop';
+  const c = sc.peek();
+  if (c === '{' || c === '}' || c === ',' || c === ';') {
+    sc.pos++;
+    return 'next';
   }
+  const keyStart = sc.pos;
+  const key = readKey(st);
+  if (typeof key !== 'string') return key.step;
+  sc.skipSpace(false);
+  if (sc.peek() !== ':') return readNotAKey(st, key, keyStart);
+  sc.pos++; // ':'
+  const type = entityTypeOf(key);
+  sc.skipSpace(false);
+  if (sc.peek() === '\n' || sc.peek() === '\r') {
+    const step = readAfterLineBreak(st, type, key);
+    if (step) return step;
+  }
+  return readValue(st, type, key);
+}
 
+/** A quoted or bare key; `{ step }` when there is none to read. */
+function readKey(st: ReadState): string | { step: Step } {
+  const { sc } = st;
+  const c = sc.peek();
+  if (c === '"' || c === "'") {
+    const k = sc.readString();
+    return k === undefined ? { step: cutHere(st) } : k;
+  }
+  const key = sc.readBareKey();
+  if (key) return key;
+  ignoreText(st, sc.skipToLineEnd());
+  return { step: 'next' };
+}
+
+/** A word not followed by ':': the negative, the stop word, or prose. */
+function readNotAKey(st: ReadState, key: string, keyStart: number): Step {
+  const { sc } = st;
+  const word = key.trim();
+  if (/^no entit(?:y|ies)$/i.test(word)) {
+    st.negative = true;
+    return 'next';
+  }
+  if (st.stopWord && word === st.stopWord) return 'stop'; // the answer ends here
+  if (st.stopWord && word.startsWith(`${st.stopWord} `)) return 'stop';
+  sc.pos = keyStart;
+  const junk = sc.skipToLineEnd();
+  if (sc.done && st.truncated) st.cutMidway = true;
+  else ignoreText(st, junk);
+  return 'next';
+}
+
+/**
+ * A key at the end of its line. "Here are the entities:" on its own line is prose; a known key
+ * may put its list on the next line (undefined: read it as the value) or a markdown list under it.
+ */
+function readAfterLineBreak(st: ReadState, type: EntityType | undefined, key: string): Step | undefined {
+  const { sc } = st;
+  const lineEnd = sc.pos;
+  sc.skipSpace();
+  if (type && sc.peek() === '[') return undefined;
+  sc.pos = lineEnd;
+  if (type) {
+    // A markdown list under the key ("skills:\n- python\n- sql"), which chat models sometimes write.
+    const bullets = readBullets(sc);
+    if (bullets.length) {
+      addValues(st, type, bullets);
+      st.warnings.add('Some values were written as a bulleted list; they were read one per line.');
+    }
+  } else ignoreText(st, key + ':');
+  return 'next';
+}
+
+/** The value after `key:`: a list, a string, null, a wrapper object, or unquoted words. */
+function readValue(st: ReadState, type: EntityType | undefined, key: string): Step {
+  const { sc } = st;
+  const v = sc.peek();
+  // A wrapper object ({"entities": {...}}): read the keys inside it.
+  if (v === '{') return 'next';
+  if (v === '[') {
+    const { values, closed } = readList(sc, st.warnings);
+    if (type) addValues(st, type, values);
+    else st.warnings.add(`Ignored the unknown key "${clip(key)}".`);
+    return closed ? 'next' : cutHere(st);
+  }
+  if (v === '"' || v === "'") {
+    const s = sc.readString();
+    if (s === undefined) return cutHere(st);
+    if (type) addValues(st, type, [s]);
+    else st.warnings.add(`Ignored the unknown key "${clip(key)}".`);
+    return 'next';
+  }
+  if (/^null\b|^None\b/.test(sc.s.slice(sc.pos, sc.pos + 5))) {
+    sc.pos += 4;
+    if (type) addValues(st, type, []);
+    return 'next';
+  }
+  if (sc.done) return cutHere(st);
+  return readUnquoted(st, type, key);
+}
+
+/** "skills: python, sql": unquoted values on the key's line, split on commas. */
+function readUnquoted(st: ReadState, type: EntityType | undefined, key: string): Step {
+  const { sc } = st;
+  const rest = sc.skipToLineEnd();
+  if (!type) {
+    ignoreText(st, key + ':' + rest);
+    return 'next';
+  }
+  if (sc.done && st.truncated) st.cutMidway = true;
+  const values = rest.split(',').map((x) => x.trim()).filter(Boolean);
+  if (sc.done && st.truncated) values.pop(); // the last one may be cut
+  addValues(st, type, values);
+  st.warnings.add('Some values were not quoted; they were read up to the next comma.');
+  return 'next';
+}
+
+/** Warnings about the answer as a whole, and whether it is the negative or unreadable. */
+function finishRead(st: ReadState, text: string): ParsedCompletion {
+  const { entities, warnings, order, sawValue, cutMidway, truncated } = st;
+  let negative = st.negative;
   if (cutMidway || truncated) {
     warnings.add(
       truncated
@@ -260,56 +250,6 @@ function parseUnsafe(text: string, opts: { finishReason?: string | null; stop?: 
   }
   const unreadable = !negative && !sawValue && !cutMidway && !truncated;
   return { entities, warnings: [...warnings], negative, order, ...(unreadable ? { unreadable } : {}) };
-}
-
-/** Lines starting with a bullet (`- `, `* `, `• `) at sc.pos, one value each (quotes removed). */
-function readBullets(sc: Scanner): string[] {
-  const values: string[] = [];
-  while (true) {
-    const m = /^\s*\n[^\S\n]*[-*•][^\S\n]+([^\n]*)/.exec(sc.s.slice(sc.pos, sc.pos + 1000));
-    if (!m) return values;
-    sc.pos += m[0].length;
-    const v = m[1].trim().replace(/^(['"])(.*)\1,?$/, '$2');
-    if (v) values.push(v);
-  }
-}
-
-/** A list literal at sc.pos: quoted strings (or bare words) separated by commas. */
-function readList(sc: Scanner, warnings: Set<string>): { values: string[]; closed: boolean } {
-  sc.pos++; // '['
-  const values: string[] = [];
-  while (true) {
-    sc.skipSpace();
-    if (sc.done) return { values, closed: false };
-    const c = sc.peek();
-    if (c === ']') {
-      sc.pos++;
-      return { values, closed: true };
-    }
-    if (c === ',') {
-      sc.pos++;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      const s = sc.readString();
-      if (s === undefined) return { values, closed: false };
-      values.push(s);
-      continue;
-    }
-    // An unquoted item (`[python, java]`): up to the next comma or bracket on this line.
-    const m = /^[^,\]\n]+/.exec(sc.s.slice(sc.pos, sc.pos + 500));
-    if (!m) {
-      // A line break inside the list without a closing bracket: the list ends there.
-      return { values, closed: true };
-    }
-    sc.pos += m[0].length;
-    const item = m[0].trim();
-    if (sc.done) return { values, closed: false }; // possibly cut mid-word: drop it
-    if (item && item !== 'null' && item !== 'None') {
-      values.push(item);
-      warnings.add('Some values were not quoted; they were read up to the next comma.');
-    }
-  }
 }
 
 // --- Serialization ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // One typed error for everything a user can meet: what happened and what to do.
 import { z } from 'zod';
+import { firstLine } from './text';
 
 export const ERROR_CODES = [
   'no_model', // nothing configured where a model is required
@@ -36,7 +37,6 @@ export const SETTINGS_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'host_permission',
   'settings_damaged',
 ]);
-export const FATAL_ERROR_CODES: ReadonlySet<ErrorCode> = SETTINGS_ERROR_CODES;
 
 export const ErrorInfoSchema = z.object({
   code: z.enum(ERROR_CODES),
@@ -59,15 +59,21 @@ export class ExtractionError extends Error {
     this.status = options?.status;
     if (options?.raw !== undefined) this.raw = redactSecrets(options.raw);
   }
-  get isSettingsError(): boolean {
-    return SETTINGS_ERROR_CODES.has(this.code);
-  }
+  /** A settings error dooms every request made with those settings: a run stops on it. */
   get isFatal(): boolean {
-    return FATAL_ERROR_CODES.has(this.code);
+    return SETTINGS_ERROR_CODES.has(this.code);
   }
   toInfo(): ErrorInfo {
     return { code: this.code, message: this.message, ...(this.status === undefined ? {} : { status: this.status }), ...(this.raw === undefined ? {} : { raw: this.raw }) };
   }
+}
+
+/** What a stopped extraction says, wherever it was stopped (before a request, between chunks, in the worker). */
+export const CANCELLED_MESSAGE = 'Cancelled: the extraction was stopped.';
+
+/** Stop here when the caller has given up: the one cancel check of the core and the worker. */
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ExtractionError('cancelled', CANCELLED_MESSAGE);
 }
 
 /** Anything thrown -> ErrorInfo, for crossing a message boundary or printing. Never exposes a stack or a key. */
@@ -76,9 +82,9 @@ export function toErrorInfo(err: unknown, secrets: readonly string[] = []): Erro
     const info = err.toInfo();
     return { ...info, message: redactSecrets(info.message, secrets), ...(info.raw === undefined ? {} : { raw: redactSecrets(info.raw, secrets) }) };
   }
-  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: CANCELLED_MESSAGE };
   const msg = err instanceof Error ? err.message : String(err);
-  return { code: 'unknown', message: redactSecrets(`Something went wrong: ${msg.split('\n')[0]}`, secrets) };
+  return { code: 'unknown', message: redactSecrets(`Something went wrong: ${firstLine(msg)}`, secrets) };
 }
 
 /** Key-shaped tokens: OpenAI's `sk-…` (project, admin and service-account keys alike). */

@@ -5,7 +5,7 @@
 import { attributeSections } from './attribute-sections';
 import { ExtractionResultSchema, mergeEntities, pickEntities, type ExtractionResult, type Usage } from './entities';
 import { sanitizeEntities } from './sanity';
-import { ExtractionError } from './errors';
+import { ExtractionError, throwIfCancelled } from './errors';
 import { chunkText, promptBudget } from './chunk';
 import { focusPosting, postingSections } from './focus';
 import type { PostingInput } from './posting';
@@ -22,10 +22,6 @@ export async function getProvider(settings: Settings): Promise<Provider> {
     return mod.localProvider;
   }
   return openaiProvider;
-}
-
-function throwIfCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled: the extraction was stopped.');
 }
 
 function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {

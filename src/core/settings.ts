@@ -12,7 +12,6 @@ export type Mode = z.infer<typeof ModeSchema>;
 
 /** 'auto': the OpenAI-compatible model when a model is set, else the embedded offline extractor. */
 export const ProviderChoiceSchema = z.enum(['auto', 'openai', 'local']);
-export type ProviderChoice = z.infer<typeof ProviderChoiceSchema>;
 
 /** The chat parameter carrying the answer budget; 'auto' chooses by the server's host (providers/request.ts). */
 export const MaxTokensParamSchema = z.enum(['auto', 'max_tokens', 'max_completion_tokens']);

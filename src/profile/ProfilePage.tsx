@@ -8,6 +8,7 @@ import { deleteProfile, isEmptyProfile, loadProfile, saveProfile } from '../shar
 import { ListEditor, splitValues } from './components/ListEditor';
 import { ProfileFile } from './components/ProfileFile';
 import { ResumeExtract } from './components/ResumeExtract';
+import { errorMessage, pluralize } from '../core/text';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
@@ -75,7 +76,7 @@ export function ProfilePage() {
       show(kept);
       setNotice({ kind: 'ok', text: done });
     } catch (err) {
-      setNotice({ kind: 'error', text: `Not saved: ${(err as Error).message}` });
+      setNotice({ kind: 'error', text: `Not saved: ${errorMessage(err)}` });
     }
   };
 
@@ -87,7 +88,7 @@ export function ProfilePage() {
     if (yearsText.trim() !== '' && draft.years === undefined) return fail('years', 'Years of experience must be a number from 0 to 80.');
     if (isEmptyProfile(draft)) return fail('skills', 'Add at least one skill first (or use Delete profile to remove it).');
     setInvalid(undefined);
-    void store(draft, `Saved. The popup now compares postings with your ${draft.skills.length} skill${draft.skills.length === 1 ? '' : 's'}.`);
+    void store(draft, `Saved. The popup now compares postings with your ${pluralize(draft.skills.length, 'skill')}.`);
   };
 
   const remove = async () => {
@@ -186,7 +187,7 @@ export function ProfilePage() {
       />
       <ProfileFile
         profile={draft}
-        onImport={(p) => void store(p, `Imported and saved: ${p.skills.length} skill${p.skills.length === 1 ? '' : 's'}.`)}
+        onImport={(p) => void store(p, `Imported and saved: ${pluralize(p.skills.length, 'skill')}.`)}
         onError={(text) => setNotice({ kind: 'error', text })}
       />
     </main>

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { valueKey } from '../core/display';
 import { EntitiesSchema, ENTITY_TYPES, type Entities, type EntityType } from '../core/entities';
+import { sha256Hex } from '../core/hash';
 import { normalizeText } from '../core/prompt';
 import type { StorageAreaLike } from './storage';
 import { storedRecord } from './stored-list';
@@ -31,9 +32,8 @@ export type Correction = z.infer<typeof CorrectionSchema>;
 const correctionsRecord = storedRecord({ key: CORRECTIONS_KEY, field: 'entries', entry: CorrectionSchema, version: CORRECTIONS_VERSION, setAside: 'corrections' });
 
 /** SHA-256 hex of the posting text as the model reads it (white space differences do not count). */
-export async function textHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normalizeText(text)));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function textHash(text: string): Promise<string> {
+  return sha256Hex(normalizeText(text));
 }
 
 /** The key of one posting: its URL (fragment dropped: it does not change the page) and its text hash. */

@@ -10,6 +10,7 @@ import { ErrorInfoSchema, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { PostingSchema } from '../core/posting';
 import { ScopeSchema } from '../core/sections';
 import { SettingsSchema } from '../core/settings';
+import { errorMessage } from '../core/text';
 import { HighlightCommandSchema, HighlightReportSchema } from './highlight-contract';
 
 export const JOB_STATUSES = ['capturing', 'extracting', 'done', 'error'] as const;
@@ -142,7 +143,7 @@ export async function sendMessage<N extends MessageName>(name: N, req: RequestOf
   try {
     raw = await browser.runtime.sendMessage({ type: name, payload: req });
   } catch (err) {
-    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${(err as Error).message}). Click Try again; if it still fails, reload the extension.` });
+    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${errorMessage(err)}). Click Try again; if it still fails, reload the extension.` });
   }
   const env = ReplyEnvelopeSchema.safeParse(raw);
   if (!env.success) throw new MessageError({ code: 'unknown', message: `The background worker sent an unexpected answer to "${name}". Reload the extension and try again.` });

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_TYPES } from '../../src/core/entities';
-import { parseIob } from '../../src/core/local/corpus';
+import { parseCorpus } from '../../src/core/local/corpus';
 import { crossValidate, nearDuplicateGroups } from '../../src/core/local/crossval';
 import { formatScores, scoreEntities } from '../../src/core/score';
 import { fixturePath, PROJECT_DIR } from '../shared';
 
 const TINY = fixturePath('local', 'tiny.tsv');
-const tiny = parseIob(readFileSync(TINY, 'utf8'));
+const tiny = parseCorpus(readFileSync(TINY, 'utf8'));
 
 function cvLocal(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ExtractionResultSchema } from '../../src/core/entities';
 import { ExtractionError } from '../../src/core/errors';
-import { parseIob, sentencesToEntities, tagsToSpans, TAGS } from '../../src/core/local/corpus';
+import { parseCorpus, sentencesToEntities, tagsToSpans, TAGS } from '../../src/core/local/corpus';
 import { crossValidate, nearDuplicateGroups, splitFolds } from '../../src/core/local/crossval';
 import { LocalModelSchema, extractFromSentences, extractFromText, loadModel, tagTokens, trainLocalModel } from '../../src/core/local/model';
 import { extractWithModel, localProvider } from '../../src/core/local/provider';
@@ -16,7 +16,7 @@ import { scoreEntities } from '../../src/core/score';
 import { defaultSettings } from '../../src/core/settings';
 import { HAS_SHARED, fixturePath, readShared } from '../shared';
 
-const tiny = parseIob(readFileSync(fixturePath('local', 'tiny.tsv'), 'utf8'));
+const tiny = parseCorpus(readFileSync(fixturePath('local', 'tiny.tsv'), 'utf8'));
 const words = (text: string) => tokenize(text).map((t) => t.text);
 const valuesOf = (spans: { start: number; end: number }[], tokens: string[]) => spans.map((s) => toValue(tokens.slice(s.start, s.end)));
 
@@ -50,7 +50,16 @@ describe('corpus', () => {
   });
 
   it('names the malformed line', () => {
-    expect(() => parseIob('-DOCSTART- -X- O O\nfoo\tB-NOPE\n')).toThrow(/line 2/);
+    expect(() => parseCorpus('-DOCSTART- -X- O O\nfoo\tB-NOPE\n')).toThrow(/line 2/);
+    expect(() => parseCorpus('-DOCSTART- -X- O O\nfoo\tO\n\nbar\n')).toThrow('line 4: expected "token<TAB>tag" with a BIO tag, got "bar"');
+  });
+
+  it('reads through the one IOB reader: tags in the corpus labels, documents numbered, BOM ignored', () => {
+    const docs = parseCorpus('\uFEFF-DOCSTART- -X- O O\nBS\tB-DIPLOMA\nin\tO\nCS\tB-DIPLOMA_MAJOR\n\n-DOCSTART-\nSQL\tB-SKILLS\r\n');
+    expect(docs).toEqual([
+      { id: 0, sentences: [{ tokens: ['BS', 'in', 'CS'], tags: ['B-DIPLOMA', 'O', 'B-DIPLOMA_MAJOR'] }] },
+      { id: 1, sentences: [{ tokens: ['SQL'], tags: ['B-SKILLS'] }] },
+    ]);
   });
 
   it('turns BIO tags into spans, treating a stray I- as a start', () => {
@@ -207,7 +216,7 @@ describe('local provider', () => {
 });
 
 describe.skipIf(!HAS_SHARED)('on ../shared/data', () => {
-  const docs = HAS_SHARED ? parseIob(readShared('data', 'ner_training.tsv')) : [];
+  const docs = HAS_SHARED ? parseCorpus(readShared('data', 'ner_training.tsv')) : [];
 
   it('reads the 77 labelled documents', () => {
     expect(docs).toHaveLength(77);

@@ -14,6 +14,7 @@ import { splitDataset } from '../../core/dataset/split';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { readTextFile } from '../files';
 import { linesOf } from '../input';
+import { errorMessage, firstLine } from '../../core/text';
 
 const HELP = `Usage: job-entities dataset <check|convert|split|from-iob> FILE [options]
 
@@ -66,7 +67,7 @@ export async function writeTextFile(file: string, content: string, io: CliIO, in
   try {
     await writeFile(target, content, 'utf8');
   } catch (err) {
-    throw new ExtractionError('invalid_input', `Cannot write ${file}: ${(err as Error).message.split('\n')[0]}`);
+    throw new ExtractionError('invalid_input', `Cannot write ${file}: ${firstLine(errorMessage(err))}`);
   }
 }
 
@@ -151,7 +152,7 @@ async function convertStreaming(file: string, output: string, to: 'chat' | 'comp
   try {
     await opened;
   } catch (err) {
-    throw new ExtractionError('invalid_input', `Cannot write ${output}: ${(err as Error).message.split('\n')[0]}`);
+    throw new ExtractionError('invalid_input', `Cannot write ${output}: ${firstLine(errorMessage(err))}`);
   }
   const errors: { line: number; message: string }[] = [];
   let written = 0;

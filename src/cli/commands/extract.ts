@@ -13,6 +13,7 @@ import { defaultStatePath, runBatch } from '../batch-run';
 import { streamInputs, type InputRecord, type InputStream } from '../input';
 import { createProgress } from '../progress';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
+import { firstLine } from '../../core/text';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_BATCH_POLL_SECONDS = 30;
@@ -335,7 +336,7 @@ export async function writeOutcomes(
   progress.clear();
   // A failed write is reported after the fact: wait until what was written has been flushed (or failed).
   await new Promise<void>((resolve) => io.stdout.write('', () => resolve()));
-  if (writeError) throw new ExtractionError('unknown', `Cannot write the output: ${writeError.message.split('\n')[0]}`);
+  if (writeError) throw new ExtractionError('unknown', `Cannot write the output: ${firstLine(writeError.message)}`);
   if (readerGone) return 0;
   opts.end?.();
   if (summary.fatal) throw summary.fatal;

@@ -10,6 +10,7 @@ import { FineTuningClient, MAX_EPOCHS, trainingFormatFor, type FineTuningJob, ty
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { readDatasetFile } from './dataset';
+import { errorMessage, firstLine } from '../../core/text';
 
 const HELP = `Usage: job-entities finetune <start|status|events|list|cancel> [options]
 
@@ -202,7 +203,7 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
           await client.deleteFile(id);
           io.stderr.write(`Deleted the uploaded file ${id}: no job uses it.\n`);
         } catch (e) {
-          io.stderr.write(`Could not delete the uploaded file ${id} (${(e as Error).message.split('\n')[0]}); delete it in your account's storage.\n`);
+          io.stderr.write(`Could not delete the uploaded file ${id} (${firstLine(errorMessage(e))}); delete it in your account's storage.\n`);
         }
       }
     }

@@ -253,7 +253,12 @@ function htmlStringToTextWithoutDom(html: string): string {
 
 /** True when a string holds HTML markup (as opposed to plain text with line breaks). */
 export function looksLikeHtml(text: string): boolean {
-  return /<\/?(p|br|div|li|ul|ol|span|strong|b|i|em|h[1-6]|section|table|a)\b[^>]*>/i.test(text);
+  return /<\/?(p|br|div|li|ul|ol|span|strong|b|i|em|h[1-6]|section|article|table|a)\b[^>]*>/i.test(text);
+}
+
+/** True when a whole input is an HTML page or fragment (it opens with a tag), not text quoting some markup. */
+export function looksLikeHtmlPage(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && looksLikeHtml(text));
 }
 
 /**

@@ -3,6 +3,7 @@
 // Every example keeps the line it came from so that every report can point at it.
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { errorMessage, firstLine } from '../text';
 
 export type DatasetFormat = 'jsonl' | 'json' | 'csv' | 'tsv';
 
@@ -41,8 +42,8 @@ export function detectFormat(content: string, fileName?: string): DatasetFormat 
   const start = content.trimStart();
   if (start.startsWith('[')) return 'json';
   if (start.startsWith('{')) return 'jsonl';
-  const firstLine = start.split(/\r?\n/, 1)[0] ?? '';
-  return firstLine.includes('\t') ? 'tsv' : 'csv';
+  const head = start.split(/\r?\n/, 1)[0] ?? '';
+  return head.includes('\t') ? 'tsv' : 'csv';
 }
 
 export function readDataset(content: string, opts: { format?: DatasetFormat; fileName?: string } = {}): ReadResult {
@@ -84,7 +85,7 @@ export function readJsonLine(rawLine: string, line: number): { example: Example 
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return { error: { line, message: `not valid JSON (${firstLine((e as Error).message)}); each line must be one JSON object` } };
+    return { error: { line, message: `not valid JSON (${firstLine(errorMessage(e))}); each line must be one JSON object` } };
   }
   if (!isRecord(value)) return { error: { line, message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected` } };
   return { example: { line, raw, record: value, kind: kindOf(value) } };
@@ -107,7 +108,7 @@ function readJsonArray(text: string): ReadResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { format: 'json', examples: [], errors: [{ line: 1, message: `not valid JSON (${firstLine((e as Error).message)})` }] };
+    return { format: 'json', examples: [], errors: [{ line: 1, message: `not valid JSON (${firstLine(errorMessage(e))})` }] };
   }
   const array = JsonArraySchema.safeParse(value);
   if (!array.success) return { format: 'json', examples: [], errors: [{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }] };
@@ -157,6 +158,3 @@ function readSheet(text: string, format: 'csv' | 'tsv'): ReadResult {
   return { format, examples, errors };
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0];
-}

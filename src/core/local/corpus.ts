@@ -2,6 +2,7 @@
 // `-DOCSTART-` between documents) and the conversions between BIO tags and entity values.
 import { emptyEntities, type Entities, type EntityType } from '../entities';
 import { toValue } from './tokenize';
+import { parseIob } from '../dataset/iob-parse';
 
 export interface Sentence {
   tokens: string[];
@@ -20,52 +21,30 @@ export const LABEL_TO_TYPE: Record<string, EntityType> = {
   EXPERIENCE: 'experience',
   SKILLS: 'skills',
 };
-export const TYPE_TO_LABEL: Record<EntityType, string> = {
-  diploma: 'DIPLOMA',
-  diploma_major: 'DIPLOMA_MAJOR',
-  experience: 'EXPERIENCE',
-  skills: 'SKILLS',
-};
 
 export const TAGS = ['O', ...Object.keys(LABEL_TO_TYPE).flatMap((l) => [`B-${l}`, `I-${l}`])];
 
-const TAG_LINE = /^(O|[BI]-(?:DIPLOMA|DIPLOMA_MAJOR|EXPERIENCE|SKILLS))$/;
+/**
+ * Parses a CoNLL/IOB corpus for training. Throws an Error naming the first malformed line: a
+ * training run on a partly read corpus would silently learn from less than the user gave it.
+ */
+export function parseCorpus(text: string): LabelledDoc[] {
+  const { documents, errors } = parseIob(text);
+  if (errors.length) {
+    // The reader's own message says the token is kept; here nothing is kept, so say what the line should be.
+    const { line } = errors[0];
+    const raw = (text.replace(/^\uFEFF/, '').split('\n')[line - 1] ?? '').replace(/\r$/, '');
+    throw new Error(`line ${line}: expected "token<TAB>tag" with a BIO tag, got ${JSON.stringify(raw.slice(0, 60))}`);
+  }
+  return documents.map((doc, id) => ({
+    id,
+    sentences: doc.sentences.map((s) => ({ tokens: s.map((t) => t.text), tags: s.map((t) => corpusTag(t.tag)) })),
+  }));
+}
 
-/** Parses a CoNLL/IOB file. Throws an Error naming the line when a line is malformed. */
-export function parseIob(text: string): LabelledDoc[] {
-  const docs: LabelledDoc[] = [];
-  let doc: LabelledDoc | null = null;
-  let sent: Sentence = { tokens: [], tags: [] };
-  const flush = () => {
-    if (doc && sent.tokens.length > 0) doc.sentences.push(sent);
-    sent = { tokens: [], tags: [] };
-  };
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, n) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith('-DOCSTART-')) {
-      flush();
-      doc = { id: docs.length, sentences: [] };
-      docs.push(doc);
-      return;
-    }
-    if (line.trim() === '') {
-      flush();
-      return;
-    }
-    const tab = line.lastIndexOf('\t');
-    const token = tab >= 0 ? line.slice(0, tab) : '';
-    const tag = tab >= 0 ? line.slice(tab + 1).trim() : '';
-    if (!token || !TAG_LINE.test(tag)) throw new Error(`line ${n + 1}: expected "token<TAB>tag" with a BIO tag, got ${JSON.stringify(line.slice(0, 60))}`);
-    if (!doc) {
-      doc = { id: docs.length, sentences: [] };
-      docs.push(doc);
-    }
-    sent.tokens.push(token);
-    sent.tags.push(tag);
-  });
-  flush();
-  return docs;
+/** The reader's tags ('B-diploma_major') in the corpus's labels ('B-DIPLOMA_MAJOR'). */
+function corpusTag(tag: string): string {
+  return tag === 'O' ? tag : `${tag.slice(0, 2)}${tag.slice(2).toUpperCase()}`;
 }
 
 export interface Span {

@@ -2,7 +2,7 @@
 // The model file is imported dynamically the first time it is needed, so builds that never
 // extract offline (or popups that only show results) do not load it.
 import type { ExtractionResult } from '../entities';
-import { ExtractionError } from '../errors';
+import { ExtractionError, throwIfCancelled } from '../errors';
 import type { PostingInput } from '../posting';
 import type { Provider } from '../provider';
 import type { Settings } from '../settings';
@@ -28,9 +28,6 @@ export function loadShippedModel(): Promise<LoadedModel> {
   return loading;
 }
 
-function throwIfCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled.');
-}
 
 /** Runs a loaded model on a posting (exported for tests and for callers holding their own model). */
 export function extractWithModel(model: LoadedModel, posting: PostingInput, threshold = model.threshold): ExtractionResult {

@@ -4,7 +4,6 @@ import { parseSynonymTable } from './synonyms';
 
 /** Degree levels, low to high. A posting's level is met by that level or any higher one. */
 export const DEGREE_LEVELS = ['high school', 'associate', 'bachelor', 'master', 'doctorate'] as const;
-export type DegreeLevel = (typeof DEGREE_LEVELS)[number];
 
 // Whole words (dots removed, lower case) that name a level. `ba`, `as`, `be`, `ma`, `ms` are
 // ordinary words too, so they only count when they are the whole part of a value (`ba / bs / ms`).

@@ -14,6 +14,7 @@ import { checkDiploma, checkExperience, checkMajor, type ExperienceCheck, type R
 import { distinctByKey, skillKey } from './normalize';
 import { skillConcepts } from './phrases';
 import type { MatchProfile } from './profile';
+import { pluralize } from '../text';
 
 export type SkillImportance = 'required' | 'niceToHave';
 
@@ -65,10 +66,6 @@ export type MatchablePosting = Entities & { details?: { skills: EntityDetail[] }
 
 function percent(x: number): string {
   return `${Math.round(x * 100)} %`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The section of each skill value, from details running parallel to the values (or by value). */
@@ -187,7 +184,7 @@ export function matchSkills(profile: MatchProfile, posting: MatchablePosting): M
 function summaryOf(required: SkillTally, nice: SkillTally, score: number): string {
   if (required.total + nice.total === 0) return 'No skills to compare';
   const parts: string[] = [];
-  if (required.total > 0) parts.push(`${required.matched} of ${plural(required.total, 'required skill')}`);
+  if (required.total > 0) parts.push(`${required.matched} of ${pluralize(required.total, 'required skill')}`);
   if (nice.total > 0) parts.push(`${nice.matched} of ${nice.total} nice-to-have`);
   return `${parts.join(', ')} · ${percent(score)}`;
 }

@@ -14,6 +14,7 @@ import {
   UnprocessableEntityError,
 } from 'openai';
 import { ExtractionError, redactSecrets } from '../errors';
+import { firstLine } from '../text';
 
 export interface ErrorContext {
   model: string;
@@ -59,7 +60,7 @@ function isOpenAI(baseURL: string): boolean {
 export function serverMessage(err: APIError): string {
   const body = err.error as { message?: unknown } | undefined;
   const raw = body && typeof body.message === 'string' ? body.message : err.message.replace(/^\d{3}\s+/, '');
-  const line = raw.split('\n')[0].trim();
+  const line = firstLine(raw).trim();
   return line.length > 300 ? line.slice(0, 297) + '...' : line;
 }
 
@@ -163,5 +164,5 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     return mk('unknown', `The server at ${base} answered ${err.status} (${serverMessage(err)}). Check the base URL and model in the settings.`, err.status);
   }
   const msg = err instanceof Error ? err.message : String(err);
-  return mk('unknown', `Something went wrong calling ${model} at ${base}: ${msg.split('\n')[0]}`);
+  return mk('unknown', `Something went wrong calling ${model} at ${base}: ${firstLine(msg)}`);
 }

@@ -5,12 +5,13 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { parseCompletion } from '../completion';
 import type { ExtractionResult, Usage } from '../entities';
-import { ExtractionError } from '../errors';
+import { ExtractionError, throwIfCancelled } from '../errors';
 import type { PostingInput } from '../posting';
 import type { Provider } from '../provider';
 import { keyMayGoTo, type Settings } from '../settings';
 import { isCutConnection, mapProviderError } from './map-error';
 import { buildModelRequest, type ModelRequest } from './request';
+import { firstLine } from '../text';
 
 /**
  * Sent when no key is set. Local servers (vLLM, llama.cpp, Ollama, LM Studio) need none, but the
@@ -156,7 +157,7 @@ export interface RawAnswer {
 /** One request to the model for this text; returns its raw answer. Throws mapped ExtractionErrors. */
 export async function requestAnswer(text: string, settings: Settings, signal?: AbortSignal, opts: { maxTokens?: number; client?: OpenAI } = {}): Promise<RawAnswer> {
   checkSettings(settings);
-  if (signal?.aborted) throw new ExtractionError('cancelled', 'Cancelled: the request was stopped before the model answered.');
+  throwIfCancelled(signal);
   const client = opts.client ?? createClient(settings);
   const req = buildModelRequest(text, settings, { maxTokens: opts.maxTokens });
   const mode = req.mode;
@@ -188,7 +189,7 @@ export function readAnswer(answer: unknown, mode: 'completion' | 'chat', setting
   if (!r.success) throw badAnswer(settings, 'JSON without choices[].message');
   const c = r.data.choices[0];
   if (c.message.refusal && !c.message.content) {
-    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${c.message.refusal.split('\n')[0]}`);
+    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${firstLine(c.message.refusal)}`);
   }
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }

@@ -6,6 +6,7 @@ import { SETTINGS_ERROR_CODES, type ErrorInfo } from '../../core/errors';
 import { profileFromEntities, type Profile } from '../../core/match';
 import { resolveProvider } from '../../core/settings';
 import { MessageError, sendMessage, type PublicSettings } from '../../shared/messages';
+import { pluralize } from '../../core/text';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; error: ErrorInfo };
 
@@ -15,7 +16,7 @@ function describeProvider(s: PublicSettings): string {
 }
 
 function foundText(p: Profile): string {
-  const parts = [`${p.skills.length} skill${p.skills.length === 1 ? '' : 's'}`];
+  const parts = [pluralize(p.skills.length, 'skill')];
   if (p.years !== undefined) parts.push(`${p.years} years`);
   if (p.diplomas?.length) parts.push(`diploma${p.diplomas.length > 1 ? 's' : ''}: ${p.diplomas.join(', ')}`);
   if (p.majors?.length) parts.push(`major${p.majors.length > 1 ? 's' : ''}: ${p.majors.join(', ')}`);
