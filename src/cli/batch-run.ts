@@ -19,6 +19,7 @@ import {
   type ChunkOutcome,
 } from '../core/batch';
 import { ExtractionError, type ErrorInfo } from '../core/errors';
+import { sleep } from '../core/finetune';
 import { SettingsSchema, type Settings } from '../core/settings';
 import { UsageError, type CliIO } from './command';
 import type { OutputWriter, RecordOutcome } from './commands/extract';
@@ -114,21 +115,6 @@ function publicSettings(settings: Settings): Record<string, unknown> {
 /** The settings a state file was made with, the key taken from the current flags or environment. */
 export function stateSettings(state: BatchState, apiKey: string): Settings {
   return SettingsSchema.parse({ ...state.settings, apiKey });
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -81,7 +81,8 @@ export function trainingFormatFor(model: string): 'chat' | 'completion' {
   return resolveMode(model, 'auto');
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted (its listener removed either way). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const t = setTimeout(() => {
