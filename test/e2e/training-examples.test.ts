@@ -13,7 +13,18 @@ import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entit
 import { CHAT_SYSTEM_PROMPT, SEPARATOR } from '../../src/core/prompt';
 import type { OpenAIServer } from '../server/openai-server';
 import { fixturePath } from '../shared';
-import { chooseMenuItem, closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  chooseMenuItem,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startFixturePages,
+  startTestBed,
+  tabIdOf,
+  type Chip,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-examples-0123456789';
 const MODEL = 'ft:davinci-002:pelican:jobs:ex1';
@@ -25,7 +36,8 @@ const MODEL_ANSWER: Entities = {
   experience: ['3 + years'],
   skills: ['java', 'python', 'sql', 'linux', 'docker', 'kafka'],
 };
-const COMPLETION = " diploma:['bs']\nexperience:['3 + years']\nskills:['java', 'python', 'sql', 'linux', 'docker', 'kafka']\n END";
+const COMPLETION =
+  " diploma:['bs']\nexperience:['3 + years']\nskills:['java', 'python', 'sql', 'linux', 'docker', 'kafka']\n END";
 
 /** After the user's corrections: kafka removed, Rust and the major added (typed as the user would). */
 const CORRECTED: Entities = {
@@ -46,9 +58,17 @@ let jobPage: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  ({ server, site: pages, ext } = await startTestBed({ apiKey: KEY, answer: () => COMPLETION }, () => startFixturePages(fixturePath('e2e-examples'))));
+  ({
+    server,
+    site: pages,
+    ext,
+  } = await startTestBed({ apiKey: KEY, answer: () => COMPLETION }, () =>
+    startFixturePages(fixturePath('e2e-examples')),
+  ));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
+  expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe(
+    'Saved.',
+  );
   jobPage = await ext.context.newPage();
   await jobPage.goto(pages.url('warehouse-engineer.html'));
   tabId = await tabIdOf(ext, jobPage);
@@ -62,8 +82,14 @@ async function openPopup(): Promise<PopupPage> {
   return popup;
 }
 
-async function storedExamples(): Promise<{ text: string; entities: Entities; url: string; title: string; model: string; savedAt: string }[]> {
-  return ext.worker.evaluate(async () => ((await chrome.storage.local.get('trainingExamples')).trainingExamples as { examples: never[] } | undefined)?.examples ?? []);
+async function storedExamples(): Promise<
+  { text: string; entities: Entities; url: string; title: string; model: string; savedAt: string }[]
+> {
+  return ext.worker.evaluate(
+    async () =>
+      ((await chrome.storage.local.get('trainingExamples')).trainingExamples as { examples: never[] } | undefined)
+        ?.examples ?? [],
+  );
 }
 
 /** Clicks the export button and returns the downloaded file's name and text. */
@@ -74,7 +100,7 @@ async function download(page: Page): Promise<{ name: string; text: string }> {
 }
 
 describe('correcting chips and saving training examples', () => {
-  it('the popup corrects the model\'s answer: remove a chip, add missing values; copy uses the corrected set', async () => {
+  it("the popup corrects the model's answer: remove a chip, add missing values; copy uses the corrected set", async () => {
     const popup = await openPopup();
     const page = popup.page;
     expect(await popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
@@ -100,11 +126,21 @@ describe('correcting chips and saving training examples', () => {
 
     // "Copy all" copies what is shown.
     const copied = await popup.copyAll();
-    expect(copied).toBe(ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t]}: ${groupForDisplay(CORRECTED[t]).map((g) => g.display).join(', ')}`).join('\n'));
+    expect(copied).toBe(
+      ENTITY_TYPES.map(
+        (t) =>
+          `${ENTITY_LABELS[t]}: ${groupForDisplay(CORRECTED[t])
+            .map((g) => g.display)
+            .join(', ')}`,
+      ).join('\n'),
+    );
 
     // Save as training example.
     await chooseMenuItem(page, 'improve-menu', 'save-example');
-    await page.getByTestId('save-example-status').filter({ hasText: 'Saved as a training example (1 saved)' }).waitFor();
+    await page
+      .getByTestId('save-example-status')
+      .filter({ hasText: 'Saved as a training example (1 saved)' })
+      .waitFor();
     const saved = await storedExamples();
     expect(saved).toHaveLength(1);
     expect(saved[0].entities).toEqual(CORRECTED);
@@ -119,7 +155,10 @@ describe('correcting chips and saving training examples', () => {
 
     // Saving again updates the same example.
     await chooseMenuItem(page, 'improve-menu', 'save-example');
-    await page.getByTestId('save-example-status').filter({ hasText: 'Updated as a training example (1 saved)' }).waitFor();
+    await page
+      .getByTestId('save-example-status')
+      .filter({ hasText: 'Updated as a training example (1 saved)' })
+      .waitFor();
     expect(await storedExamples()).toHaveLength(1);
     await popup.close();
   });
@@ -131,7 +170,9 @@ describe('correcting chips and saving training examples', () => {
     const row = page.getByTestId('example');
     await expect(row.count()).resolves.toBe(1);
     await expect(row.textContent()).resolves.toContain('Warehouse Systems Engineer');
-    await expect(row.getByTestId('example-counts').textContent()).resolves.toBe('1 diploma · 1 major · 1 experience · 6 skills');
+    await expect(row.getByTestId('example-counts').textContent()).resolves.toBe(
+      '1 diploma · 1 major · 1 experience · 6 skills',
+    );
 
     // Completion format (the default).
     const completion = await download(page);
@@ -167,13 +208,15 @@ describe('correcting chips and saving training examples', () => {
     const report = page.getByTestId('check-report');
     await report.waitFor();
     await expect(report.getAttribute('data-errors')).resolves.toBe('0');
-    const checks = await report.getByTestId('check-warning').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
+    const checks = await report
+      .getByTestId('check-warning')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks).toEqual(['no-negatives', 'few-examples']);
     await expect(report.textContent()).resolves.toContain('Only 1 usable example(s)');
     await page.close();
   });
 
-  it('a reopened popup shows the corrected set; the model\'s cached answer is kept apart; Revert brings it back', async () => {
+  it("a reopened popup shows the corrected set; the model's cached answer is kept apart; Revert brings it back", async () => {
     const before = server.modelRequests().length;
     const popup = await openPopup();
     await popup.page.getByTestId('edited-marker').waitFor();
@@ -181,14 +224,31 @@ describe('correcting chips and saving training examples', () => {
     expect(server.modelRequests().length).toBe(before);
     // The results cache still holds the model's own answer.
     const cached = await ext.worker.evaluate(async () => {
-      const cache = (await chrome.storage.local.get('resultCache')).resultCache as { entries: Record<string, { result: Record<string, unknown> }> };
-      return Object.values(cache.entries).map((e) => ({ diploma: e.result.diploma, diploma_major: e.result.diploma_major, experience: e.result.experience, skills: e.result.skills }));
+      const cache = (await chrome.storage.local.get('resultCache')).resultCache as {
+        entries: Record<string, { result: Record<string, unknown> }>;
+      };
+      return Object.values(cache.entries).map((e) => ({
+        diploma: e.result.diploma,
+        diploma_major: e.result.diploma_major,
+        experience: e.result.experience,
+        skills: e.result.skills,
+      }));
     });
     expect(cached).toEqual([MODEL_ANSWER]);
 
     await popup.menu('improve-menu', 'revert-corrections');
     await expect.poll(() => popup.chips()).toEqual(chipsOf(MODEL_ANSWER));
     await expect(popup.page.getByTestId('edited-marker').count()).resolves.toBe(0);
+    // The chips change at once; the stored correction goes a moment later: reopen after it has.
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () => {
+          const stored = (await chrome.storage.local.get('corrections')).corrections as
+            { entries?: object } | undefined;
+          return Object.keys(stored?.entries ?? {}).length;
+        }),
+      )
+      .toBe(0);
     await popup.close();
 
     const again = await openPopup();
@@ -212,7 +272,10 @@ describe('correcting chips and saving training examples', () => {
 
   it('damaged stored corrections and examples never break the popup or the options page', async () => {
     await ext.worker.evaluate(async () => {
-      await chrome.storage.local.set({ corrections: 'not an object', trainingExamples: { version: 1, examples: [{ id: 3 }] } });
+      await chrome.storage.local.set({
+        corrections: 'not an object',
+        trainingExamples: { version: 1, examples: [{ id: 3 }] },
+      });
     });
     const popup = await openPopup();
     await popup.page.getByTestId('improve-menu').waitFor();
@@ -222,11 +285,21 @@ describe('correcting chips and saving training examples', () => {
     await popup.page.locator('[data-testid="chip-remove"][data-raw="kafka"]').click();
     await popup.page.getByTestId('edited-marker').waitFor();
     await expect
-      .poll(() => ext.worker.evaluate(async () => Object.keys(((await chrome.storage.local.get('corrections')).corrections as { entries?: object })?.entries ?? {}).length))
+      .poll(() =>
+        ext.worker.evaluate(
+          async () =>
+            Object.keys(
+              ((await chrome.storage.local.get('corrections')).corrections as { entries?: object })?.entries ?? {},
+            ).length,
+        ),
+      )
       .toBe(1);
     await popup.close();
     const o = await OptionsPage.open(ext);
-    await o.page.getByTestId('example-count').filter({ hasText: '0 saved examples. 1 unreadable stored example(s) were set aside' }).waitFor();
+    await o.page
+      .getByTestId('example-count')
+      .filter({ hasText: '0 saved examples. 1 unreadable stored example(s) were set aside' })
+      .waitFor();
     // The settings form is still there and intact.
     await expect(o.page.getByTestId('model').inputValue()).resolves.toBe(MODEL);
     await o.page.close();
