@@ -22,9 +22,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Suppressions must say why.
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true },
+      ],
       'no-empty': ['error', { allowEmptyCatch: true }],
       // Control characters in patterns are deliberate here: capture's line marks (U+0001-U+0005),
       // binary-file detection, JSON repair.
@@ -56,8 +62,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: SHELLS.map((s) => `**/${s}/**`).concat(SHELLS.map((s) => `../${s}`), SHELLS.map((s) => `../../${s}`)), message: 'src/core is pure: the shells import the core, never the other way.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'url', 'util', 'crypto', 'stream', 'zlib'], message: 'src/core runs in the browser too: no Node built-ins.' },
+            {
+              group: SHELLS.map((s) => `**/${s}/**`).concat(
+                SHELLS.map((s) => `../${s}`),
+                SHELLS.map((s) => `../../${s}`),
+              ),
+              message: 'src/core is pure: the shells import the core, never the other way.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'http',
+                'https',
+                'url',
+                'util',
+                'crypto',
+                'stream',
+                'zlib',
+              ],
+              message: 'src/core runs in the browser too: no Node built-ins.',
+            },
             { group: ['webextension-polyfill'], message: 'src/core runs in Node too: no extension APIs.' },
           ],
         },

@@ -85,7 +85,12 @@ export default defineConfig(({ mode }) => {
   const target = firefox ? 'firefox140' : 'chrome116';
   const built = firefox ? firefoxManifest(manifest, pkg.version) : chromeManifest(manifest, pkg.version);
   return {
-    plugins: [serviceWorkerSafeImports(), preact(), crx({ manifest: built as unknown as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }), captureScript(target)],
+    plugins: [
+      serviceWorkerSafeImports(),
+      preact(),
+      crx({ manifest: built as unknown as ManifestV3Export, browser: firefox ? 'firefox' : 'chrome' }),
+      captureScript(target),
+    ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
@@ -95,7 +100,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       minify: true,
       // Extension pages the manifest does not name (crxjs builds the manifest's own entry points).
-      rolldownOptions: { input: { collection: 'src/collection/collection.html', profile: 'src/profile/profile.html', sidepanel: 'src/sidepanel/sidepanel.html' } },
+      rolldownOptions: {
+        input: {
+          collection: 'src/collection/collection.html',
+          profile: 'src/profile/profile.html',
+          sidepanel: 'src/sidepanel/sidepanel.html',
+        },
+      },
     },
     server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
   };

@@ -34,7 +34,16 @@ interface Page {
 }
 const pages = JSON.parse(readFileSync(join(shared, 'pages', 'pages.json'), 'utf8')) as Page[];
 console.log('Pages (description_text, cl100k tokens):');
-console.log(['page'.padEnd(36), 'tokens'.padStart(7), 'trimmed'.padStart(8), 'saved'.padStart(6), 'saved%'.padStart(7), 'sentences removed'].join('  '));
+console.log(
+  [
+    'page'.padEnd(36),
+    'tokens'.padStart(7),
+    'trimmed'.padStart(8),
+    'saved'.padStart(6),
+    'saved%'.padStart(7),
+    'sentences removed',
+  ].join('  '),
+);
 let before = 0;
 let after = 0;
 let pagesWithSavings = 0;
@@ -46,10 +55,28 @@ for (const p of pages) {
   before += a;
   after += b;
   if (b < a) pagesWithSavings++;
-  console.log([p.file.padEnd(36), String(a).padStart(7), String(b).padStart(8), String(a - b).padStart(6), pct(a - b, a).padStart(7), String(removed.length)].join('  '));
+  console.log(
+    [
+      p.file.padEnd(36),
+      String(a).padStart(7),
+      String(b).padStart(8),
+      String(a - b).padStart(6),
+      pct(a - b, a).padStart(7),
+      String(removed.length),
+    ].join('  '),
+  );
   if (verbose) for (const r of removed) console.log(`    - ${r.slice(0, 160)}`);
 }
-console.log(['total'.padEnd(36), String(before).padStart(7), String(after).padStart(8), String(before - after).padStart(6), pct(before - after, before).padStart(7), `${pagesWithSavings}/${pages.length} pages changed`].join('  '));
+console.log(
+  [
+    'total'.padEnd(36),
+    String(before).padStart(7),
+    String(after).padStart(8),
+    String(before - after).padStart(6),
+    pct(before - after, before).padStart(7),
+    `${pagesWithSavings}/${pages.length} pages changed`,
+  ].join('  '),
+);
 
 const pairs = readFileSync(join(shared, 'data', 'training_data.jsonl'), 'utf8')
   .split('\n')
@@ -77,7 +104,9 @@ for (const { prompt, completion } of pairs) {
       if (!squash(trimmed).includes(squash(v))) lost.push(`${t}: ${v}`);
     }
 }
-console.log(`\nTraining prompts: ${pairs.length}; ${promptsChanged} changed; tokens ${tBefore} -> ${tAfter} (saved ${tBefore - tAfter}, ${pct(tBefore - tAfter, tBefore)}).`);
+console.log(
+  `\nTraining prompts: ${pairs.length}; ${promptsChanged} changed; tokens ${tBefore} -> ${tAfter} (saved ${tBefore - tAfter}, ${pct(tBefore - tAfter, tBefore)}).`,
+);
 console.log(`Completion values: ${values}; found in their prompt text: ${present}; lost by trimming: ${lost.length}.`);
 for (const l of lost) console.log(`  LOST ${l}`);
 process.exitCode = lost.length === 0 ? 0 : 1;
@@ -101,7 +130,24 @@ for (const p of pages as (Page & { url: string })[]) {
   const b = countTokens(normalizeText(trimmed));
   cBefore += a;
   cAfter += b;
-  console.log([p.file.padEnd(36), String(a).padStart(7), String(b).padStart(8), String(a - b).padStart(6), pct(a - b, a).padStart(7), String(removed.length)].join('  '));
+  console.log(
+    [
+      p.file.padEnd(36),
+      String(a).padStart(7),
+      String(b).padStart(8),
+      String(a - b).padStart(6),
+      pct(a - b, a).padStart(7),
+      String(removed.length),
+    ].join('  '),
+  );
   if (verbose) for (const r of removed) console.log(`    - ${r.slice(0, 160)}`);
 }
-console.log(['total'.padEnd(36), String(cBefore).padStart(7), String(cAfter).padStart(8), String(cBefore - cAfter).padStart(6), pct(cBefore - cAfter, cBefore).padStart(7)].join('  '));
+console.log(
+  [
+    'total'.padEnd(36),
+    String(cBefore).padStart(7),
+    String(cAfter).padStart(8),
+    String(cBefore - cAfter).padStart(6),
+    pct(cBefore - cAfter, cBefore).padStart(7),
+  ].join('  '),
+);

@@ -9,7 +9,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { goldAnswerer, startOpenAIServer } from '../test/server/openai-server';
 
-const { values } = parseArgs({ options: { postings: { type: 'string', default: '26' }, concurrency: { type: 'string', default: '8' }, delay: { type: 'string', default: '400' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    postings: { type: 'string', default: '26' },
+    concurrency: { type: 'string', default: '8' },
+    delay: { type: 'string', default: '400' },
+    runs: { type: 'string', default: '3' },
+  },
+});
 const N = Number(values.postings);
 const C = Number(values.concurrency);
 const DELAY = Number(values.delay);
@@ -22,7 +29,20 @@ if (!existsSync(join(root, 'build', 'cli.mjs'))) {
   process.exit(1);
 }
 
-const SKILLS = ['python', 'sql', 'java', 'go', 'react', 'docker', 'kubernetes', 'aws', 'terraform', 'excel', 'tableau', 'c #'];
+const SKILLS = [
+  'python',
+  'sql',
+  'java',
+  'go',
+  'react',
+  'docker',
+  'kubernetes',
+  'aws',
+  'terraform',
+  'excel',
+  'tableau',
+  'c #',
+];
 const records = Array.from({ length: N }, (_, i) => {
   const a = SKILLS[i % SKILLS.length];
   const b = SKILLS[(i * 5 + 3) % SKILLS.length];
@@ -57,16 +77,29 @@ try {
   for (let i = 0; i < RUNS; i++) {
     server.requests.length = 0;
     const spawnedAt = Date.now();
-    const r = await runCli(['extract', '--base-url', server.url, '--input', input, '--concurrency', String(C), ...common]);
+    const r = await runCli([
+      'extract',
+      '--base-url',
+      server.url,
+      '--input',
+      input,
+      '--concurrency',
+      String(C),
+      ...common,
+    ]);
     if (r.code !== 0) throw new Error(`CLI failed (${r.code}): ${r.stderr}`);
     const lines = r.stdout.trim().split('\n');
     if (lines.length !== N) throw new Error(`expected ${N} output lines, got ${lines.length}`);
     // Output order must match input order.
     lines.forEach((l, j) => {
       const years = 1 + (j % 7);
-      if (!(JSON.parse(l) as { experience: string[] }).experience.includes(`${years} + years`)) throw new Error(`line ${j + 1} out of order`);
+      if (!(JSON.parse(l) as { experience: string[] }).experience.includes(`${years} + years`))
+        throw new Error(`line ${j + 1} out of order`);
     });
-    const times = server.modelRequests().map((q) => q.time).sort((x, y) => x - y);
+    const times = server
+      .modelRequests()
+      .map((q) => q.time)
+      .sort((x, y) => x - y);
     // Start-up: from spawning the CLI to its first request (Node, module loading, reading input).
     const startup = times[0] - spawnedAt;
     let inFlight = 0;
@@ -77,11 +110,17 @@ try {
   const ideal = Math.ceil(N / C) * DELAY;
   const ratio = best.work / ideal;
   console.log(`postings ${N}, concurrency ${C}, server delay ${DELAY} ms, ${RUNS} runs (best shown)`);
-  console.log(`wall time               ${Math.round(best.wall)} ms   (runs: ${rows.map((w) => Math.round(w.wall)).join(', ')})`);
+  console.log(
+    `wall time               ${Math.round(best.wall)} ms   (runs: ${rows.map((w) => Math.round(w.wall)).join(', ')})`,
+  );
   console.log(`start-up                ${Math.round(best.startup)} ms   (spawn to first request)`);
-  console.log(`first request to exit   ${Math.round(best.work)} ms   (runs: ${rows.map((w) => Math.round(w.work)).join(', ')})`);
+  console.log(
+    `first request to exit   ${Math.round(best.work)} ms   (runs: ${rows.map((w) => Math.round(w.work)).join(', ')})`,
+  );
   console.log(`ideal                   ${ideal} ms   (${Math.ceil(N / C)} round trips of ${DELAY} ms)`);
-  console.log(`ratio                   ${ratio.toFixed(2)} x ideal   target <= 1.30  ${ratio <= 1.3 ? 'OK' : 'MISSED'}`);
+  console.log(
+    `ratio                   ${ratio.toFixed(2)} x ideal   target <= 1.30  ${ratio <= 1.3 ? 'OK' : 'MISSED'}`,
+  );
   console.log(`max requests in flight  ${best.inFlight}`);
   process.exitCode = ratio <= 1.3 ? 0 : 1;
 } finally {

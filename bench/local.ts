@@ -29,7 +29,9 @@ function measure(text: string): void {
   const mean = times.reduce((a, b) => a + b, 0) / runs;
   const p95 = times[Math.floor(runs * 0.95)];
   // The minimum shows the cost on an idle core; the median the cost on this machine as loaded now.
-  console.log(`posting of ${text.length} characters, ${runs} runs: ${mean.toFixed(2)} ms mean, ${times[runs >> 1].toFixed(2)} ms median, ${p95.toFixed(2)} ms p95, ${times[0].toFixed(2)} ms min (target: median <= 20 ms at 5,000)`);
+  console.log(
+    `posting of ${text.length} characters, ${runs} runs: ${mean.toFixed(2)} ms mean, ${times[runs >> 1].toFixed(2)} ms median, ${p95.toFixed(2)} ms p95, ${times[0].toFixed(2)} ms min (target: median <= 20 ms at 5,000)`,
+  );
 }
 let long = posting;
 while (long.length < 5000) long += `\n${posting}`;
@@ -38,6 +40,10 @@ measure(posting);
 measure(long);
 const result = extractWithModel(model, { text: posting });
 
-console.log(`model file: ${(raw / 1024).toFixed(0)} KB raw (limit 1536 KB), ${(gz / 1024).toFixed(0)} KB gzipped (limit 400 KB)`);
+console.log(
+  `model file: ${(raw / 1024).toFixed(0)} KB raw (limit 1536 KB), ${(gz / 1024).toFixed(0)} KB gzipped (limit 400 KB)`,
+);
 console.log(`model load (import + validate + index): ${loadMs.toFixed(0)} ms`);
-console.log(`sample: ${JSON.stringify({ diploma: result.diploma, diploma_major: result.diploma_major, experience: result.experience, skills: result.skills })}`);
+console.log(
+  `sample: ${JSON.stringify({ diploma: result.diploma, diploma_major: result.diploma_major, experience: result.experience, skills: result.skills })}`,
+);

@@ -12,12 +12,20 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHIPS_SHOWN_MARK } from '../src/popup/components/ChipGroups';
-import { clearExtensionState, DIST_DIR, launchExtension, OptionsPage, startJobSite, tabIdOf } from '../test/e2e/fixtures';
+import {
+  clearExtensionState,
+  DIST_DIR,
+  launchExtension,
+  OptionsPage,
+  startJobSite,
+  tabIdOf,
+} from '../test/e2e/fixtures';
 import { startOpenAIServer } from '../test/server/openai-server';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const RUNS = Math.max(1, Number(values.runs));
-const COMPLETION = " diploma:['bs', 'ms']\n diploma_major:['computer science']\n experience:['5 + years']\n skills:['go', 'python', 'kubernetes', 'postgresql', 'kafka', 'c #']\n END";
+const COMPLETION =
+  " diploma:['bs', 'ms']\n diploma_major:['computer science']\n experience:['5 + years']\n skills:['go', 'python', 'kubernetes', 'postgresql', 'kafka', 'c #']\n END";
 
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +54,11 @@ try {
   async function openToChips(): Promise<number> {
     const page = await ext.context.newPage();
     await page.goto(popupUrl);
-    const ms = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, CHIPS_SHOWN_MARK, { timeout: 20_000 });
+    const ms = await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      CHIPS_SHOWN_MARK,
+      { timeout: 20_000 },
+    );
     const value = (await ms.jsonValue()) as number;
     await page.close();
     return value;
@@ -63,21 +75,44 @@ try {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
     // Wait until the worker is really gone.
-    for (let i = 0; i < 50 && ext.context.serviceWorkers().some((w) => w.url().includes(ext.extensionId)); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && ext.context.serviceWorkers().some((w) => w.url().includes(ext.extensionId)); i++)
+      await new Promise((r) => setTimeout(r, 20));
   }
 
   // Warm-up: the worker starts and loads its bundle once, as after the first click of a session.
   await clearExtensionState(ext);
   await openToChips();
 
-  const scenarios: { name: string; target?: number; prepare: () => Promise<void>; times: number[]; requests: number }[] = [
+  const scenarios: {
+    name: string;
+    target?: number;
+    prepare: () => Promise<void>;
+    times: number[];
+    requests: number;
+  }[] = [
     { name: 'instant model server', target: 300, prepare: () => clearExtensionState(ext), times: [], requests: 0 },
-    { name: 'from cache (storage.local)', target: 120, prepare: () => ext.worker.evaluate(() => chrome.storage.session.clear()), times: [], requests: 0 },
+    {
+      name: 'from cache (storage.local)',
+      target: 120,
+      prepare: () => ext.worker.evaluate(() => chrome.storage.session.clear()),
+      times: [],
+      requests: 0,
+    },
     { name: 'reopen (job in storage.session)', prepare: async () => undefined, times: [], requests: 0 },
     // The first click after the worker was stopped (MV3 stops it after 30 s idle): it starts again.
-    { name: 'stopped worker + instant model server', prepare: () => stopWorker({ keepCache: false }), times: [], requests: 0 },
+    {
+      name: 'stopped worker + instant model server',
+      prepare: () => stopWorker({ keepCache: false }),
+      times: [],
+      requests: 0,
+    },
     // Cold start of the worker alone: its bundle is loaded and parsed again, the answer is cached.
-    { name: 'stopped worker + from cache (cold start)', prepare: () => stopWorker({ keepCache: true }), times: [], requests: 0 },
+    {
+      name: 'stopped worker + from cache (cold start)',
+      prepare: () => stopWorker({ keepCache: true }),
+      times: [],
+      requests: 0,
+    },
   ];
   for (const sc of scenarios) {
     const before = server.modelRequests().length;
@@ -94,7 +129,9 @@ try {
   for (const sc of scenarios) {
     const s = stats(sc.times);
     const verdict = sc.target === undefined ? '' : `<= ${sc.target} ms: ${s.median <= sc.target ? 'met' : 'MISSED'}`;
-    console.log(`| ${sc.name} | ${s.median.toFixed(0)} | ${s.p90.toFixed(0)} | ${s.min.toFixed(0)} | ${s.max.toFixed(0)} | ${sc.requests} | ${verdict} |`);
+    console.log(
+      `| ${sc.name} | ${s.median.toFixed(0)} | ${s.p90.toFixed(0)} | ${s.min.toFixed(0)} | ${s.max.toFixed(0)} | ${sc.requests} | ${verdict} |`,
+    );
   }
 
   // The side panel (its page in a window of its own, following the job tabs' window): the time from
@@ -112,11 +149,17 @@ try {
   }
   const windowId = await ext.worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), tabId);
   const opened = ext.context.waitForEvent('page');
-  await ext.worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`));
+  await ext.worker.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }),
+    ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`),
+  );
   const panel = await opened;
   await panel.waitForSelector('[data-testid="popup"]');
   const switches: number[] = [];
-  const titles = { [tabId]: 'Senior Backend Engineer', [secondId]: await second.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '') };
+  const titles = {
+    [tabId]: 'Senior Backend Engineer',
+    [secondId]: await second.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? ''),
+  };
   for (let i = 0; i < RUNS * 2; i++) {
     const to = i % 2 === 0 ? secondId : tabId;
     const shown = panel.waitForFunction(
@@ -139,12 +182,16 @@ try {
   console.log(`\nSide panel: tab switch -> that tab's finished job on screen (${switches.length} switches, ms)\n`);
   console.log('| median | p90 | min | max | target |');
   console.log('|---:|---:|---:|---:|---|');
-  console.log(`| ${sw.median.toFixed(0)} | ${sw.p90.toFixed(0)} | ${sw.min.toFixed(0)} | ${sw.max.toFixed(0)} | <= 300 ms: ${sw.median <= 300 ? 'met' : 'MISSED'} |`);
+  console.log(
+    `| ${sw.median.toFixed(0)} | ${sw.p90.toFixed(0)} | ${sw.min.toFixed(0)} | ${sw.max.toFixed(0)} | <= 300 ms: ${sw.median <= 300 ? 'met' : 'MISSED'} |`,
+  );
 
   console.log('\nShipped scripts in dist/ (bytes; "loads" = static imports from each entry point)\n');
   console.log('| file | size | gzipped | loaded by |');
   console.log('|---|---:|---:|---|');
-  const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as { background: { service_worker: string } };
+  const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as {
+    background: { service_worker: string };
+  };
   /** Files a script pulls in with static imports (what loads before it runs). */
   const closure = (entry: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(entry)) return seen;
@@ -175,7 +222,15 @@ try {
     const gz = gzipSync(bytes, { level: 9 }).length;
     total += bytes.length;
     totalGz += gz;
-    const who = users[rel]?.join(', ') ?? (rel.startsWith('content/') ? 'the tab, on click' : rel.endsWith('.json') ? 'worker, on first offline extraction' : rel.endsWith('.css') ? 'its page' : 'on demand / other pages');
+    const who =
+      users[rel]?.join(', ') ??
+      (rel.startsWith('content/')
+        ? 'the tab, on click'
+        : rel.endsWith('.json')
+          ? 'worker, on first offline extraction'
+          : rel.endsWith('.css')
+            ? 'its page'
+            : 'on demand / other pages');
     console.log(`| ${rel} | ${bytes.length.toLocaleString('en')} | ${gz.toLocaleString('en')} | ${who} |`);
   }
   console.log(`| total | ${total.toLocaleString('en')} | ${totalGz.toLocaleString('en')} | |`);

@@ -45,15 +45,29 @@ function row(name: string, posting: Posting): { whole: number; focused: number }
   const kindText = [...kinds].map(([k, n]) => (n > 1 ? `${k}×${n}` : k)).join(' ');
   const share = posting.text.length ? focused.text.length / posting.text.length : 0;
   console.log(
-    [name.padEnd(44), posting.source.padEnd(13), String(sections.length).padStart(4), String(focused.read.headings.length).padStart(5), String(posting.text.length).padStart(6), String(focused.text.length).padStart(7), `${(share * 100).toFixed(0)}%`.padStart(5), ' ' + kindText].join(' '),
+    [
+      name.padEnd(44),
+      posting.source.padEnd(13),
+      String(sections.length).padStart(4),
+      String(focused.read.headings.length).padStart(5),
+      String(posting.text.length).padStart(6),
+      String(focused.text.length).padStart(7),
+      `${(share * 100).toFixed(0)}%`.padStart(5),
+      ' ' + kindText,
+    ].join(' '),
   );
   if (verbose) {
-    for (const s of sections) console.log(`    [${abbrev[s.kind].padEnd(5)}] ${(s.heading || '(no heading)').slice(0, 60).padEnd(60)} ${s.text.length} chars: ${s.text.replace(/\s+/g, ' ').slice(0, 70)}`);
+    for (const s of sections)
+      console.log(
+        `    [${abbrev[s.kind].padEnd(5)}] ${(s.heading || '(no heading)').slice(0, 60).padEnd(60)} ${s.text.length} chars: ${s.text.replace(/\s+/g, ' ').slice(0, 70)}`,
+      );
   }
   return { whole: posting.text.length, focused: focused.text.length };
 }
 
-console.log(['page'.padEnd(44), 'source'.padEnd(13), 'secs', ' read', ' whole', 'focused', 'share', ' kinds'].join(' '));
+console.log(
+  ['page'.padEnd(44), 'source'.padEnd(13), 'secs', ' read', ' whole', 'focused', 'share', ' kinds'].join(' '),
+);
 let whole = 0;
 let focused = 0;
 for (const p of pages) {
@@ -71,13 +85,22 @@ interface LeverPosting {
   hostedUrl: string;
 }
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const paragraphs = (s: string): string => s.split(/\n\s*\n/).map((p) => `<div>${p.replace(/\n/g, '<br>')}</div>`).join('<div><br></div>');
+const paragraphs = (s: string): string =>
+  s
+    .split(/\n\s*\n/)
+    .map((p) => `<div>${p.replace(/\n/g, '<br>')}</div>`)
+    .join('<div><br></div>');
 const lever = JSON.parse(readFileSync(join(shared, 'pages', 'lever-api-1-leverdemo.json'), 'utf8')) as LeverPosting[];
 let leverWhole = 0;
 let leverFocused = 0;
 let leverCount = 0;
 for (const p of lever) {
-  const lists = p.lists.map((l) => `<div class="section"><h3>${esc(l.text)}</h3><ul class="posting-requirements"><ul>${l.content}</ul></ul></div>`).join('');
+  const lists = p.lists
+    .map(
+      (l) =>
+        `<div class="section"><h3>${esc(l.text)}</h3><ul class="posting-requirements"><ul>${l.content}</ul></ul></div>`,
+    )
+    .join('');
   const html = `<html><head><title>Leverdemo - ${esc(p.text)}</title></head><body><div class="posting-page"><div class="posting-headline"><h2>${esc(p.text)}</h2></div><div class="section-wrapper"><div class="section" data-qa="job-description">${paragraphs(p.description ?? '')}</div>${lists}<div class="section" data-qa="closing-description">${paragraphs(p.additional ?? '')}</div></div></div></body></html>`;
   let posting: Posting;
   try {
@@ -92,7 +115,9 @@ for (const p of lever) {
 }
 const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(0)}%`;
 console.log(`\n${pages.length} pages: ${whole} characters whole, ${focused} focused (${pct(focused, whole)})`);
-console.log(`${leverCount} Lever demo postings: ${leverWhole} characters whole, ${leverFocused} focused (${pct(leverFocused, leverWhole)})`);
+console.log(
+  `${leverCount} Lever demo postings: ${leverWhole} characters whole, ${leverFocused} focused (${pct(leverFocused, leverWhole)})`,
+);
 
 // The training prompts are qualification snippets: reading them focused must lose none of their
 // gold values (a snippet is mostly read whole, since its text is one paragraph).
@@ -125,7 +150,9 @@ for (const pair of pairs) {
     }
   }
 }
-console.log(`${pairs.length} training prompts: ${narrowed} read narrower than whole; ${lost} of ${present} gold values present in the text lost when focused (${values} values in all)`);
+console.log(
+  `${pairs.length} training prompts: ${narrowed} read narrower than whole; ${lost} of ${present} gold values present in the text lost when focused (${values} values in all)`,
+);
 
 // What the offline extractor shows on the 10 pages, whole against focused.
 const { extractPosting } = await import('../src/core/extract');
@@ -134,8 +161,11 @@ let shownWhole = 0;
 let shownFocused = 0;
 for (const p of pages) {
   const posting = captureHtml(readFileSync(join(shared, 'pages', p.file), 'utf8'), p.url);
-  const count = (r: Awaited<ReturnType<typeof extractPosting>>) => ENTITY_TYPES.reduce((n, t) => n + new Set(r[t].map((v) => v.toLowerCase())).size, 0);
+  const count = (r: Awaited<ReturnType<typeof extractPosting>>) =>
+    ENTITY_TYPES.reduce((n, t) => n + new Set(r[t].map((v) => v.toLowerCase())).size, 0);
   shownWhole += count(await extractPosting(posting, SettingsSchema.parse({ provider: 'local', scope: 'whole' })));
   shownFocused += count(await extractPosting(posting, SettingsSchema.parse({ provider: 'local', scope: 'focused' })));
 }
-console.log(`offline extractor on the ${pages.length} pages: ${shownWhole} distinct values whole, ${shownFocused} focused`);
+console.log(
+  `offline extractor on the ${pages.length} pages: ${shownWhole} distinct values whole, ${shownFocused} focused`,
+);

@@ -14,7 +14,13 @@ const pkgDir = dirname(require.resolve('gpt-tokenizer/package.json'));
 const { default: ranks } = await import(pathToFileURL(join(pkgDir, 'esm', 'bpeRanks', 'cl100k_base.js')).href);
 const utf8 = new TextEncoder();
 const asLatin1 = (/** @type {Iterable<number>} */ bytes) => String.fromCharCode(...bytes);
-const table = ranks.slice(0, TABLE_SIZE).map((/** @type {string | number[]} */ t) => asLatin1(typeof t === 'string' ? utf8.encode(t) : t));
-if (new Set(table).size !== table.length) throw new Error('cl100k prefix holds a repeated token: the table would be ambiguous');
-writeFileSync(new URL('../src/core/token-table.json', import.meta.url), JSON.stringify({ encoding: 'cl100k_base', size: TABLE_SIZE, tokens: table }) + '\n');
+const table = ranks
+  .slice(0, TABLE_SIZE)
+  .map((/** @type {string | number[]} */ t) => asLatin1(typeof t === 'string' ? utf8.encode(t) : t));
+if (new Set(table).size !== table.length)
+  throw new Error('cl100k prefix holds a repeated token: the table would be ambiguous');
+writeFileSync(
+  new URL('../src/core/token-table.json', import.meta.url),
+  JSON.stringify({ encoding: 'cl100k_base', size: TABLE_SIZE, tokens: table }) + '\n',
+);
 console.log(`src/core/token-table.json: ${TABLE_SIZE} tokens of cl100k_base`);

@@ -12,7 +12,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
 const base = mkdtempSync(join(tmpdir(), 'job-entities-repro-'));
 // Build output stays quiet; a failing step's stderr is in the thrown error.
-const run = (/** @type {string} */ cmd, /** @type {string[]} */ args, /** @type {string} */ cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+const run = (/** @type {string} */ cmd, /** @type {string[]} */ args, /** @type {string} */ cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 
 /** @param {string} name */
 function buildIn(name) {
@@ -27,7 +28,12 @@ function buildIn(name) {
     readdirSync(out)
       .filter((f) => f.endsWith('.zip'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(out, f)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -38,9 +44,14 @@ try {
   const b = buildIn('second clone');
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   same = names.length === 3 && names.every((n) => a[n] && a[n] === b[n]);
-  for (const n of names) console.log(`${a[n] === b[n] ? 'same     ' : 'DIFFERENT'} ${n}  ${a[n] ?? '(missing)'}  ${b[n] ?? '(missing)'}`);
+  for (const n of names)
+    console.log(`${a[n] === b[n] ? 'same     ' : 'DIFFERENT'} ${n}  ${a[n] ?? '(missing)'}  ${b[n] ?? '(missing)'}`);
 } finally {
   rmSync(base, { recursive: true, force: true });
 }
-console.log(same ? `Reproducible: two clones of ${head.slice(0, 12)} gave byte-identical zips.` : 'NOT reproducible: the zips differ (see above).');
+console.log(
+  same
+    ? `Reproducible: two clones of ${head.slice(0, 12)} gave byte-identical zips.`
+    : 'NOT reproducible: the zips differ (see above).',
+);
 process.exit(same ? 0 : 1);

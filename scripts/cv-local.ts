@@ -66,17 +66,25 @@ if (fromText) {
   texts = matchPrompts(docs, prompts);
 }
 const temperature = process.argv.includes('--temperature') ? Number(option('temperature', '1')) : undefined;
-if (temperature !== undefined && !(temperature > 0)) fail(`--temperature takes a positive number, got "${option('temperature', '')}"`);
+if (temperature !== undefined && !(temperature > 0))
+  fail(`--temperature takes a positive number, got "${option('temperature', '')}"`);
 const run = crossValidate(docs, k, seed, { temperature }, groups, texts);
 const how = plain ? 'plain document folds' : `${new Set(groups).size} groups: near-duplicates share a fold`;
 const input = texts ? `, from the raw text of ${run.gold.length} documents` : ', from the labelled tokens';
-console.log(`${k}-fold cross-validation on ${docs.length} documents (seed ${seed}, ${how}${input}), ${Date.now() - started} ms`);
+console.log(
+  `${k}-fold cross-validation on ${docs.length} documents (seed ${seed}, ${how}${input}), ${Date.now() - started} ms`,
+);
 console.log(formatScores(scoreEntities(run.gold, run.predicted)));
 if (process.argv.includes('--sweep')) {
   // The confidence threshold: shown values at or above it, scored on the held-out folds.
   console.log('\nthreshold  micro-P  micro-R  micro-F1  macro-F1  skills-P  skills-R');
   for (let t = 0; t <= 0.951; t += 0.05) {
-    const s = scoreEntities(run.gold, run.found.map((f) => showValues(f, t).entities));
-    console.log(`${t.toFixed(2).padStart(9)}  ${[s.micro.precision, s.micro.recall, s.micro.f1, s.macro.f1, s.perType.skills.precision, s.perType.skills.recall].map((x) => x.toFixed(3).padStart(7)).join('  ')}`);
+    const s = scoreEntities(
+      run.gold,
+      run.found.map((f) => showValues(f, t).entities),
+    );
+    console.log(
+      `${t.toFixed(2).padStart(9)}  ${[s.micro.precision, s.micro.recall, s.micro.f1, s.macro.f1, s.perType.skills.precision, s.perType.skills.recall].map((x) => x.toFixed(3).padStart(7)).join('  ')}`,
+    );
   }
 }

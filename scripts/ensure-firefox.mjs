@@ -14,7 +14,10 @@ if (!found) {
     console.log("No Firefox found: installing Debian's firefox-esr with apt-get (needs the Debian mirror) ...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'firefox-esr'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'firefox-esr'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
     found = findFirefox();
   }
 }
@@ -33,7 +36,9 @@ if (!found) {
 }
 const version = firefoxVersion(found.path);
 if (firefoxMajor(version) < FIREFOX_MIN_MAJOR) {
-  console.error(`${found.path} is ${version ?? 'not runnable'}; the Firefox build needs Firefox ${FIREFOX_MIN_MAJOR} or later (Debian: sudo apt-get install -y firefox-esr from bookworm-security, or set FIREFOX_PATH).`);
+  console.error(
+    `${found.path} is ${version ?? 'not runnable'}; the Firefox build needs Firefox ${FIREFOX_MIN_MAJOR} or later (Debian: sudo apt-get install -y firefox-esr from bookworm-security, or set FIREFOX_PATH).`,
+  );
   process.exit(1);
 }
 mkdirSync(dirname(FIREFOX_JSON), { recursive: true });

@@ -33,13 +33,16 @@ const verbose = process.argv.includes('--verbose');
 function readGold(): GoldPage[] {
   let names: string[];
   try {
-    names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(goldDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     fail(`Cannot read the gold labels in ${goldDir}. Pass --gold DIR.`);
   }
   return names.map((n) => {
     const parsed = GoldPageSchema.safeParse(JSON.parse(readFileSync(join(goldDir, n), 'utf8')));
-    if (!parsed.success) fail(`${join(goldDir, n)}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      fail(`${join(goldDir, n)}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
     return { ...parsed.data, name: n.replace(/\.json$/, '') };
   });
 }
@@ -74,14 +77,19 @@ for (const scope of ScopeSchema.options as Scope[]) {
   const started = Date.now();
   for (const p of postings) predicted.push(pickEntities(await extractPosting(p, settings)));
   const ms = Date.now() - started;
-  const scores = scoreLenient(gold.map((g) => g.entities), predicted);
+  const scores = scoreLenient(
+    gold.map((g) => g.entities),
+    predicted,
+  );
   rows.push({ name: `${scope} (${gold.length} postings)`, scores });
   json[scope] = { ...scores, ms };
   if (verbose) {
     console.log(`\n## scope ${scope}: shown values matching no gold value of any type`);
     gold.forEach((g, i) => {
       const all = Object.values(g.entities).flat();
-      const junk = Object.entries(predicted[i]).flatMap(([t, vs]) => [...new Set(vs)].filter((v) => !all.some((x) => lenientMatch(v, x))).map((v) => `${t}:${v}`));
+      const junk = Object.entries(predicted[i]).flatMap(([t, vs]) =>
+        [...new Set(vs)].filter((v) => !all.some((x) => lenientMatch(v, x))).map((v) => `${t}:${v}`),
+      );
       if (junk.length) console.log(`${g.name}: ${junk.join(' | ')}`);
     });
   }

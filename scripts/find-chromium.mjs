@@ -34,7 +34,12 @@ export function extensionArgs(distDir) {
 }
 
 /** Flags for a headless run (the tests, CI): the new headless mode, no GPU, no /dev/shm, no sandbox. */
-export const HEADLESS_ARGS = Object.freeze(['--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-sandbox']);
+export const HEADLESS_ARGS = Object.freeze([
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-sandbox',
+]);
 
 /** The file a successful ensure-chromium run writes, read by the tests. */
 export const CHROMIUM_JSON = 'build/chromium.json';
@@ -50,9 +55,16 @@ function onPath(program) {
 function inPlaywrightCache() {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return undefined;
-  const dirs = readdirSync(root).filter((d) => /^chromium(-\d+)?$/.test(d)).sort().reverse();
+  const dirs = readdirSync(root)
+    .filter((d) => /^chromium(-\d+)?$/.test(d))
+    .sort()
+    .reverse();
   for (const d of dirs) {
-    for (const rel of ['chrome-linux64/chrome', 'chrome-linux/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium']) {
+    for (const rel of [
+      'chrome-linux64/chrome',
+      'chrome-linux/chrome',
+      'chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+    ]) {
       const p = join(root, d, rel);
       if (existsSync(p)) return p;
     }
@@ -63,7 +75,11 @@ function inPlaywrightCache() {
 /** Does the binary start? (`--version` exits at once.) */
 export function chromiumVersion(path) {
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(path, ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }

@@ -27,13 +27,24 @@ export const FIREFOX_WARNINGS = [
 
 /** Errors on the Chrome build (dist/) that only mean "this is not a Firefox manifest". */
 export const CHROME_FIREFOX_ONLY_ERRORS = [
-  { code: 'BACKGROUND_SERVICE_WORKER_NOFALLBACK', why: 'Chrome needs background.service_worker; the Firefox build has background.scripts.' },
+  {
+    code: 'BACKGROUND_SERVICE_WORKER_NOFALLBACK',
+    why: 'Chrome needs background.service_worker; the Firefox build has background.scripts.',
+  },
   { code: 'ADDON_ID_REQUIRED', why: 'The gecko add-on id is in the Firefox build only.' },
 ];
 
 /** Warnings on the Chrome build: the Firefox ones, and the Firefox-only data-collection declaration. */
 export const CHROME_WARNINGS = [
   ...FIREFOX_WARNINGS.filter((w) => w.code !== 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION'),
-  { code: 'MISSING_DATA_COLLECTION_PERMISSIONS', file: /^manifest\.json$/, why: 'A Firefox-only key, in the Firefox build.' },
-  { code: 'MANIFEST_PERMISSIONS', file: /^manifest\.json$/, why: "Chrome's sidePanel permission, unknown to Firefox: the Firefox build has sidebar_action instead and no such permission." },
+  {
+    code: 'MISSING_DATA_COLLECTION_PERMISSIONS',
+    file: /^manifest\.json$/,
+    why: 'A Firefox-only key, in the Firefox build.',
+  },
+  {
+    code: 'MANIFEST_PERMISSIONS',
+    file: /^manifest\.json$/,
+    why: "Chrome's sidePanel permission, unknown to Firefox: the Firefox build has sidebar_action instead and no such permission.",
+  },
 ];

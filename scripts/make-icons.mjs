@@ -50,7 +50,12 @@ export function encodePng(size, pixel) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sig,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** @param {number} size @returns {(x: number, y: number) => number[]} */

@@ -50,7 +50,12 @@ export function firefoxManifest(source: Manifest, pkgVersion: string): Manifest 
   if (m.side_panel) {
     const panel = m.side_panel.default_path;
     delete m.side_panel;
-    if (panel) m.sidebar_action = { default_panel: panel, default_title: m.action?.default_title ?? String(m.name), ...(m.action?.default_icon ? { default_icon: m.action.default_icon } : {}) };
+    if (panel)
+      m.sidebar_action = {
+        default_panel: panel,
+        default_title: m.action?.default_title ?? String(m.name),
+        ...(m.action?.default_icon ? { default_icon: m.action.default_icon } : {}),
+      };
   }
   if (m.permissions) m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
   m.browser_specific_settings = {

@@ -50,8 +50,10 @@ function listFiles(dir) {
 function forbidden(name, data) {
   if (/\.map$/.test(name)) return 'a source map';
   if (/\.(ts|tsx|mts|cts)$/.test(name)) return 'TypeScript source';
-  if (/(^|\/)(test|tests|__tests__|e2e|fixtures)\//.test(name) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(name)) return 'a test file';
-  if (/\.(js|css|html)$/.test(name) && /[#@]\s*sourceMappingURL=/.test(data.toString('utf8'))) return 'a file that points at a source map';
+  if (/(^|\/)(test|tests|__tests__|e2e|fixtures)\//.test(name) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(name))
+    return 'a test file';
+  if (/\.(js|css|html)$/.test(name) && /[#@]\s*sourceMappingURL=/.test(data.toString('utf8')))
+    return 'a file that points at a source map';
   return undefined;
 }
 
@@ -64,7 +66,9 @@ function sha256(buf) {
 function commitTime() {
   if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
   try {
-    return new Date(Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim()) * 1000);
+    return new Date(
+      Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' }).trim()) * 1000,
+    );
   } catch {
     fail('Not a git checkout: set SOURCE_DATE_EPOCH (seconds) for the time stamped on the zip entries.');
   }
@@ -73,24 +77,32 @@ function commitTime() {
 /** @param {string} browser @param {string} distDir @param {Date} mtime */
 function packageBuild(browser, distDir, mtime) {
   const dir = join(ROOT, distDir);
-  if (!existsSync(join(dir, 'manifest.json'))) fail(`${distDir}/manifest.json is missing: run \`npm run build:ext\` first.`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    fail(`${distDir}/manifest.json is missing: run \`npm run build:ext\` first.`);
   const names = listFiles(dir);
   const files = names.map((name) => ({ name, data: readFileSync(join(dir, name)) }));
   for (const f of files) {
     const what = forbidden(f.name, f.data);
-    if (what) fail(`${distDir}/${f.name} is ${what}; it must not ship. Check the build settings (sourcemap: false) and rebuild.`);
+    if (what)
+      fail(
+        `${distDir}/${f.name} is ${what}; it must not ship. Check the build settings (sourcemap: false) and rebuild.`,
+      );
   }
   const manifestFile = files.find((f) => f.name === 'manifest.json');
   if (!manifestFile) fail(`${distDir}/manifest.json is missing: run \`npm run build:ext\` first.`);
   const manifest = JSON.parse(manifestFile.data.toString('utf8'));
-  if (manifest.version !== version) fail(`${distDir}/manifest.json has version ${manifest.version}, package.json ${version}: rebuild with \`npm run build:ext\`.`);
+  if (manifest.version !== version)
+    fail(
+      `${distDir}/manifest.json has version ${manifest.version}, package.json ${version}: rebuild with \`npm run build:ext\`.`,
+    );
   const zip = writeZip(files, mtime);
   const zipName = `job-entities-${browser}-${version}.zip`;
   writeFileSync(join(OUT, zipName), zip);
 
   // Read back what was written: the same files, byte for byte, manifest.json at the root.
   const back = readZip(readFileSync(join(OUT, zipName)));
-  if (back.length !== files.length || back.some((e, i) => e.name !== files[i].name || !e.data.equals(files[i].data))) fail(`${zipName} does not hold exactly the files of ${distDir}/.`);
+  if (back.length !== files.length || back.some((e, i) => e.name !== files[i].name || !e.data.equals(files[i].data)))
+    fail(`${zipName} does not hold exactly the files of ${distDir}/.`);
   if (!back.some((e) => e.name === 'manifest.json')) fail(`${zipName} has no manifest.json at its root.`);
   const unpacked = join(OUT, 'unpacked', browser);
   rmSync(unpacked, { recursive: true, force: true });
@@ -103,15 +115,25 @@ function packageBuild(browser, distDir, mtime) {
 
 function packageSource() {
   const zipName = `job-entities-source-${version}.zip`;
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  if (dirty) console.warn(`package: the source archive is the last commit (HEAD); uncommitted changes are not in ${zipName}.`);
-  execFileSync('git', ['archive', '--format=zip', `--prefix=job-entities-${version}/`, '-o', join(OUT, zipName), 'HEAD'], { cwd: ROOT });
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  if (dirty)
+    console.warn(`package: the source archive is the last commit (HEAD); uncommitted changes are not in ${zipName}.`);
+  execFileSync(
+    'git',
+    ['archive', '--format=zip', `--prefix=job-entities-${version}/`, '-o', join(OUT, zipName), 'HEAD'],
+    { cwd: ROOT },
+  );
   const zip = readFileSync(join(OUT, zipName));
   const names = new Set(readZip(zip).map((e) => e.name.slice(`job-entities-${version}/`.length)));
   for (const need of ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'README.md']) {
     if (!names.has(need)) fail(`${zipName} lacks ${need}: reviewers rebuild from it.`);
   }
-  for (const n of names) if (/^(dist|dist-firefox|node_modules|build)\//.test(n)) fail(`${zipName} holds ${n}: built files must not be committed.`);
+  for (const n of names)
+    if (/^(dist|dist-firefox|node_modules|build)\//.test(n))
+      fail(`${zipName} holds ${n}: built files must not be committed.`);
   return { zipName, zip, count: names.size };
 }
 
@@ -120,7 +142,11 @@ function webExtLint(dir) {
   const bin = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'web-ext.cmd' : 'web-ext');
   let out;
   try {
-    out = execFileSync(bin, ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(bin, ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     const err = /** @type {{ stdout?: string, message?: string }} */ (e);
     // web-ext exits 1 when the linter reports errors; the JSON is still on stdout.
@@ -155,15 +181,28 @@ if (lint) {
   const ff = webExtLint(firefox.unpacked);
   if (ff.errors.length) fail(`web-ext lint found errors in the Firefox package:\n${describeFindings(ff.errors)}`);
   const ffNew = unexplained(ff.warnings, FIREFOX_WARNINGS);
-  if (ffNew.length) fail(`web-ext lint warnings on the Firefox package that scripts/lint-expectations.mjs does not explain (fix them, or explain them there and in README.md):\n${describeFindings(ffNew)}`);
+  if (ffNew.length)
+    fail(
+      `web-ext lint warnings on the Firefox package that scripts/lint-expectations.mjs does not explain (fix them, or explain them there and in README.md):\n${describeFindings(ffNew)}`,
+    );
   const cr = webExtLint(chrome.unpacked);
   const crErrors = unexplained(cr.errors, CHROME_FIREFOX_ONLY_ERRORS);
-  if (crErrors.length) fail(`web-ext lint found errors in the Chrome package beyond the Firefox-only ones:\n${describeFindings(crErrors)}`);
+  if (crErrors.length)
+    fail(
+      `web-ext lint found errors in the Chrome package beyond the Firefox-only ones:\n${describeFindings(crErrors)}`,
+    );
   const crNew = unexplained(cr.warnings, CHROME_WARNINGS);
-  if (crNew.length) fail(`web-ext lint warnings on the Chrome package that scripts/lint-expectations.mjs does not explain:\n${describeFindings(crNew)}`);
-  console.log(`web-ext lint: firefox ${ff.errors.length} errors, ${ff.warnings.length} explained warnings; chrome ${cr.errors.length} Firefox-only errors, ${cr.warnings.length} explained warnings`);
+  if (crNew.length)
+    fail(
+      `web-ext lint warnings on the Chrome package that scripts/lint-expectations.mjs does not explain:\n${describeFindings(crNew)}`,
+    );
+  console.log(
+    `web-ext lint: firefox ${ff.errors.length} errors, ${ff.warnings.length} explained warnings; chrome ${cr.errors.length} Firefox-only errors, ${cr.warnings.length} explained warnings`,
+  );
 }
 
 for (const p of [chrome, firefox, source]) {
-  console.log(`${relative(ROOT, join(OUT, p.zipName))}  ${p.count} files, ${(p.zip.length / 1024).toFixed(0)} KB, sha256 ${sha256(p.zip)}`);
+  console.log(
+    `${relative(ROOT, join(OUT, p.zipName))}  ${p.count} files, ${(p.zip.length / 1024).toFixed(0)} KB, sha256 ${sha256(p.zip)}`,
+  );
 }

@@ -53,7 +53,10 @@ function readOptions(argv: string[]): { headless: boolean } {
   const unknown = args.filter((a) => a !== '--headless');
   if (unknown.length) throw new QuickstartError(`Unknown argument ${unknown[0]}.\n\n${USAGE}`);
   const ci = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
-  const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const hasDisplay =
+    process.platform === 'darwin' ||
+    process.platform === 'win32' ||
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   return { headless: args.includes('--headless') || ci || !hasDisplay };
 }
 
@@ -62,7 +65,9 @@ function readOptions(argv: string[]): { headless: boolean } {
 function popupPath(): string {
   const manifestFile = join(DIST_DIR, 'manifest.json');
   if (!existsSync(manifestFile)) {
-    throw new QuickstartError(`The extension is not built: ${manifestFile} is missing.\nRun \`npm run build\` first (\`npm start\` builds, then runs this script).`);
+    throw new QuickstartError(
+      `The extension is not built: ${manifestFile} is missing.\nRun \`npm run build\` first (\`npm start\` builds, then runs this script).`,
+    );
   }
   const popup = JSON.parse(readFileSync(manifestFile, 'utf8'))?.action?.default_popup;
   if (typeof popup !== 'string' || !existsSync(join(DIST_DIR, popup))) {
@@ -82,7 +87,8 @@ async function loadPlaywright(): Promise<BrowserType> {
 // ---- Chromium ----
 
 // Google Chrome 137 and later ignores --load-extension; Chromium (Debian's, Playwright's) honours it.
-const isBrandedChrome = (path: string) => /google[- ]chrome|Google Chrome\.app|\\Google\\Chrome\\/i.test(path) && !/for Testing/i.test(path);
+const isBrandedChrome = (path: string) =>
+  /google[- ]chrome|Google Chrome\.app|\\Google\\Chrome\\/i.test(path) && !/for Testing/i.test(path);
 
 /** Where Playwright keeps (or would keep) its own Chromium on this platform. */
 interface Found {
@@ -101,9 +107,12 @@ function playwrightChromium(chromium: BrowserType): Found | undefined {
 
 function windowsChromium(): Found | undefined {
   if (process.platform !== 'win32') return undefined;
-  const roots = [process.env.LOCALAPPDATA, process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter((r): r is string => Boolean(r));
+  const roots = [process.env.LOCALAPPDATA, process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter(
+    (r): r is string => Boolean(r),
+  );
   const rels = ['Chromium\\Application\\chrome.exe', 'Google\\Chrome\\Application\\chrome.exe'];
-  for (const rel of rels) for (const root of roots) if (existsSync(join(root, rel))) return { path: join(root, rel), from: 'system' };
+  for (const rel of rels)
+    for (const root of roots) if (existsSync(join(root, rel))) return { path: join(root, rel), from: 'system' };
   return undefined;
 }
 
@@ -111,7 +120,10 @@ function windowsChromium(): Found | undefined {
 function locateChromium(chromium: BrowserType): Found | undefined {
   const explicit = process.env.CHROMIUM_PATH;
   if (explicit) {
-    if (!existsSync(explicit)) throw new QuickstartError(`CHROMIUM_PATH is set to ${explicit}, which does not exist.\nPoint it at a Chromium binary, or unset it to let the quick start look for one.`);
+    if (!existsSync(explicit))
+      throw new QuickstartError(
+        `CHROMIUM_PATH is set to ${explicit}, which does not exist.\nPoint it at a Chromium binary, or unset it to let the quick start look for one.`,
+      );
     return { path: explicit, from: 'CHROMIUM_PATH' };
   }
   const found = findChromium() ?? windowsChromium();
@@ -138,18 +150,26 @@ function installChromium(chromium: BrowserType): Found | undefined {
   const isDebian = /^ID=("?)debian\1$/m.test(osRelease());
   try {
     if (process.platform === 'linux' && isRoot && isDebian && existsSync('/usr/bin/apt-get')) {
-      console.log('No Chromium found: installing Debian\'s chromium package ...');
+      console.log("No Chromium found: installing Debian's chromium package ...");
       run('apt-get', ['update']);
       run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium']);
       return findChromium();
     }
     // Playwright publishes Chromium builds for macOS, Windows and x64/arm64 Linux; on Linux it
     // also needs system libraries, which only root can install (--with-deps).
-    const supported = ['darwin', 'win32'].includes(process.platform) || (process.platform === 'linux' && ['x64', 'arm64'].includes(process.arch));
+    const supported =
+      ['darwin', 'win32'].includes(process.platform) ||
+      (process.platform === 'linux' && ['x64', 'arm64'].includes(process.arch));
     if (supported) {
-      console.log('No Chromium found: downloading Playwright\'s Chromium (about 150 MB) ...');
+      console.log("No Chromium found: downloading Playwright's Chromium (about 150 MB) ...");
       const cli = join(PROJECT_DIR, 'node_modules', 'playwright-core', 'cli.js');
-      run(process.execPath, [cli, 'install', '--no-shell', ...(process.platform === 'linux' && isRoot ? ['--with-deps'] : []), 'chromium']);
+      run(process.execPath, [
+        cli,
+        'install',
+        '--no-shell',
+        ...(process.platform === 'linux' && isRoot ? ['--with-deps'] : []),
+        'chromium',
+      ]);
       return playwrightChromium(chromium);
     }
   } catch {
@@ -171,7 +191,12 @@ const INSTALL_HELP = [
 
 // ---- the demo site ----
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves demo/ on 127.0.0.1 at a random port (the extension may read 127.0.0.1 pages). */
 async function serveDemo() {
@@ -187,7 +212,9 @@ async function serveDemo() {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -204,7 +231,8 @@ function launchArgs(headless: boolean): string[] {
   // Headless (as CI runs it) includes --no-sandbox.
   if (headless) return [...HEADLESS_ARGS, ...args];
   // A Wayland-only session (no X server behind DISPLAY): Chromium must be told to use Wayland.
-  if (process.platform === 'linux' && !process.env.DISPLAY && process.env.WAYLAND_DISPLAY) args.push('--ozone-platform=wayland');
+  if (process.platform === 'linux' && !process.env.DISPLAY && process.env.WAYLAND_DISPLAY)
+    args.push('--ozone-platform=wayland');
   // Chromium refuses to run as root with its sandbox; a headed window would otherwise show a
   // warning bar about the flag, so it is added only where needed.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -236,7 +264,10 @@ async function launchBrowser(chromium: BrowserType, executablePath: string, head
     });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
-    const first = String((e as Error | undefined)?.message ?? e).split('\n').find((l) => l.trim()) ?? 'unknown error';
+    const first =
+      String((e as Error | undefined)?.message ?? e)
+        .split('\n')
+        .find((l) => l.trim()) ?? 'unknown error';
     throw new QuickstartError(
       `Chromium (${executablePath}) did not start: ${first}\n` +
         (headless ? '' : 'If this machine has no usable display, run `npm start -- --headless`.\n') +
@@ -255,7 +286,9 @@ async function launchBrowser(chromium: BrowserType, executablePath: string, head
     await close();
     throw new QuickstartError(
       `Chromium started but the extension in ${DIST_DIR} did not load.\n` +
-        (isBrandedChrome(executablePath) ? 'Google Chrome 137 and later ignores --load-extension: install Chromium and set CHROMIUM_PATH to it.\n' : '') +
+        (isBrandedChrome(executablePath)
+          ? 'Google Chrome 137 and later ignores --load-extension: install Chromium and set CHROMIUM_PATH to it.\n'
+          : '') +
         'Rebuild it with `npm run build` and try again.',
     );
   }
@@ -300,9 +333,13 @@ interface Shown {
 }
 
 async function readPopup(page: Page): Promise<Shown> {
-  await page.waitForSelector('[data-testid="popup"]:is([data-state="done"], [data-state="error"], [data-state="failed"])', { timeout: SETTLE_TIMEOUT_MS }).catch(() => {
-    throw new QuickstartError(`The popup showed no result within ${SETTLE_TIMEOUT_MS / 1000} s.`);
-  });
+  await page
+    .waitForSelector('[data-testid="popup"]:is([data-state="done"], [data-state="error"], [data-state="failed"])', {
+      timeout: SETTLE_TIMEOUT_MS,
+    })
+    .catch(() => {
+      throw new QuickstartError(`The popup showed no result within ${SETTLE_TIMEOUT_MS / 1000} s.`);
+    });
   // The popup shows 12 skills until "Show all": the terminal lists them all.
   const showAll = page.locator('[data-testid="show-all-skills"]');
   if (await showAll.count()) await showAll.click();
@@ -334,13 +371,15 @@ function formatEntities(shown: Shown): string {
   lines.push('');
   const width = Math.max(...Object.values(ENTITY_LABELS).map((l) => l.length)) + 2;
   for (const [type, label] of Object.entries(ENTITY_LABELS)) {
-    const values = shown.chips.filter((c) => c.type === type).map((c) => (c.count > 1 ? `${c.text} (×${c.count})` : c.text));
+    const values = shown.chips
+      .filter((c) => c.type === type)
+      .map((c) => (c.count > 1 ? `${c.text} (×${c.count})` : c.text));
     lines.push(`  ${label.padEnd(width)}${values.length ? values.join(', ') : '—'}`);
   }
   lines.push('');
   lines.push(
     shown.offline
-      ? 'Extracted by the offline extractor (no model is configured; nothing left this machine).\nFor better results, set your fine-tuned model in the extension\'s options.'
+      ? "Extracted by the offline extractor (no model is configured; nothing left this machine).\nFor better results, set your fine-tuned model in the extension's options."
       : `Extracted by ${shown.model || 'the configured model'}.`,
   );
   return lines.join('\n');
@@ -391,7 +430,8 @@ async function main() {
       mkdirSync(dirname(SCREENSHOT), { recursive: true });
       await popupPage.screenshot({ path: SCREENSHOT, fullPage: true });
     }
-    if (shown.state !== 'done') throw new QuickstartError(`The extension reported an error: ${shown.error || 'no message'}`);
+    if (shown.state !== 'done')
+      throw new QuickstartError(`The extension reported an error: ${shown.error || 'no message'}`);
     if (shown.chips.length === 0) throw new QuickstartError('The extension found no entities in the demo posting.');
 
     console.log('\n' + formatEntities(shown));
@@ -402,7 +442,7 @@ async function main() {
     }
     console.log(
       [
-        'The browser stays open: the posting in the main window, the extension\'s popup in a small window beside it.',
+        "The browser stays open: the posting in the main window, the extension's popup in a small window beside it.",
         'Open any job posting and click Job Entities (puzzle-piece menu in the toolbar) or press Alt+Shift+E to extract it.',
         'Press Ctrl+C here (or close the browser) to close everything.',
       ].join('\n'),

@@ -10,6 +10,18 @@ if (!file) {
   process.exit(2);
 }
 const outfile = resolve('build/run', basename(file).replace(/\.tsx?$/, '') + '.mjs');
-await build({ entryPoints: [file], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'warning', jsx: 'automatic', jsxImportSource: 'preact' });
+await build({
+  entryPoints: [file],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -14,5 +14,9 @@ const model = LocalModelSchema.parse(trainLocalModel(docs));
 const json = JSON.stringify(model);
 writeFileSync(outPath, json + '\n');
 const features = Object.keys(model.tagger.features).length;
-console.log(`Trained on ${model.trainedOn.documents} documents (${model.trainedOn.tokens} tokens) in ${Date.now() - started} ms.`);
-console.log(`Wrote ${outPath}: ${features} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped.`);
+console.log(
+  `Trained on ${model.trainedOn.documents} documents (${model.trainedOn.tokens} tokens) in ${Date.now() - started} ms.`,
+);
+console.log(
+  `Wrote ${outPath}: ${features} features, ${(json.length / 1024).toFixed(0)} KB raw, ${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped.`,
+);

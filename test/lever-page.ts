@@ -12,7 +12,11 @@ export interface LeverPosting {
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** The API's description fields are HTML whose paragraphs are separated by blank lines (as Lever renders them). */
-const paragraphs = (s: string): string => s.split(/\n\s*\n/).map((p) => `<div>${p.replace(/\n/g, '<br>')}</div>`).join('<div><br></div>');
+const paragraphs = (s: string): string =>
+  s
+    .split(/\n\s*\n/)
+    .map((p) => `<div>${p.replace(/\n/g, '<br>')}</div>`)
+    .join('<div><br></div>');
 
 /**
  * The Lever postings API response (lever-api-1-leverdemo.json) is not a page: each posting is rendered
@@ -20,7 +24,12 @@ const paragraphs = (s: string): string => s.split(/\n\s*\n/).map((p) => `<div>${
  * section and footer), then captured from there.
  */
 export function renderLeverPage(p: LeverPosting): string {
-  const lists = p.lists.map((l) => `<div class="section page-centered"><h3>${escapeHtml(l.text)}</h3><ul class="posting-requirements plain-list"><ul>${l.content}</ul></ul></div>`).join('');
+  const lists = p.lists
+    .map(
+      (l) =>
+        `<div class="section page-centered"><h3>${escapeHtml(l.text)}</h3><ul class="posting-requirements plain-list"><ul>${l.content}</ul></ul></div>`,
+    )
+    .join('');
   return `<!DOCTYPE html><html><head><title>Leverdemo - ${escapeHtml(p.text)}</title><script>window.__lever = {"posting":"${p.id}"};</script></head><body>
 <div class="main-header page-full-width section-wrapper"><div class="main-header-content page-centered"><a class="main-header-logo" href="https://jobs.lever.co/leverdemo"><img alt="Leverdemo logo"></a></div></div>
 <div class="content-wrapper posting-page"><div class="posting-header"><div class="posting-headline"><h2>${escapeHtml(p.text)}</h2>

@@ -9,7 +9,12 @@ export async function handleCancel(req: ParsedRequestOf<'cancel'>): Promise<Repl
   const running = getInFlight(req.tabId);
   const job = await readJob(browser.storage.session, req.tabId);
   if (job && (job.status === 'capturing' || job.status === 'extracting')) {
-    await writeJob(browser.storage.session, { ...job, status: 'error', error: { code: 'cancelled', message: 'Cancelled. Click Re-extract to try again.' }, finishedAt: Date.now() });
+    await writeJob(browser.storage.session, {
+      ...job,
+      status: 'error',
+      error: { code: 'cancelled', message: 'Cancelled. Click Re-extract to try again.' },
+      finishedAt: Date.now(),
+    });
   }
   running?.controller.abort();
   return { cancelled: Boolean(running) };

@@ -5,7 +5,11 @@ import { PostingSchema, type Posting } from '../core/posting';
 import { CAPTURE_GLOBAL, CAPTURE_SCRIPT_FILE, CaptureOutcomeSchema } from '../shared/capture-contract';
 import { firstLine } from '../core/text';
 
-export async function captureTab(tabId: number, selection: string | undefined, useSelection: boolean): Promise<Posting> {
+export async function captureTab(
+  tabId: number,
+  selection: string | undefined,
+  useSelection: boolean,
+): Promise<Posting> {
   let injected;
   try {
     injected = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
@@ -20,7 +24,8 @@ export async function captureTab(tabId: number, selection: string | undefined, u
     results = await browser.scripting.executeScript({
       target: { tabId },
       // Runs in the page's isolated world, where the capture script left its function.
-      func: (name: string, sel: string | null, useSel: boolean) => (globalThis as unknown as Record<string, (s: string | null, u: boolean) => unknown>)[name](sel, useSel),
+      func: (name: string, sel: string | null, useSel: boolean) =>
+        (globalThis as unknown as Record<string, (s: string | null, u: boolean) => unknown>)[name](sel, useSel),
       args: [CAPTURE_GLOBAL, selection ?? null, useSelection],
     });
   } catch (err) {
@@ -28,7 +33,11 @@ export async function captureTab(tabId: number, selection: string | undefined, u
   }
   if (isPrivilegedAnswer(results)) throw cannotReadPage(new Error('cannot be scripted (a privileged page)'));
   const outcome = CaptureOutcomeSchema.safeParse(results[0]?.result);
-  if (!outcome.success) throw new ExtractionError('no_posting', 'The page could not be read (the capture script gave no answer). Reload the page and try again.');
+  if (!outcome.success)
+    throw new ExtractionError(
+      'no_posting',
+      'The page could not be read (the capture script gave no answer). Reload the page and try again.',
+    );
   if (!outcome.data.ok) throw new ExtractionError(outcome.data.error.code, outcome.data.error.message);
   return PostingSchema.parse(outcome.data.posting);
 }
@@ -39,7 +48,8 @@ function isPrivilegedAnswer(results: unknown[] | undefined): boolean {
 
 function cannotReadPage(err: unknown): ExtractionError {
   const msg = err instanceof Error ? err.message : String(err);
-  if (/No tab with id/i.test(msg)) return new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
+  if (/No tab with id/i.test(msg))
+    return new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   if (/cannot access|cannot be scripted|chrome:\/\/|extensions gallery|Missing host permission/i.test(msg)) {
     return new ExtractionError(
       'no_posting',
@@ -47,5 +57,9 @@ function cannotReadPage(err: unknown): ExtractionError {
       { cause: err },
     );
   }
-  return new ExtractionError('no_posting', `The page could not be read: ${firstLine(msg)}. Reload the page and try again.`, { cause: err });
+  return new ExtractionError(
+    'no_posting',
+    `The page could not be read: ${firstLine(msg)}. Reload the page and try again.`,
+    { cause: err },
+  );
 }

@@ -9,7 +9,13 @@ export const SELECTION_MENU_ID = 'extract-selection';
 export function createContextMenu(): void {
   browser.contextMenus
     .removeAll()
-    .then(() => browser.contextMenus.create({ id: SELECTION_MENU_ID, title: 'Extract entities from selection', contexts: ['selection'] }))
+    .then(() =>
+      browser.contextMenus.create({
+        id: SELECTION_MENU_ID,
+        title: 'Extract entities from selection',
+        contexts: ['selection'],
+      }),
+    )
     // The menu is an extra: without it the toolbar button and the shortcut still work.
     .catch(() => undefined);
 }

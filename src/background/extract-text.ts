@@ -14,5 +14,9 @@ export async function handleExtractText(req: ParsedRequestOf<'extract-text'>): P
   const settings = withWorkerLimits(await readSettingsForRequest(browser.storage.local));
   if (resolveProvider(settings) === 'openai') await ensureHostPermission(settings.baseURL);
   // A résumé's sections (skills, experience, education, projects) are all about the candidate: read it whole.
-  return extractPosting({ text: req.text, title: req.title ?? '', source: 'input' }, { ...settings, scope: 'whole' }, jobSignal(undefined, settings));
+  return extractPosting(
+    { text: req.text, title: req.title ?? '', source: 'input' },
+    { ...settings, scope: 'whole' },
+    jobSignal(undefined, settings),
+  );
 }

@@ -10,7 +10,16 @@ import type { Scope } from '../core/sections';
 import { capText, resolveProvider, type Settings } from '../core/settings';
 import type { JobState, ParsedRequestOf } from '../shared/messages';
 import { textHash } from '../shared/corrections-store';
-import { getCached, putCached, readJob, readSelection, readSettingsForRequest, removeJob, writeJob, type StorageAreaLike } from '../shared/storage';
+import {
+  getCached,
+  putCached,
+  readJob,
+  readSelection,
+  readSettingsForRequest,
+  removeJob,
+  writeJob,
+  type StorageAreaLike,
+} from '../shared/storage';
 import { captureTab } from './capture-tab';
 import { ensureHostPermission } from './host-permission';
 import { clearInFlight, getInFlight, setInFlight } from './inflight';
@@ -55,10 +64,21 @@ export function settingsKey(settings: Settings): Promise<string> {
   return cacheKey('', settings);
 }
 
-function startJob(tabId: number, url: string, selection: boolean, force: boolean, settings: Settings, key: string, scope: Scope | undefined, all: boolean): Promise<JobState> {
+function startJob(
+  tabId: number,
+  url: string,
+  selection: boolean,
+  force: boolean,
+  settings: Settings,
+  key: string,
+  scope: Scope | undefined,
+  all: boolean,
+): Promise<JobState> {
   const controller = new AbortController();
   const jobId = crypto.randomUUID();
-  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope, all).finally(() => clearInFlight(tabId, jobId));
+  const done = runJob(jobId, tabId, url, selection, force, settings, key, controller.signal, scope, all).finally(() =>
+    clearInFlight(tabId, jobId),
+  );
   setInFlight(tabId, { jobId, controller, done });
   return done;
 }
@@ -78,14 +98,25 @@ async function runJob(
   const session = browser.storage.session;
   const local = browser.storage.local;
   const provider = resolveProvider(settings);
-  let job: JobState = { id, tabId, url, status: 'capturing', startedAt: Date.now(), provider, model: modelLabel(settings), selection, settingsKey: key };
+  let job: JobState = {
+    id,
+    tabId,
+    url,
+    status: 'capturing',
+    startedAt: Date.now(),
+    provider,
+    model: modelLabel(settings),
+    selection,
+    settingsKey: key,
+  };
   if (scope) job.scope = scope;
   const save = async (patch: Partial<JobState>): Promise<JobState> => {
     job = { ...job, ...patch };
     // A cancel (or a newer job for the tab) may have replaced this job's state meanwhile: then
     // leave it be and report it.
     const current = await readJob(session, tabId);
-    if (current && current.id === id && current.status === 'error' && current.error?.code === 'cancelled') return current;
+    if (current && current.id === id && current.status === 'error' && current.error?.code === 'cancelled')
+      return current;
     if (current && current.id !== id && current.startedAt > job.startedAt) return job;
     await writeJobTolerant(session, job);
     return job;
@@ -97,7 +128,16 @@ async function runJob(
     const urlKey = selection || !url ? undefined : await cacheKey(`url:${url}`, settings);
     if (!force && urlKey) {
       const hit = await getCached(local, { url: urlKey });
-      if (hit) return await save({ status: 'done', posting: hit.posting, cut: hit.cut, textHash: await textHash(hit.posting.text), result: hit.result, fromCache: true, finishedAt: Date.now() });
+      if (hit)
+        return await save({
+          status: 'done',
+          posting: hit.posting,
+          cut: hit.cut,
+          textHash: await textHash(hit.posting.text),
+          result: hit.result,
+          fromCache: true,
+          finishedAt: Date.now(),
+        });
     }
     await save({});
     const captured = await captureTab(tabId, selection ? await readSelection(session, tabId) : undefined, selection);
@@ -106,13 +146,24 @@ async function runJob(
     const toSend = provider === 'openai' && !all ? focusPosting(captured, settings.scope).text : undefined;
     const capped = toSend === undefined ? undefined : capText(toSend, settings.maxTextChars);
     const posting = capped === undefined ? captured : { ...captured, text: capped, sections: undefined };
-    const cut = capped === undefined || toSend === undefined ? undefined : { total: toSend.length, kept: capped.length, requests: planChunks(toSend, settings).length };
+    const cut =
+      capped === undefined || toSend === undefined
+        ? undefined
+        : { total: toSend.length, kept: capped.length, requests: planChunks(toSend, settings).length };
     const textKey = await cacheKey(posting.text, settings);
     if (!force) {
       const hit = await getCached(local, { text: textKey });
       if (hit) {
         await putCached(local, textKey, urlKey, { ...hit, usedAt: Date.now() });
-        return await save({ status: 'done', posting, cut, textHash: await textHash(posting.text), result: hit.result, fromCache: true, finishedAt: Date.now() });
+        return await save({
+          status: 'done',
+          posting,
+          cut,
+          textHash: await textHash(posting.text),
+          result: hit.result,
+          fromCache: true,
+          finishedAt: Date.now(),
+        });
       }
     }
     if (provider === 'openai') await ensureHostPermission(settings.baseURL);
@@ -121,8 +172,15 @@ async function runJob(
     const result = await extractPosting(posting, settings, limited);
     throwIfCancelled(signal);
     // A cut-off answer is not a clean one: shown with its warning, never served again from the cache.
-    if (result.meta.finishReason !== 'length') await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now(), ...(cut ? { cut } : {}) });
-    return await save({ status: 'done', result, model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model, fromCache: false, finishedAt: Date.now() });
+    if (result.meta.finishReason !== 'length')
+      await putCached(local, textKey, urlKey, { result, posting, usedAt: Date.now(), ...(cut ? { cut } : {}) });
+    return await save({
+      status: 'done',
+      result,
+      model: result.meta.provider === 'local' ? OFFLINE_MODEL_LABEL : result.meta.model,
+      fromCache: false,
+      finishedAt: Date.now(),
+    });
   } catch (err) {
     const error = signal.aborted
       ? { code: 'cancelled' as const, message: 'Cancelled. Click Re-extract to try again.' }
@@ -144,7 +202,10 @@ async function writeJobTolerant(session: StorageAreaLike, job: JobState): Promis
     await writeJob(session, job);
   } catch {
     try {
-      await writeJob(session, job.posting ? { ...job, posting: { ...job.posting, text: '', sections: undefined } } : job);
+      await writeJob(
+        session,
+        job.posting ? { ...job, posting: { ...job.posting, text: '', sections: undefined } } : job,
+      );
     } catch {
       await removeJob(session, job.tabId).catch(() => undefined);
     }

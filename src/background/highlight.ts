@@ -3,7 +3,14 @@
 // removes its ::highlight() stylesheet. The script's answer is validated here.
 import browser from 'webextension-polyfill';
 import { ExtractionError } from '../core/errors';
-import { HIGHLIGHT_CSS, HIGHLIGHT_GLOBAL, HIGHLIGHT_SCRIPT_FILE, HighlightReportSchema, type HighlightCommand, type HighlightReport } from '../shared/highlight-contract';
+import {
+  HIGHLIGHT_CSS,
+  HIGHLIGHT_GLOBAL,
+  HIGHLIGHT_SCRIPT_FILE,
+  HighlightReportSchema,
+  type HighlightCommand,
+  type HighlightReport,
+} from '../shared/highlight-contract';
 import type { ParsedRequestOf } from '../shared/messages';
 import { highlightKey } from '../shared/storage';
 
@@ -14,12 +21,18 @@ export async function handleHighlight(req: ParsedRequestOf<'highlight'>): Promis
     await browser.scripting.executeScript({ target: { tabId }, files: [HIGHLIGHT_SCRIPT_FILE] });
     const results = await browser.scripting.executeScript({
       target: { tabId },
-      func: (name: string, cmd: unknown) => (globalThis as unknown as Record<string, (c: unknown) => unknown>)[name](cmd),
+      func: (name: string, cmd: unknown) =>
+        (globalThis as unknown as Record<string, (c: unknown) => unknown>)[name](cmd),
       args: [HIGHLIGHT_GLOBAL, command as HighlightCommand],
     });
     const report = HighlightReportSchema.safeParse(results[0]?.result);
-    if (!report.success) throw new ExtractionError('no_posting', 'The page gave no answer to the highlight. Reload the page and try again.');
-    if (command.op === 'off') await browser.scripting.removeCSS({ target: { tabId }, css: HIGHLIGHT_CSS }).catch(() => undefined);
+    if (!report.success)
+      throw new ExtractionError(
+        'no_posting',
+        'The page gave no answer to the highlight. Reload the page and try again.',
+      );
+    if (command.op === 'off')
+      await browser.scripting.removeCSS({ target: { tabId }, css: HIGHLIGHT_CSS }).catch(() => undefined);
     if (command.op === 'on' || command.op === 'off') {
       if (report.data.on) await browser.storage.session.set({ [highlightKey(tabId)]: true });
       else await browser.storage.session.remove(highlightKey(tabId));

@@ -10,7 +10,10 @@ export async function ensureHostPermission(baseURL: string): Promise<void> {
   try {
     pattern = originPattern(baseURL);
   } catch {
-    throw new ExtractionError('no_model', `The base URL "${baseURL}" is not a valid URL. Fix it in the extension's options.`);
+    throw new ExtractionError(
+      'no_model',
+      `The base URL "${baseURL}" is not a valid URL. Fix it in the extension's options.`,
+    );
   }
   const granted = await browser.permissions.contains({ origins: [pattern] });
   if (!granted) {

@@ -51,7 +51,13 @@ browser.storage.onChanged.addListener((changes, area) => {
  * Session storage is trusted-only by default. Feature-detected: older browsers lack setAccessLevel.
  */
 function restrictLocalStorage(): void {
-  const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } } }).chrome?.storage?.local;
-  const target = local?.setAccessLevel ? local : (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> });
+  const local = (
+    globalThis as {
+      chrome?: { storage?: { local?: { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } } };
+    }
+  ).chrome?.storage?.local;
+  const target = local?.setAccessLevel
+    ? local
+    : (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> });
   target.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => undefined);
 }

@@ -23,7 +23,10 @@ export type SettingsMigration =
  * Migrates the stored settings in `area` (storage.local) on 'install' and 'update'. Writes only when
  * something changes, so a fresh install writes nothing and an up-to-date one is left alone.
  */
-export async function migrateStoredSettings(details: Pick<Runtime.OnInstalledDetailsType, 'reason'>, area: StorageAreaLike = browser.storage.local): Promise<SettingsMigration> {
+export async function migrateStoredSettings(
+  details: Pick<Runtime.OnInstalledDetailsType, 'reason'>,
+  area: StorageAreaLike = browser.storage.local,
+): Promise<SettingsMigration> {
   if (details.reason !== 'install' && details.reason !== 'update') return { outcome: 'ignored' };
   const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
   if (stored === undefined) return { outcome: 'nothing-stored' };
@@ -40,10 +43,14 @@ export async function onInstalled(details: Runtime.OnInstalledDetailsType): Prom
   try {
     const r = await migrateStoredSettings(details);
     if ((r.outcome === 'written' || r.outcome === 'kept-key') && r.reset.length > 0) {
-      console.warn(`job-entities: invalid saved settings were reset to their defaults (${r.reset.join(', ')}). Check them on the options page.`);
+      console.warn(
+        `job-entities: invalid saved settings were reset to their defaults (${r.reset.join(', ')}). Check them on the options page.`,
+      );
     }
   } catch (err) {
-    console.warn(`job-entities: the saved settings could not be migrated (${errorMessage(err)}); they are migrated again on each read.`);
+    console.warn(
+      `job-entities: the saved settings could not be migrated (${errorMessage(err)}); they are migrated again on each read.`,
+    );
   }
 }
 
@@ -61,6 +68,11 @@ function sameJSON(a: unknown, b: unknown): boolean {
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }

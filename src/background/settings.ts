@@ -5,7 +5,13 @@ import browser from 'webextension-polyfill';
 import { bindKey, SettingsSchema, type Settings } from '../core/settings';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
 import { hostOf, isOtherServer } from '../shared/server-origin';
-import { dropStaleFinishedJobs, readSettings, readStoredSettings, toPublicSettings, writeSettings } from '../shared/storage';
+import {
+  dropStaleFinishedJobs,
+  readSettings,
+  readStoredSettings,
+  toPublicSettings,
+  writeSettings,
+} from '../shared/storage';
 import { settingsKey } from './extract';
 
 export async function handleGetSettings(): Promise<ReplyOf<'get-settings'>> {
@@ -27,7 +33,14 @@ export interface AppliedDraft {
  * the old key there. A draft's key replaces the saved one; '' removes it.
  */
 export function applyDraft(saved: Settings, draft: ParsedRequestOf<'save-settings'>): AppliedDraft {
-  const { apiKey: _ignored, hasKey: _hasKey, keyOrigin: _origin, reset: _reset, keyWithheld: _withheld, ...fields } = draft.settings as Record<string, unknown>;
+  const {
+    apiKey: _ignored,
+    hasKey: _hasKey,
+    keyOrigin: _origin,
+    reset: _reset,
+    keyWithheld: _withheld,
+    ...fields
+  } = draft.settings as Record<string, unknown>;
   const candidate = { ...saved, ...fields, apiKey: draft.apiKey ?? saved.apiKey };
   const parsed = SettingsSchema.safeParse(candidate);
   if (parsed.success) {

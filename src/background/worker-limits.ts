@@ -29,9 +29,15 @@ export function timeoutInfo(err: unknown, limited: Settings): ErrorInfo {
   const total = Math.round(jobCeilingMs(limited) / 1000);
   // At the cap, a higher setting would be capped again: raising it cannot help.
   if (limited.timeoutMs >= WORKER_REQUEST_TIMEOUT_MS) {
-    return { code: 'timeout', message: `The model server did not answer within ${per} s, the longest one request may wait inside a browser extension (at most ${total} s in all, retries included). Try again later or use a faster server; the CLI has no such limit.` };
+    return {
+      code: 'timeout',
+      message: `The model server did not answer within ${per} s, the longest one request may wait inside a browser extension (at most ${total} s in all, retries included). Try again later or use a faster server; the CLI has no such limit.`,
+    };
   }
-  return { code: 'timeout', message: `The model server did not answer within ${per} s per request (at most ${total} s in all, retries included). Try again, or raise the timeout in the settings (up to ${WORKER_REQUEST_TIMEOUT_MS / 1000} s in the extension).` };
+  return {
+    code: 'timeout',
+    message: `The model server did not answer within ${per} s per request (at most ${total} s in all, retries included). Try again, or raise the timeout in the settings (up to ${WORKER_REQUEST_TIMEOUT_MS / 1000} s in the extension).`,
+  };
 }
 
 /** One ceiling over a whole job (every retry and chunk), combined with the user's cancel signal when there is one. */

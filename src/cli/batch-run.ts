@@ -87,7 +87,10 @@ export async function readState(path: string): Promise<BatchState | undefined> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ExtractionError('invalid_input', `Cannot read the batch state file ${path}: ${firstLine(errorMessage(err))}.`);
+    throw new ExtractionError(
+      'invalid_input',
+      `Cannot read the batch state file ${path}: ${firstLine(errorMessage(err))}.`,
+    );
   }
   let value: unknown;
   try {
@@ -96,7 +99,11 @@ export async function readState(path: string): Promise<BatchState | undefined> {
     value = undefined;
   }
   const r = BatchStateSchema.safeParse(value);
-  if (!r.success) throw new ExtractionError('invalid_input', `${path} is not a job-entities batch state file. Give another --batch-state FILE (it is created on the first run).`);
+  if (!r.success)
+    throw new ExtractionError(
+      'invalid_input',
+      `${path} is not a job-entities batch state file. Give another --batch-state FILE (it is created on the first run).`,
+    );
   return r.data;
 }
 
@@ -124,14 +131,22 @@ export function stateSettings(state: BatchState, apiKey: string): Settings {
  * The state for this input and these settings: the saved one when it is for the same input (same
  * content) and model, else a new one. A state file for another input is refused, naming both.
  */
-export async function openState(inputArg: string, settings: Settings, opts: BatchOptions, io: CliIO): Promise<BatchState> {
+export async function openState(
+  inputArg: string,
+  settings: Settings,
+  opts: BatchOptions,
+  io: CliIO,
+): Promise<BatchState> {
   const inputPath = resolve(io.cwd, inputArg);
   let fp: { bytes: number; sha256: string };
   try {
     fp = await fingerprint(inputPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ExtractionError('invalid_input', `Cannot read ${inputArg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorMessage(err)}.`);
+    throw new ExtractionError(
+      'invalid_input',
+      `Cannot read ${inputArg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorMessage(err)}.`,
+    );
   }
   const saved = await readState(opts.statePath);
   if (saved) {
@@ -182,7 +197,13 @@ function writeLine(file: WriteStream, text: string): Promise<void> {
  * maxBytes bytes each, a posting's chunks never split), upload each part and create its batch.
  * Parts the state already has a batch for are only counted, not sent again.
  */
-export async function submit(state: BatchState, statePath: string, settings: Settings, io: CliIO, client: BatchClient): Promise<void> {
+export async function submit(
+  state: BatchState,
+  statePath: string,
+  settings: Settings,
+  io: CliIO,
+  client: BatchClient,
+): Promise<void> {
   if (state.submitted) return;
   const endpoint = endpointFor(settings);
   let open: OpenPart | undefined;
@@ -207,11 +228,18 @@ export async function submit(state: BatchState, statePath: string, settings: Set
     if (!part.batchId) {
       // A crash between creating the batch and saving its id must not create a second one.
       const existing = saved ? await client.findByInputFile(part.inputFileId) : undefined;
-      const batch = existing ?? (await client.create(part.inputFileId, endpoint, { job_entities_input: basename(state.input.path).slice(0, 500), job_entities_part: String(part.n + 1) }));
+      const batch =
+        existing ??
+        (await client.create(part.inputFileId, endpoint, {
+          job_entities_input: basename(state.input.path).slice(0, 500),
+          job_entities_part: String(part.n + 1),
+        }));
       part.batchId = batch.id;
       part.status = batch.status;
       await saveState(statePath, state);
-      io.stderr.write(`Submitted part ${part.n + 1} (lines ${part.firstLine}-${part.lastLine}, ${part.requests} requests) as ${batch.id}.\n`);
+      io.stderr.write(
+        `Submitted part ${part.n + 1} (lines ${part.firstLine}-${part.lastLine}, ${part.requests} requests) as ${batch.id}.\n`,
+      );
     }
     await rm(o.path, { force: true });
   };
@@ -226,7 +254,11 @@ export async function submit(state: BatchState, statePath: string, settings: Set
     }
     const texts = lines.lines.map((l) => JSON.stringify(l) + '\n');
     const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-    if (open && open.part.requests > 0 && (open.part.requests + texts.length > state.maxRequests || open.part.bytes + bytes > state.maxBytes)) {
+    if (
+      open &&
+      open.part.requests > 0 &&
+      (open.part.requests + texts.length > state.maxRequests || open.part.bytes + bytes > state.maxBytes)
+    ) {
       await finish(open);
       open = undefined;
     }
@@ -234,7 +266,11 @@ export async function submit(state: BatchState, statePath: string, settings: Set
       const n = nextN++;
       const path = `${statePath}.part-${n + 1}.jsonl`;
       const alreadyUploaded = Boolean(state.parts[n]?.inputFileId);
-      open = { part: { n, firstLine: record.line, lastLine: record.line, requests: 0, bytes: 0 }, path, file: alreadyUploaded ? undefined : createWriteStream(path) };
+      open = {
+        part: { n, firstLine: record.line, lastLine: record.line, requests: 0, bytes: 0 },
+        path,
+        file: alreadyUploaded ? undefined : createWriteStream(path),
+      };
     }
     if (open.file) for (const t of texts) await writeLine(open.file, t);
     open.part.requests += texts.length;
@@ -262,7 +298,9 @@ function planRecord(record: InputRecord, settings: Settings): ReturnType<typeof 
 
 function partLine(p: BatchPart, total: number): string {
   const c = p.counts;
-  const counts = c ? `${c.completed}/${c.total || p.requests} done${c.failed ? `, ${c.failed} failed` : ''}` : `0/${p.requests} done`;
+  const counts = c
+    ? `${c.completed}/${c.total || p.requests} done${c.failed ? `, ${c.failed} failed` : ''}`
+    : `0/${p.requests} done`;
   return `batch ${p.n + 1}/${total} ${p.batchId ?? '-'}: ${p.status ?? 'not submitted'}, ${counts}`;
 }
 
@@ -273,7 +311,12 @@ function update(part: BatchPart, b: Batch): { status: boolean; counts: boolean }
   part.status = b.status;
   part.outputFileId = b.output_file_id ?? undefined;
   part.errorFileId = b.error_file_id ?? undefined;
-  if (b.request_counts) part.counts = { total: b.request_counts.total, completed: b.request_counts.completed, failed: b.request_counts.failed };
+  if (b.request_counts)
+    part.counts = {
+      total: b.request_counts.total,
+      completed: b.request_counts.completed,
+      failed: b.request_counts.failed,
+    };
   const first = b.errors?.data?.[0];
   if (first?.message) part.error = `${first.message}${first.line ? ` (input line ${first.line})` : ''}`;
   return { status: part.status !== beforeStatus, counts: JSON.stringify(part.counts) !== beforeCounts };
@@ -284,7 +327,15 @@ function update(part: BatchPart, b: Batch): { status: boolean; counts: boolean }
  * in place; in a log a line is written when a batch's status changes (not at every count, which
  * over a 24 h window would fill the log); --quiet writes nothing.
  */
-export async function waitForBatches(state: BatchState, statePath: string, client: BatchClient, pollMs: number, io: CliIO, signal?: AbortSignal, quiet = false): Promise<void> {
+export async function waitForBatches(
+  state: BatchState,
+  statePath: string,
+  client: BatchClient,
+  pollMs: number,
+  io: CliIO,
+  signal?: AbortSignal,
+  quiet = false,
+): Promise<void> {
   const tty = Boolean(io.stderr.isTTY) && !quiet;
   let drawn = 0;
   const draw = (changed: BatchPart[]) => {
@@ -315,7 +366,12 @@ export async function waitForBatches(state: BatchState, statePath: string, clien
 // Collect
 
 /** Every output and error line of a part, by the record position (JSONL line) and chunk. */
-async function loadPart(part: BatchPart, client: BatchClient, settings: Settings, io: CliIO): Promise<Map<number, ChunkOutcome[]>> {
+async function loadPart(
+  part: BatchPart,
+  client: BatchClient,
+  settings: Settings,
+  io: CliIO,
+): Promise<Map<number, ChunkOutcome[]>> {
   const map = new Map<number, ChunkOutcome[]>();
   for (const id of [part.outputFileId, part.errorFileId]) {
     if (!id) continue;
@@ -332,7 +388,8 @@ async function loadPart(part: BatchPart, client: BatchClient, settings: Settings
       list[o.chunk] = o;
       map.set(o.position, list);
     }
-    if (bad) io.stderr.write(`job-entities: ${bad} line(s) of the batch file ${id} could not be read and were left out.\n`);
+    if (bad)
+      io.stderr.write(`job-entities: ${bad} line(s) of the batch file ${id} could not be read and were left out.\n`);
   }
   return map;
 }
@@ -341,13 +398,25 @@ function missingError(part: BatchPart | undefined): ErrorInfo {
   if (!part?.batchId) return { code: 'invalid_input', message: 'This record was not submitted in a batch.' };
   switch (part.status) {
     case 'expired':
-      return { code: 'timeout', message: `No result: the batch ${part.batchId} expired (24 h window) before this request ran. Run the records without a result again.` };
+      return {
+        code: 'timeout',
+        message: `No result: the batch ${part.batchId} expired (24 h window) before this request ran. Run the records without a result again.`,
+      };
     case 'cancelled':
-      return { code: 'cancelled', message: `No result: the batch ${part.batchId} was cancelled before this request ran.` };
+      return {
+        code: 'cancelled',
+        message: `No result: the batch ${part.batchId} was cancelled before this request ran.`,
+      };
     case 'failed':
-      return { code: 'bad_request', message: `No result: the batch ${part.batchId} failed${part.error ? `: ${part.error}` : ''}.` };
+      return {
+        code: 'bad_request',
+        message: `No result: the batch ${part.batchId} failed${part.error ? `: ${part.error}` : ''}.`,
+      };
     default:
-      return { code: 'unknown', message: `No result: the batch ${part.batchId} ended (${part.status ?? 'unknown status'}) without an answer for this request.` };
+      return {
+        code: 'unknown',
+        message: `No result: the batch ${part.batchId} ended (${part.status ?? 'unknown status'}) without an answer for this request.`,
+      };
   }
 }
 
@@ -360,20 +429,34 @@ export interface CollectSummary {
 }
 
 /** Print every record's outcome in input order (re-reading the input, one part's answers at a time). */
-export async function collect(state: BatchState, client: BatchClient, settings: Settings, writer: OutputWriter, io: CliIO): Promise<CollectSummary> {
+export async function collect(
+  state: BatchState,
+  client: BatchClient,
+  settings: Settings,
+  writer: OutputWriter,
+  io: CliIO,
+): Promise<CollectSummary> {
   const summary: CollectSummary = { records: 0, failed: 0, noResult: new Map() };
   let partIndex = 0;
   let loaded: { n: number; map: Map<number, ChunkOutcome[]> } | undefined;
   let index = 0;
   for await (const record of streamJsonl(createReadStream(state.input.path))) {
     while (partIndex < state.parts.length && record.line > state.parts[partIndex].lastLine) partIndex++;
-    const part = state.parts[partIndex] && record.line >= state.parts[partIndex].firstLine ? state.parts[partIndex] : undefined;
+    const part =
+      state.parts[partIndex] && record.line >= state.parts[partIndex].firstLine ? state.parts[partIndex] : undefined;
     let outcome: RecordOutcome;
     const plan = planRecord(record, settings);
     if ('problem' in plan) {
-      outcome = { record, error: record.error ?? { code: 'invalid_input', message: `line ${record.line} was not sent in the batch: ${plan.problem}.` } };
+      outcome = {
+        record,
+        error: record.error ?? {
+          code: 'invalid_input',
+          message: `line ${record.line} was not sent in the batch: ${plan.problem}.`,
+        },
+      };
     } else {
-      if (part && (!loaded || loaded.n !== part.n)) loaded = { n: part.n, map: await loadPart(part, client, settings, io) };
+      if (part && (!loaded || loaded.n !== part.n))
+        loaded = { n: part.n, map: await loadPart(part, client, settings, io) };
       const chunks = part && loaded ? (loaded.map.get(record.line) ?? []) : [];
       let missing = chunks.some((c) => c?.noResult);
       const r = combineChunks(
@@ -412,20 +495,42 @@ function lineList(lines: number[]): string {
 
 /** After collect: which records have no result, a failure count, and the exit code. */
 export function reportCollect(summary: CollectSummary, io: CliIO, command: string): number {
-  for (const [batch, lines] of summary.noResult) io.stderr.write(`job-entities ${command}: ${lines.length} record(s) have no result (batch ${batch}): line(s) ${lineList(lines)}\n`);
+  for (const [batch, lines] of summary.noResult)
+    io.stderr.write(
+      `job-entities ${command}: ${lines.length} record(s) have no result (batch ${batch}): line(s) ${lineList(lines)}\n`,
+    );
   if (summary.records > 0 && summary.failed === summary.records) {
-    throw new ExtractionError('unknown', summary.records === 1 ? (summary.firstError ?? 'failed') : `all ${summary.records} records failed; the first: ${summary.firstError ?? ''}`);
+    throw new ExtractionError(
+      'unknown',
+      summary.records === 1
+        ? (summary.firstError ?? 'failed')
+        : `all ${summary.records} records failed; the first: ${summary.firstError ?? ''}`,
+    );
   }
-  if (summary.failed) io.stderr.write(`job-entities ${command}: ${summary.failed} of ${summary.records} records failed (see "error" on their lines)\n`);
+  if (summary.failed)
+    io.stderr.write(
+      `job-entities ${command}: ${summary.failed} of ${summary.records} records failed (see "error" on their lines)\n`,
+    );
   return 0;
 }
 
 /** The whole `extract --batch` run: open or resume the state, submit, wait, collect. */
-export async function runBatch(inputArg: string | undefined, flagSettings: Settings, opts: BatchOptions, writer: () => OutputWriter, io: CliIO): Promise<number> {
+export async function runBatch(
+  inputArg: string | undefined,
+  flagSettings: Settings,
+  opts: BatchOptions,
+  writer: () => OutputWriter,
+  io: CliIO,
+): Promise<number> {
   if (inputArg === undefined || inputArg === '-' || !/\.(jsonl|ndjson)$/i.test(inputArg)) {
-    throw new UsageError('--batch reads a .jsonl file given with --input (one posting per line), so that a re-run can find it and resume');
+    throw new UsageError(
+      '--batch reads a .jsonl file given with --input (one posting per line), so that a re-run can find it and resume',
+    );
   }
-  if (!flagSettings.model) throw new UsageError('--batch needs a model on a server with the Batch API: pass --model ID (the offline extractor needs no batch)');
+  if (!flagSettings.model)
+    throw new UsageError(
+      '--batch needs a model on a server with the Batch API: pass --model ID (the offline extractor needs no batch)',
+    );
   io.stderr.write(`Batch state: ${opts.statePath} (run the same command again to resume)\n`);
   const state = await openState(inputArg, flagSettings, opts, io);
   // A resumed run builds and reads requests exactly as the first one did.
@@ -433,13 +538,25 @@ export async function runBatch(inputArg: string | undefined, flagSettings: Setti
   const client = new BatchClient(settings);
   await submit(state, opts.statePath, settings, io, client);
   if (!opts.wait) {
-    io.stderr.write(`Not waiting (--no-wait). Follow with: job-entities batch status --batch-state ${opts.statePath}\nCollect the results with: job-entities batch collect --batch-state ${opts.statePath}\n`);
+    io.stderr.write(
+      `Not waiting (--no-wait). Follow with: job-entities batch status --batch-state ${opts.statePath}\nCollect the results with: job-entities batch collect --batch-state ${opts.statePath}\n`,
+    );
     return 0;
   }
   return waitAndCollect(state, opts.statePath, settings, client, opts.pollMs, writer, io, 'extract', opts.quiet);
 }
 
-export async function waitAndCollect(state: BatchState, statePath: string, settings: Settings, client: BatchClient, pollMs: number, writer: () => OutputWriter, io: CliIO, command: string, quiet = false): Promise<number> {
+export async function waitAndCollect(
+  state: BatchState,
+  statePath: string,
+  settings: Settings,
+  client: BatchClient,
+  pollMs: number,
+  writer: () => OutputWriter,
+  io: CliIO,
+  command: string,
+  quiet = false,
+): Promise<number> {
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSigint);
@@ -447,7 +564,9 @@ export async function waitAndCollect(state: BatchState, statePath: string, setti
     await waitForBatches(state, statePath, client, pollMs, io, controller.signal, quiet);
   } catch (err) {
     if (controller.signal.aborted) {
-      io.stderr.write(`\nStopped waiting; the batches keep running. Resume with the same command, or: job-entities batch collect --batch-state ${statePath}\n`);
+      io.stderr.write(
+        `\nStopped waiting; the batches keep running. Resume with the same command, or: job-entities batch collect --batch-state ${statePath}\n`,
+      );
       return 130;
     }
     throw err;
@@ -456,4 +575,3 @@ export async function waitAndCollect(state: BatchState, statePath: string, setti
   }
   return reportCollect(await collect(state, client, settings, writer(), io), io, command);
 }
-

@@ -29,21 +29,35 @@ export class UsageError extends Error {
 }
 
 /** node:util parseArgs with unknown options and bad values turned into UsageError. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = true,
+) {
   // `--concurrency -3`: parseArgs takes "-3" for an option and calls the value ambiguous; read it as
   // the value it is, so the flag's own check can say what it accepts.
   const joined: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const opt = /^--([\w-]+)$/.exec(argv[i])?.[1];
     const next = argv[i + 1];
-    if (opt && (options as Record<string, { type?: string }>)[opt]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+    if (
+      opt &&
+      (options as Record<string, { type?: string }>)[opt]?.type === 'string' &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
       joined.push(`${argv[i]}=${next}`);
       i++;
     } else joined.push(argv[i]);
   }
   argv = joined;
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } }, allowPositionals, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+      allowPositionals,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(firstLine(errorMessage(e)));
   }

@@ -10,7 +10,10 @@ import type { Posting } from '../core/posting';
  */
 export function parseHtmlDocument(html: string): Document {
   const source = html.replace(/^\uFEFF/, '');
-  const full = /<html[\s>]/i.test(source) || /<body[\s>]/i.test(source) ? source : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
+  const full =
+    /<html[\s>]/i.test(source) || /<body[\s>]/i.test(source)
+      ? source
+      : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
   const { document } = parseHTML(full);
   return document as unknown as Document;
 }

@@ -74,7 +74,10 @@ export function parseJsonlLine(raw: string, line: number): InputRecord | undefin
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return fail(line, `line ${line} is not valid JSON (${firstLine(errorMessage(e))}). Each line must be one JSON object.`);
+    return fail(
+      line,
+      `line ${line} is not valid JSON (${firstLine(errorMessage(e))}). Each line must be one JSON object.`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail(line, `line ${line} must be a JSON object such as {"text": "..."}.`);
@@ -92,7 +95,8 @@ export function parseJsonlLine(raw: string, line: number): InputRecord | undefin
   else if (rec.url === undefined) result = fail(line, `line ${line}: "html" needs the page's "url" beside it.`);
   else result = capture(rec.html ?? '', rec.url, line);
   if (result.posting) {
-    for (const k of ['url', 'title', 'company', 'location'] as const) if (rec[k] !== undefined && result.posting[k] === undefined) result.posting[k] = rec[k];
+    for (const k of ['url', 'title', 'company', 'location'] as const)
+      if (rec[k] !== undefined && result.posting[k] === undefined) result.posting[k] = rec[k];
   }
   if (rec.completion !== undefined) result.completion = rec.completion;
   if (rec.id !== undefined) result.id = rec.id;
@@ -138,7 +142,11 @@ export async function* linesOf(stream: AsyncIterable<string | Buffer>, opts: Lin
   let rest: Buffer = Buffer.alloc(0);
   let first = true;
   for await (const chunk of stream) {
-    rest = rest.length ? Buffer.concat([rest, typeof chunk === 'string' ? Buffer.from(chunk) : chunk]) : typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    rest = rest.length
+      ? Buffer.concat([rest, typeof chunk === 'string' ? Buffer.from(chunk) : chunk])
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : chunk;
     if (first && rest.length >= 3) {
       if (rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf) rest = rest.subarray(3);
       first = false;
@@ -151,11 +159,17 @@ export async function* linesOf(stream: AsyncIterable<string | Buffer>, opts: Lin
     }
     rest = rest.subarray(from);
   }
-  if (rest.length) yield decode(rest).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (rest.length)
+    yield decode(rest)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r$/, '');
 }
 
 /** JSONL records parsed as their lines arrive: memory stays flat whatever the input's size. */
-export async function* streamJsonl(stream: AsyncIterable<string | Buffer>, opts: LineOptions = {}): AsyncGenerator<InputRecord> {
+export async function* streamJsonl(
+  stream: AsyncIterable<string | Buffer>,
+  opts: LineOptions = {},
+): AsyncGenerator<InputRecord> {
   let line = 0;
   for await (const raw of linesOf(stream, opts)) {
     const r = parseJsonlLine(raw, ++line);
@@ -169,7 +183,10 @@ function utf8Warnings(name: string, io: CliIO): LineOptions {
   return {
     onInvalidUtf8: (line) => {
       bad++;
-      if (bad <= 5) io.stderr.write(`job-entities: warning: ${name} line ${line} is not valid UTF-8 (read as \ufffd); save the file as UTF-8.\n`);
+      if (bad <= 5)
+        io.stderr.write(
+          `job-entities: warning: ${name} line ${line} is not valid UTF-8 (read as \ufffd); save the file as UTF-8.\n`,
+        );
       else if (bad === 6) io.stderr.write(`job-entities: warning: more lines of ${name} are not valid UTF-8.\n`);
     },
   };
@@ -188,12 +205,22 @@ export function parseDocument(text: string, opts: { url?: string; kind?: 'jsonl'
 async function fetchPage(url: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: 'text/html,application/xhtml+xml' } });
+    res = await fetch(url, {
+      signal: AbortSignal.timeout(30_000),
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code;
-    throw new ExtractionError('unreachable', `Could not download ${url}${cause ? ` (${cause})` : ''}. Check the address, or save the page and pass it with --input page.html --url ${url}.`);
+    throw new ExtractionError(
+      'unreachable',
+      `Could not download ${url}${cause ? ` (${cause})` : ''}. Check the address, or save the page and pass it with --input page.html --url ${url}.`,
+    );
   }
-  if (!res.ok) throw new ExtractionError('invalid_input', `Downloading ${url} gave HTTP ${res.status}. Save the page from your browser and pass it with --input page.html --url ${url}.`);
+  if (!res.ok)
+    throw new ExtractionError(
+      'invalid_input',
+      `Downloading ${url} gave HTTP ${res.status}. Save the page from your browser and pass it with --input page.html --url ${url}.`,
+    );
   return res.text();
 }
 
@@ -240,20 +267,34 @@ export async function streamInputs(opts: InputOptions, io: CliIO, { count = fals
     // What readTextFile refuses for a whole file, checked on the first bytes: a binary file, an empty one.
     const head = await readHead(path);
     decodeText(head, opts.input);
-    if (!head.toString('utf8').replace(/^\uFEFF/, '').trim() && size <= head.length) {
-      throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
+    if (
+      !head
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim() &&
+      size <= head.length
+    ) {
+      throw new ExtractionError(
+        'invalid_input',
+        `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`,
+      );
     }
-    return { records: streamJsonl(createReadStream(path), utf8Warnings(opts.input, io)), total: count ? await countJsonlRecords(opts.input, io) : undefined };
+    return {
+      records: streamJsonl(createReadStream(path), utf8Warnings(opts.input, io)),
+      total: count ? await countJsonlRecords(opts.input, io) : undefined,
+    };
   }
   if (opts.url === undefined && (opts.input === '-' || (opts.input === undefined && !io.stdin.isTTY))) {
     // stdin: JSONL is streamed; a page or a text is read whole (it is one record).
     const it = (io.stdin as AsyncIterable<string | Buffer>)[Symbol.asyncIterator]();
     const firstChunk = await it.next();
     if (firstChunk.done) {
-      if (opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+      if (opts.input === undefined)
+        throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
       return { records: (async function* () {})() };
     }
-    const head = typeof firstChunk.value === 'string' ? firstChunk.value : Buffer.from(firstChunk.value).toString('utf8');
+    const head =
+      typeof firstChunk.value === 'string' ? firstChunk.value : Buffer.from(firstChunk.value).toString('utf8');
     const replay: AsyncIterable<string | Buffer> = {
       async *[Symbol.asyncIterator]() {
         yield firstChunk.value;
@@ -265,7 +306,8 @@ export async function streamInputs(opts: InputOptions, io: CliIO, { count = fals
       return { records: streamJsonl(replay, utf8Warnings('stdin', io)) };
     }
     const text = await readStream(replay as NodeJS.ReadableStream);
-    if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    if (!text.trim() && opts.input === undefined)
+      throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return { records: toAsync(parseDocument(text, { url: opts.url })) };
   }
   const all = await readInputs(opts, io);
@@ -301,16 +343,23 @@ export async function readInputs(opts: InputOptions, io: CliIO): Promise<InputRe
   // --url alone: download the page, as the extension would see it.
   if (opts.input === undefined && opts.url !== undefined) return [capture(await fetchPage(opts.url), opts.url, 1)];
   if (opts.input === undefined || opts.input === '-') {
-    if (opts.input === undefined && io.stdin.isTTY) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    if (opts.input === undefined && io.stdin.isTTY)
+      throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     const text = await readStream(io.stdin, io);
-    if (!text.trim() && opts.input === undefined) throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
+    if (!text.trim() && opts.input === undefined)
+      throw new UsageError('no input: pass --input FILE (.jsonl, .html, .txt), --url URL, or pipe text on stdin');
     return parseDocument(text, { url: opts.url });
   }
   const text = await readTextFile(opts.input, io, 'Give a .jsonl, .html or .txt file, or - for stdin.');
-  if (!text.replace(/^\uFEFF/, '').trim()) throw new ExtractionError('invalid_input', `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`);
+  if (!text.replace(/^\uFEFF/, '').trim())
+    throw new ExtractionError(
+      'invalid_input',
+      `The input ${opts.input} is empty: give at least one posting (a .jsonl line, an .html page or .txt text).`,
+    );
   const ext = extname(opts.input).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(text);
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return parseDocument(text, { kind: 'html', url: opts.url ?? pathToFileURL(resolve(io.cwd, opts.input)).href });
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml')
+    return parseDocument(text, { kind: 'html', url: opts.url ?? pathToFileURL(resolve(io.cwd, opts.input)).href });
   if (ext === '.txt' || ext === '.text' || ext === '.md') return parseDocument(text, { kind: 'text', url: opts.url });
   return parseDocument(text, { url: opts.url });
 }

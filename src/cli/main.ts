@@ -5,12 +5,15 @@ import { useExactTokenCounts } from './exact-tokens';
 import { version } from '../../package.json';
 import { errorMessage, firstLine } from '../core/text';
 
-
 function usage(): string {
   const lines = ['Usage: job-entities <command> [options]', '', 'Commands:'];
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
-  lines.push('', 'Run `job-entities <command> --help` for a command\'s options.', 'Exit codes: 0 success, 1 error, 2 wrong usage. Add --debug for stack traces.');
+  lines.push(
+    '',
+    "Run `job-entities <command> --help` for a command's options.",
+    'Exit codes: 0 success, 1 error, 2 wrong usage. Add --debug for stack traces.',
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -50,9 +53,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 // Entry point when bundled into build/cli.mjs.
-const isMain = typeof process !== 'undefined' && process.argv[1] && /job-entities(\.js)?$|cli\.mjs$/.test(process.argv[1]);
+const isMain =
+  typeof process !== 'undefined' && process.argv[1] && /job-entities(\.js)?$|cli\.mjs$/.test(process.argv[1]);
 if (isMain) {
-  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+  runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then(
     (code) => {
       process.exitCode = code;
     },

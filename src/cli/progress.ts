@@ -22,7 +22,13 @@ function duration(seconds: number): string {
 }
 
 /** The bar's text for `done` of `total` (undefined: unknown) after `elapsedMs`. */
-export function progressLine(done: number, total: number | undefined, failed: number, elapsedMs: number, width = 30): string {
+export function progressLine(
+  done: number,
+  total: number | undefined,
+  failed: number,
+  elapsedMs: number,
+  width = 30,
+): string {
   const secs = elapsedMs / 1000;
   const rate = secs > 0 ? done / secs : 0;
   const rateText = `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)}/s`;
@@ -33,7 +39,11 @@ export function progressLine(done: number, total: number | undefined, failed: nu
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${secs.toFixed(1)}s  ${rateText}${eta}${fail}`;
 }
 
-export function createProgress(stderr: CliIO['stderr'], total: number | undefined, opts: { quiet?: boolean } = {}): Progress {
+export function createProgress(
+  stderr: CliIO['stderr'],
+  total: number | undefined,
+  opts: { quiet?: boolean } = {},
+): Progress {
   if (opts.quiet || !stderr.isTTY || (total !== undefined && total < 2)) return NONE;
   const started = Date.now();
   let lastDraw = 0;

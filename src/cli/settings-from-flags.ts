@@ -44,7 +44,9 @@ export const PROVIDER_FLAGS_HELP = `Provider:
                            the company blurb, benefits, pay, legal text; a posting without such
                            sections is read whole. whole: read the whole posting`;
 
-export type ProviderFlagValues = { [K in keyof typeof PROVIDER_OPTIONS]?: (typeof PROVIDER_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+export type ProviderFlagValues = {
+  [K in keyof typeof PROVIDER_OPTIONS]?: (typeof PROVIDER_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
 function numberFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -105,13 +107,21 @@ export function settingsFromFlags(values: ProviderFlagValues, env: NodeJS.Proces
   }
   const settings = parsed.data;
   if (!/^https?:\/\//i.test(settings.baseURL)) {
-    throw new UsageError(`--base-url (or OPENAI_BASE_URL) must start with http:// or https://, e.g. http://127.0.0.1:8000/v1; got "${settings.baseURL}"`);
+    throw new UsageError(
+      `--base-url (or OPENAI_BASE_URL) must start with http:// or https://, e.g. http://127.0.0.1:8000/v1; got "${settings.baseURL}"`,
+    );
   }
   if (settings.provider === 'openai' && !settings.model) {
     throw new UsageError('--provider openai needs a model: pass --model ID (or set JOB_ENTITIES_MODEL)');
   }
-  if (settings.provider === 'auto' && !settings.model && (values['base-url'] !== undefined || values['api-key'] !== undefined)) {
-    throw new UsageError('--base-url and --api-key need a model: pass --model ID (or --provider local for the offline extractor)');
+  if (
+    settings.provider === 'auto' &&
+    !settings.model &&
+    (values['base-url'] !== undefined || values['api-key'] !== undefined)
+  ) {
+    throw new UsageError(
+      '--base-url and --api-key need a model: pass --model ID (or --provider local for the offline extractor)',
+    );
   }
   return settings;
 }

@@ -3,7 +3,14 @@
 // of everything (CSV, TSV, JSON), a JSON import, and "Add all open job tabs".
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { filterCollection, sortCollection, type CollectionFilter, type SavedPosting, type SortKey, type TrackingPatch } from '../core/export/collection';
+import {
+  filterCollection,
+  sortCollection,
+  type CollectionFilter,
+  type SavedPosting,
+  type SortKey,
+  type TrackingPatch,
+} from '../core/export/collection';
 import { deletePosting, savePosting, updateTracking } from '../shared/collection-store';
 import { AddOpenTabs } from './components/AddOpenTabs';
 import { CollectionTable } from './components/CollectionTable';
@@ -42,10 +49,19 @@ export function CollectionPage() {
       setNotice({
         kind: 'ok',
         text: `Deleted "${p.title || p.url}".`,
-        action: { label: 'Undo', run: () => void savePosting(browser.storage.local, p, { keepTracking: false }).then(() => setNotice({ kind: 'ok', text: `Restored "${p.title || p.url}".` })) },
+        action: {
+          label: 'Undo',
+          run: () =>
+            void savePosting(browser.storage.local, p, { keepTracking: false }).then(() =>
+              setNotice({ kind: 'ok', text: `Restored "${p.title || p.url}".` }),
+            ),
+        },
       });
     } catch (err) {
-      setNotice({ kind: 'error', text: `Could not delete the posting (${err instanceof Error ? err.message : String(err)}). Reload the page and try again.` });
+      setNotice({
+        kind: 'error',
+        text: `Could not delete the posting (${err instanceof Error ? err.message : String(err)}). Reload the page and try again.`,
+      });
     }
   };
 
@@ -53,7 +69,10 @@ export function CollectionPage() {
     try {
       await updateTracking(browser.storage.local, p.url, patch);
     } catch (err) {
-      setNotice({ kind: 'error', text: `Could not save the ${patch.notes !== undefined ? 'notes' : 'status'} of "${p.title || p.url}" (${err instanceof Error ? err.message : String(err)}). Try again.` });
+      setNotice({
+        kind: 'error',
+        text: `Could not save the ${patch.notes !== undefined ? 'notes' : 'status'} of "${p.title || p.url}" (${err instanceof Error ? err.message : String(err)}). Try again.`,
+      });
     }
   };
 
@@ -62,13 +81,19 @@ export function CollectionPage() {
       <header class="page-head">
         <h1>Saved postings</h1>
         <p class="lead" data-testid="collection-count">
-          {!loaded ? 'Loading…' : shown.length === postings.length ? `${postings.length} saved` : `${shown.length} of ${postings.length} shown`}
+          {!loaded
+            ? 'Loading…'
+            : shown.length === postings.length
+              ? `${postings.length} saved`
+              : `${shown.length} of ${postings.length} shown`}
         </p>
       </header>
       {invalid > 0 && (
         <p class="notice error" role="alert" data-testid="collection-invalid">
-          {invalid === 1 ? '1 saved entry' : `${invalid} saved entries`} could not be read and {invalid === 1 ? 'is' : 'are'} not shown. The next change here sets
-          {invalid === 1 ? ' it' : ' them'} aside in extension storage (nothing is deleted); importing a backup restores lost postings.
+          {invalid === 1 ? '1 saved entry' : `${invalid} saved entries`} could not be read and{' '}
+          {invalid === 1 ? 'is' : 'are'} not shown. The next change here sets
+          {invalid === 1 ? ' it' : ' them'} aside in extension storage (nothing is deleted); importing a backup restores
+          lost postings.
         </p>
       )}
       <TransferBar shown={shown} all={sorted} onNotice={setNotice} />
@@ -76,16 +101,29 @@ export function CollectionPage() {
       <Notice notice={notice} onDismiss={() => setNotice(undefined)} />
       {loaded && postings.length === 0 ? (
         <p class="empty" data-testid="collection-empty">
-          Nothing saved yet. Open a job posting, click the Job Entities button and choose "Save to collection"; or import a JSON backup above.
+          Nothing saved yet. Open a job posting, click the Job Entities button and choose "Save to collection"; or
+          import a JSON backup above.
         </p>
       ) : (
         <>
           <TopValuesChart
             postings={postings}
-            onPick={(type, value) => setFilter(type === 'skills' ? { ...filter, skill: value, type: undefined, value: undefined } : { ...filter, type, value })}
+            onPick={(type, value) =>
+              setFilter(
+                type === 'skills'
+                  ? { ...filter, skill: value, type: undefined, value: undefined }
+                  : { ...filter, type, value },
+              )
+            }
           />
           <FilterBar postings={postings} filter={filter} onChange={setFilter} />
-          <CollectionTable postings={shown} sort={sort} onSort={setSort} onDelete={(p) => void remove(p)} onTrack={(p, patch) => void track(p, patch)} />
+          <CollectionTable
+            postings={shown}
+            sort={sort}
+            onSort={setSort}
+            onDelete={(p) => void remove(p)}
+            onTrack={(p, patch) => void track(p, patch)}
+          />
         </>
       )}
     </main>

@@ -8,7 +8,10 @@ export interface TabLike {
 }
 
 /** The tabs worth extracting (web pages, not this extension's own), and how many hide their address. */
-export function jobTabCandidates<T extends TabLike>(tabs: readonly T[], ownOrigin: string): { readable: T[]; hidden: number } {
+export function jobTabCandidates<T extends TabLike>(
+  tabs: readonly T[],
+  ownOrigin: string,
+): { readable: T[]; hidden: number } {
   const readable: T[] = [];
   let hidden = 0;
   for (const t of tabs) {

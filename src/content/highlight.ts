@@ -9,8 +9,56 @@ import { findOccurrences } from '../core/occurrences';
 import type { HighlightCommand, HighlightEntry, HighlightReport } from '../shared/highlight-contract';
 
 const PREFIX = 'job-entities-';
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME']);
-const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'BUTTON']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+]);
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'BUTTON',
+]);
 
 interface State {
   entries: HighlightEntry[];
@@ -41,7 +89,8 @@ function pageText(root: Node): { text: string; nodes: Text[]; starts: number[] }
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = n as Text;
     let block: Element | null = t.parentElement;
-    while (block && !BLOCKS.has(block.tagName.toUpperCase()) && block.tagName.toUpperCase() !== 'BODY') block = block.parentElement;
+    while (block && !BLOCKS.has(block.tagName.toUpperCase()) && block.tagName.toUpperCase() !== 'BODY')
+      block = block.parentElement;
     // Text of two blocks never runs together ("Python</li><li>Java" is not "PythonJava").
     if (text && block !== lastBlock) text += '\n';
     lastBlock = block;
@@ -109,7 +158,8 @@ function turnOff(): void {
 }
 
 export function runHighlight(cmd: HighlightCommand): HighlightReport {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS)) throw new Error('This browser cannot highlight text in pages (CSS Custom Highlight API missing).');
+  if (typeof CSS === 'undefined' || !('highlights' in CSS))
+    throw new Error('This browser cannot highlight text in pages (CSS Custom Highlight API missing).');
   if (cmd.op === 'off') {
     turnOff();
     return report(undefined);
@@ -125,7 +175,11 @@ export function runHighlight(cmd: HighlightCommand): HighlightReport {
       clearTimeout(s.timer);
       s.timer = setTimeout(() => state === s && paint(s), 250);
     });
-    s.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    s.observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
     return report(s);
   }
   // reveal: scroll to the next occurrence of one value (the first on the first click).

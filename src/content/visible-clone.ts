@@ -5,7 +5,17 @@
 // hostile page hides instructions there.
 
 /** Elements kept whatever their style: the head's metadata and JSON-LD scripts are read, not seen. */
-const NOT_RENDERED_ANYWAY = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'base']);
+const NOT_RENDERED_ANYWAY = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+]);
 
 /** Whether the user can see `el` (and so its text) in the live page. */
 export function isRendered(el: Element, view: Window): boolean {
@@ -17,7 +27,8 @@ export function isRendered(el: Element, view: Window): boolean {
   const clips = cs.overflow !== 'visible' || cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
   // A box of (nearly) no size that cuts its content off: the screen-reader-only and zero-size tricks.
   if (clips && (rect.width <= 1 || rect.height <= 1)) return false;
-  if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(cs.clip) && cs.position === 'absolute') return false;
+  if (/^rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)$/.test(cs.clip) && cs.position === 'absolute')
+    return false;
   if (/inset\(\s*50%/.test(cs.clipPath)) return false;
   // Placed outside the page, where no scrolling reaches it.
   const left = rect.right + view.scrollX;

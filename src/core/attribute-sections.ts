@@ -47,7 +47,11 @@ export function indexSections(sections: readonly Section[]): SectionIndex {
  * sections of the `preferred` kinds (what the extractor read), then in all of them. undefined when
  * no section contains it (the model rephrased it) or the value has no tokens.
  */
-export function sectionOf(value: string, index: SectionIndex, preferred: readonly SectionKind[] = FOCUSED_KINDS): SectionKind | undefined {
+export function sectionOf(
+  value: string,
+  index: SectionIndex,
+  preferred: readonly SectionKind[] = FOCUSED_KINDS,
+): SectionKind | undefined {
   const needle = sectionTokens(value);
   if (needle.length === 0) return undefined;
   const passes = preferred.length ? [(k: SectionKind) => preferred.includes(k), () => true] : [() => true];
@@ -65,7 +69,10 @@ export function sectionOf(value: string, index: SectionIndex, preferred: readonl
  * Details that do not run parallel to the values (another length or other values) are rebuilt
  * from the values, keeping what they said about each value. Nothing else changes.
  */
-export function attributeSections(result: ExtractionResult, sections: readonly Section[] | undefined): ExtractionResult {
+export function attributeSections(
+  result: ExtractionResult,
+  sections: readonly Section[] | undefined,
+): ExtractionResult {
   if (!sections || sections.length === 0) return result;
   const index = indexSections(sections);
   // Scope 'whole' read every section: the first occurrence anywhere is where the value came from.
@@ -75,7 +82,12 @@ export function attributeSections(result: ExtractionResult, sections: readonly S
   return { ...result, details };
 }
 
-function attributeType(result: ExtractionResult, type: keyof Entities, index: SectionIndex, preferred: readonly SectionKind[]): EntityDetail[] {
+function attributeType(
+  result: ExtractionResult,
+  type: keyof Entities,
+  index: SectionIndex,
+  preferred: readonly SectionKind[],
+): EntityDetail[] {
   const values = result[type];
   const given = result.details?.[type] ?? [];
   const parallel = given.length === values.length && given.every((d, i) => d.value === values[i]);

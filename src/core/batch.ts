@@ -55,7 +55,12 @@ export function parseCustomId(customId: string): { position: number; chunk: numb
  * The request lines for one posting, or why the batch cannot carry it: empty text, or a piece
  * still too long for the model's context after chunking (the answer budget leaves no room).
  */
-export function batchRequestLines(posting: PostingInput, position: number, settings: Settings, id?: string | number): { lines: BatchRequestLine[]; read: ReadMeta } | { problem: string } {
+export function batchRequestLines(
+  posting: PostingInput,
+  position: number,
+  settings: Settings,
+  id?: string | number,
+): { lines: BatchRequestLine[]; read: ReadMeta } | { problem: string } {
   if (!posting.text.trim()) return { problem: 'the posting text is empty' };
   const read = readPosting(posting, settings);
   const texts = postingRequestTexts(posting, settings, read);
@@ -65,14 +70,22 @@ export function batchRequestLines(posting: PostingInput, position: number, setti
   if (free < MIN_PROMPT_BUDGET) {
     for (const t of texts) {
       const n = countTokens(normalizeText(t));
-      if (n > free) return { problem: `too long for ${settings.model}: a piece of ${n} tokens plus the ${settings.maxTokens}-token answer exceeds its ${context}-token context even after splitting; lower --max-tokens or set --context-tokens` };
+      if (n > free)
+        return {
+          problem: `too long for ${settings.model}: a piece of ${n} tokens plus the ${settings.maxTokens}-token answer exceeds its ${context}-token context even after splitting; lower --max-tokens or set --context-tokens`,
+        };
     }
   }
   return {
     read: read.meta,
     lines: texts.map((text, index) => {
       const req = buildModelRequest(text, settings);
-      return { custom_id: customIdFor(position, id, { index, count: texts.length }), method: 'POST', url: req.endpoint, body: req.body };
+      return {
+        custom_id: customIdFor(position, id, { index, count: texts.length }),
+        method: 'POST',
+        url: req.endpoint,
+        body: req.body,
+      };
     }),
   };
 }
@@ -123,21 +136,41 @@ export function outcomeOfOutputLine(raw: string, settings: Settings): ChunkOutco
     }
     if (line.response) {
       const body = line.response.body as { error?: object } | undefined;
-      const err = APIError.generate(line.response.status_code, body && typeof body === 'object' ? body : undefined, undefined, new Headers());
+      const err = APIError.generate(
+        line.response.status_code,
+        body && typeof body === 'object' ? body : undefined,
+        undefined,
+        new Headers(),
+      );
       // A batch request is never retried: the message must not say it was.
-      throw mapProviderError(err, { model: settings.model, baseURL: settings.baseURL, maxRetries: 0, apiKey: settings.apiKey });
+      throw mapProviderError(err, {
+        model: settings.model,
+        baseURL: settings.baseURL,
+        maxRetries: 0,
+        apiKey: settings.apiKey,
+      });
     }
     const code = line.error?.code ?? 'unknown';
     const message = line.error?.message ?? 'the server gave no reason';
     const kind = code === 'batch_expired' ? 'timeout' : code === 'batch_cancelled' ? 'cancelled' : 'server_error';
-    return { ...id, noResult: true, error: new ExtractionError(kind, `No result: ${message.replace(/\.$/, '')} (${code}).`).toInfo() };
+    return {
+      ...id,
+      noResult: true,
+      error: new ExtractionError(kind, `No result: ${message.replace(/\.$/, '')} (${code}).`).toInfo(),
+    };
   } catch (err) {
     return { ...id, error: toErrorInfo(err) };
   }
 }
 
 /** The outcome of a posting from its chunks' outcomes: the first error, or the merged result. */
-export function combineChunks(chunks: (ChunkOutcome | undefined)[], count: number, missing: () => ErrorInfo, read?: ReadMeta, posting?: PostingInput): { result?: ExtractionResult; error?: ErrorInfo } {
+export function combineChunks(
+  chunks: (ChunkOutcome | undefined)[],
+  count: number,
+  missing: () => ErrorInfo,
+  read?: ReadMeta,
+  posting?: PostingInput,
+): { result?: ExtractionResult; error?: ErrorInfo } {
   const parts: ExtractionResult[] = [];
   for (let k = 0; k < count; k++) {
     const c = chunks[k];
@@ -163,7 +196,13 @@ export const BatchSchema = z.looseObject({
   output_file_id: z.string().nullish(),
   error_file_id: z.string().nullish(),
   request_counts: z.looseObject({ total: z.number(), completed: z.number(), failed: z.number() }).nullish(),
-  errors: z.looseObject({ data: z.array(z.looseObject({ message: z.string().nullish(), line: z.number().nullish(), code: z.string().nullish() })).nullish() }).nullish(),
+  errors: z
+    .looseObject({
+      data: z
+        .array(z.looseObject({ message: z.string().nullish(), line: z.number().nullish(), code: z.string().nullish() }))
+        .nullish(),
+    })
+    .nullish(),
 });
 export type Batch = z.infer<typeof BatchSchema>;
 
@@ -177,29 +216,54 @@ export class BatchClient {
   }
 
   private fail(err: unknown): ExtractionError {
-    return mapProviderError(err, { model: this.settings.model, baseURL: this.settings.baseURL, timeoutMs: this.settings.timeoutMs, maxRetries: this.settings.maxRetries, apiKey: this.settings.apiKey });
+    return mapProviderError(err, {
+      model: this.settings.model,
+      baseURL: this.settings.baseURL,
+      timeoutMs: this.settings.timeoutMs,
+      maxRetries: this.settings.maxRetries,
+      apiKey: this.settings.apiKey,
+    });
   }
 
   private check(value: unknown, what: string): Batch {
     const r = BatchSchema.safeParse(value);
-    if (!r.success) throw new ExtractionError('unknown', `The server's answer for ${what} is not a batch (${r.error.issues[0]?.message}). Check that ${this.settings.baseURL} speaks OpenAI's Batch API.`);
+    if (!r.success)
+      throw new ExtractionError(
+        'unknown',
+        `The server's answer for ${what} is not a batch (${r.error.issues[0]?.message}). Check that ${this.settings.baseURL} speaks OpenAI's Batch API.`,
+      );
     return r.data;
   }
 
   /** Upload a batch input file; `content` may be a stream (the CLI's file) so it is never whole in memory. */
   async upload(name: string, content: Parameters<typeof toFile>[0], signal?: AbortSignal): Promise<string> {
     try {
-      const file = await this.client.files.create({ file: await toFile(content, name, { type: 'application/jsonl' }), purpose: 'batch' }, { signal });
-      if (!file || typeof file.id !== 'string') throw new ExtractionError('unknown', `The server did not answer the upload of ${name} with a file id.`);
+      const file = await this.client.files.create(
+        { file: await toFile(content, name, { type: 'application/jsonl' }), purpose: 'batch' },
+        { signal },
+      );
+      if (!file || typeof file.id !== 'string')
+        throw new ExtractionError('unknown', `The server did not answer the upload of ${name} with a file id.`);
       return file.id;
     } catch (err) {
       throw this.fail(err);
     }
   }
 
-  async create(inputFileId: string, endpoint: ModelEndpoint, metadata: Record<string, string>, signal?: AbortSignal): Promise<Batch> {
+  async create(
+    inputFileId: string,
+    endpoint: ModelEndpoint,
+    metadata: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Batch> {
     try {
-      return this.check(await this.client.batches.create({ input_file_id: inputFileId, endpoint, completion_window: COMPLETION_WINDOW, metadata }, { signal }), 'POST /batches');
+      return this.check(
+        await this.client.batches.create(
+          { input_file_id: inputFileId, endpoint, completion_window: COMPLETION_WINDOW, metadata },
+          { signal },
+        ),
+        'POST /batches',
+      );
     } catch (err) {
       throw this.fail(err);
     }
@@ -207,7 +271,10 @@ export class BatchClient {
 
   async retrieve(id: string, signal?: AbortSignal): Promise<Batch> {
     try {
-      return this.check(await withRequestSignal(signal, (s) => this.client.batches.retrieve(id, { signal: s })), `batch ${id}`);
+      return this.check(
+        await withRequestSignal(signal, (s) => this.client.batches.retrieve(id, { signal: s })),
+        `batch ${id}`,
+      );
     } catch (err) {
       throw this.fail(err);
     }

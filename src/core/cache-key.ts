@@ -11,7 +11,13 @@ export const CACHE_KEY_VERSION = 2;
 export function cacheKeyMaterial(text: string, settings: Settings): string {
   const provider = resolveProvider(settings);
   // The scope decides which part of the posting is read: a focused and a whole answer are cached apart.
-  const common = { v: CACHE_KEY_VERSION, text: normalizeText(text), provider, trimBoilerplate: settings.trimBoilerplate, scope: settings.scope };
+  const common = {
+    v: CACHE_KEY_VERSION,
+    text: normalizeText(text),
+    provider,
+    trimBoilerplate: settings.trimBoilerplate,
+    scope: settings.scope,
+  };
   // The embedded extractor ignores the model settings: changing them must not miss its cache.
   if (provider === 'local') return JSON.stringify(common);
   return JSON.stringify({

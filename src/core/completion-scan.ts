@@ -45,7 +45,21 @@ export class Scanner {
         this.pos += n;
         return String.fromCodePoint(cp);
       };
-      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '0': '\0', '\\': '\\', "'": "'", '"': '"', '/': '/', '\n': '' };
+      const simple: Record<string, string> = {
+        n: '\n',
+        t: '\t',
+        r: '\r',
+        b: '\b',
+        f: '\f',
+        v: '\v',
+        a: '\x07',
+        '0': '\0',
+        '\\': '\\',
+        "'": "'",
+        '"': '"',
+        '/': '/',
+        '\n': '',
+      };
       if (e in simple) out += simple[e];
       else if (e === 'x') out += hex(2) ?? '\\x';
       else if (e === 'u') out += hex(4) ?? '\\u';

@@ -37,9 +37,16 @@ const KEY_ALIASES: Record<string, EntityType> = {
 const NEGATIVE = 'no entity';
 
 function entityTypeOf(key: string): EntityType | undefined {
-  const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const k = key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   // Own keys only: `constructor` or `__proto__` in an answer must not find Object's.
-  return (ENTITY_TYPES as readonly string[]).includes(k) ? (k as EntityType) : Object.hasOwn(KEY_ALIASES, k) ? KEY_ALIASES[k] : undefined;
+  return (ENTITY_TYPES as readonly string[]).includes(k)
+    ? (k as EntityType)
+    : Object.hasOwn(KEY_ALIASES, k)
+      ? KEY_ALIASES[k]
+      : undefined;
 }
 
 function clip(s: string, n = 40): string {
@@ -52,12 +59,21 @@ function stripFences(text: string): string {
   return text.replace(/```[a-zA-Z]*[^\S\n]*\n?/g, '\n');
 }
 
-export function parseCompletion(text: string, opts: { finishReason?: string | null; stop?: string } = {}): ParsedCompletion {
+export function parseCompletion(
+  text: string,
+  opts: { finishReason?: string | null; stop?: string } = {},
+): ParsedCompletion {
   try {
     return parseUnsafe(typeof text === 'string' ? text : String(text ?? ''), opts);
   } catch (err) {
     // Defensive: the scanner is written not to throw, but no answer may ever crash a caller.
-    return { entities: emptyEntities(), warnings: [`The model's answer could not be read (${clip(String(err))}); no entities were taken from it.`], negative: false, order: [], unreadable: true };
+    return {
+      entities: emptyEntities(),
+      warnings: [`The model's answer could not be read (${clip(String(err))}); no entities were taken from it.`],
+      negative: false,
+      order: [],
+      unreadable: true,
+    };
   }
 }
 
@@ -224,7 +240,10 @@ function readUnquoted(st: ReadState, type: EntityType | undefined, key: string):
     return 'next';
   }
   if (sc.done && st.truncated) st.cutMidway = true;
-  const values = rest.split(',').map((x) => x.trim()).filter(Boolean);
+  const values = rest
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (sc.done && st.truncated) values.pop(); // the last one may be cut
   addValues(st, type, values);
   st.warnings.add('Some values were not quoted; they were read up to the next comma.');
@@ -243,10 +262,12 @@ function finishRead(st: ReadState, text: string): ParsedCompletion {
     );
   }
   if (sawValue && ENTITY_TYPES.some((t) => entities[t].length > 0)) negative = false;
-  else if (sawValue && !cutMidway && !truncated) negative = true; // every list empty: `{"diploma": [], ...}`
+  else if (sawValue && !cutMidway && !truncated)
+    negative = true; // every list empty: `{"diploma": [], ...}`
   else if (!negative) {
     if (!text.trim()) warnings.add('The model returned an empty answer.');
-    else if (!sawValue && !cutMidway) warnings.add("The model's answer is not in the expected format; no entities were found in it.");
+    else if (!sawValue && !cutMidway)
+      warnings.add("The model's answer is not in the expected format; no entities were found in it.");
   }
   const unreadable = !negative && !sawValue && !cutMidway && !truncated;
   return { entities, warnings: [...warnings], negative, order, ...(unreadable ? { unreadable } : {}) };
@@ -300,5 +321,10 @@ export function serializeCompletion(e: Entities, opts: { order?: EntityType[]; s
 
 /** The JSON form a chat model may answer with (all four keys, compact). */
 export function toJsonAnswer(e: Entities): string {
-  return JSON.stringify({ diploma: e.diploma, diploma_major: e.diploma_major, experience: e.experience, skills: e.skills });
+  return JSON.stringify({
+    diploma: e.diploma,
+    diploma_major: e.diploma_major,
+    experience: e.experience,
+    skills: e.skills,
+  });
 }

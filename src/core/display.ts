@@ -11,17 +11,281 @@
 export const DISPLAY_CASING: Record<string, string> = Object.fromEntries(
   [
     // Degrees
-    'BA', 'BS', 'BSc', 'BE', 'BEng', 'BTech', 'MS', 'MSc', 'MA', 'MEng', 'MBA', 'PhD', 'GED', 'JD', 'MD', 'BBA', 'BSEE', 'MSEE', 'BSCS', 'MSCS', 'STEM', 'Ph.D.', 'Ph.D', 'B.S.', 'B.A.', 'M.S.', 'M.A.', 'B.Sc.', 'M.Sc.', 'CS', 'EE', 'CE', 'ECE', 'CSE', 'EECS',
+    'BA',
+    'BS',
+    'BSc',
+    'BE',
+    'BEng',
+    'BTech',
+    'MS',
+    'MSc',
+    'MA',
+    'MEng',
+    'MBA',
+    'PhD',
+    'GED',
+    'JD',
+    'MD',
+    'BBA',
+    'BSEE',
+    'MSEE',
+    'BSCS',
+    'MSCS',
+    'STEM',
+    'Ph.D.',
+    'Ph.D',
+    'B.S.',
+    'B.A.',
+    'M.S.',
+    'M.A.',
+    'B.Sc.',
+    'M.Sc.',
+    'CS',
+    'EE',
+    'CE',
+    'ECE',
+    'CSE',
+    'EECS',
     // Cloud, data, web
-    'AWS', 'GCP', 'SQL', 'NoSQL', 'MySQL', 'PostgreSQL', 'MongoDB', 'API', 'APIs', 'REST', 'RESTful', 'GraphQL', 'HTML', 'HTML5', 'CSS', 'CSS3', 'JSON', 'XML', 'XSLT', 'YAML', 'HTTP', 'HTTPS', 'TCP/IP', 'DNS', 'SaaS', 'PaaS', 'IaaS', 'ETL', 'ELT', 'BI', 'CI/CD', 'CI', 'CD', 'SDK', 'UI', 'UX', 'QA', 'IT', 'ERP', 'CRM', 'SAP', 'SRE', 'OOP', 'OO', 'MVC', 'SOA', 'TDD', 'BDD', 'SDLC', 'AI', 'ML', 'NLP', 'LLM', 'LLMs', 'GPU', 'CPU', 'IoT', 'VPN', 'LAN', 'WAN', 'SSO', 'OAuth', 'JWT', 'HA', 'DR', 'OS', 'DB', 'ASIC', 'SoC', 'PSU', 'DAC', 'L2', 'L3', 'SWE', 'AC/DC', 'NetWeaver', 'R&D', 'AT&T', 'M&A', 'P&L', 'Q&A', 'B2B', 'B2C', 'DevOps', 'DevSecOps', 'MLOps', 'SEO', 'SEM', 'KPI', 'KPIs', 'ROI', 'PMP', 'CPA', 'CISSP', 'CCNA', 'HIPAA', 'GDPR', 'SOX', 'ISO', 'OSHA', 'GAAP', 'RTOS', 'FPGA', 'VHDL', 'PCB', 'CAD', 'CAE', 'MATLAB', 'J2EE', 'JEE', 'JVM', 'JDBC', 'JMS', 'EJB', 'MQ', 'UML', 'SSIS', 'SSRS', 'SSAS', 'T-SQL', 'PL/SQL', 'ASP', 'ASP.NET', '.NET', 'ADO.NET', 'VB.NET', 'C#', 'F#', 'C', 'C++', 'R', 'PHP', 'COBOL', 'iOS', 'macOS', 'UNIX', 'IBM', 'VMware', 'GitHub', 'GitLab',
+    'AWS',
+    'GCP',
+    'SQL',
+    'NoSQL',
+    'MySQL',
+    'PostgreSQL',
+    'MongoDB',
+    'API',
+    'APIs',
+    'REST',
+    'RESTful',
+    'GraphQL',
+    'HTML',
+    'HTML5',
+    'CSS',
+    'CSS3',
+    'JSON',
+    'XML',
+    'XSLT',
+    'YAML',
+    'HTTP',
+    'HTTPS',
+    'TCP/IP',
+    'DNS',
+    'SaaS',
+    'PaaS',
+    'IaaS',
+    'ETL',
+    'ELT',
+    'BI',
+    'CI/CD',
+    'CI',
+    'CD',
+    'SDK',
+    'UI',
+    'UX',
+    'QA',
+    'IT',
+    'ERP',
+    'CRM',
+    'SAP',
+    'SRE',
+    'OOP',
+    'OO',
+    'MVC',
+    'SOA',
+    'TDD',
+    'BDD',
+    'SDLC',
+    'AI',
+    'ML',
+    'NLP',
+    'LLM',
+    'LLMs',
+    'GPU',
+    'CPU',
+    'IoT',
+    'VPN',
+    'LAN',
+    'WAN',
+    'SSO',
+    'OAuth',
+    'JWT',
+    'HA',
+    'DR',
+    'OS',
+    'DB',
+    'ASIC',
+    'SoC',
+    'PSU',
+    'DAC',
+    'L2',
+    'L3',
+    'SWE',
+    'AC/DC',
+    'NetWeaver',
+    'R&D',
+    'AT&T',
+    'M&A',
+    'P&L',
+    'Q&A',
+    'B2B',
+    'B2C',
+    'DevOps',
+    'DevSecOps',
+    'MLOps',
+    'SEO',
+    'SEM',
+    'KPI',
+    'KPIs',
+    'ROI',
+    'PMP',
+    'CPA',
+    'CISSP',
+    'CCNA',
+    'HIPAA',
+    'GDPR',
+    'SOX',
+    'ISO',
+    'OSHA',
+    'GAAP',
+    'RTOS',
+    'FPGA',
+    'VHDL',
+    'PCB',
+    'CAD',
+    'CAE',
+    'MATLAB',
+    'J2EE',
+    'JEE',
+    'JVM',
+    'JDBC',
+    'JMS',
+    'EJB',
+    'MQ',
+    'UML',
+    'SSIS',
+    'SSRS',
+    'SSAS',
+    'T-SQL',
+    'PL/SQL',
+    'ASP',
+    'ASP.NET',
+    '.NET',
+    'ADO.NET',
+    'VB.NET',
+    'C#',
+    'F#',
+    'C',
+    'C++',
+    'R',
+    'PHP',
+    'COBOL',
+    'iOS',
+    'macOS',
+    'UNIX',
+    'IBM',
+    'VMware',
+    'GitHub',
+    'GitLab',
     // Languages, tools, brands
-    'Java', 'JavaScript', 'TypeScript', 'Python', 'Ruby', 'Rails', 'Go', 'Golang', 'Rust', 'Kotlin', 'Swift', 'Scala', 'Perl', 'Objective-C', 'Node.js', 'React', 'React Native', 'Angular', 'AngularJS', 'Vue', 'Vue.js', 'Next.js', 'Django', 'Flask', 'Spring', 'Hibernate', 'jQuery', 'Linux', 'Windows', 'Android', 'Docker', 'Kubernetes', 'Terraform', 'Ansible', 'Jenkins', 'Git', 'Jira', 'Confluence', 'Azure', 'Microsoft', 'Microsoft Azure', 'Google', 'Oracle', 'Salesforce', 'Tableau', 'Power BI', 'Excel', 'PowerPoint', 'Hadoop', 'Spark', 'Kafka', 'Snowflake', 'Databricks', 'Redis', 'Elasticsearch', 'TensorFlow', 'PyTorch', 'Pandas', 'NumPy', 'Websphere', 'Weblogic', 'Struts', 'Agile', 'Scrum', 'Kanban', 'Lean', 'Six Sigma', 'English', 'French', 'German', 'Spanish',
+    'Java',
+    'JavaScript',
+    'TypeScript',
+    'Python',
+    'Ruby',
+    'Rails',
+    'Go',
+    'Golang',
+    'Rust',
+    'Kotlin',
+    'Swift',
+    'Scala',
+    'Perl',
+    'Objective-C',
+    'Node.js',
+    'React',
+    'React Native',
+    'Angular',
+    'AngularJS',
+    'Vue',
+    'Vue.js',
+    'Next.js',
+    'Django',
+    'Flask',
+    'Spring',
+    'Hibernate',
+    'jQuery',
+    'Linux',
+    'Windows',
+    'Android',
+    'Docker',
+    'Kubernetes',
+    'Terraform',
+    'Ansible',
+    'Jenkins',
+    'Git',
+    'Jira',
+    'Confluence',
+    'Azure',
+    'Microsoft',
+    'Microsoft Azure',
+    'Google',
+    'Oracle',
+    'Salesforce',
+    'Tableau',
+    'Power BI',
+    'Excel',
+    'PowerPoint',
+    'Hadoop',
+    'Spark',
+    'Kafka',
+    'Snowflake',
+    'Databricks',
+    'Redis',
+    'Elasticsearch',
+    'TensorFlow',
+    'PyTorch',
+    'Pandas',
+    'NumPy',
+    'Websphere',
+    'Weblogic',
+    'Struts',
+    'Agile',
+    'Scrum',
+    'Kanban',
+    'Lean',
+    'Six Sigma',
+    'English',
+    'French',
+    'German',
+    'Spanish',
   ].map((s) => [s.toLowerCase(), s]),
 );
 
 // Tokens that attach to the previous token (no space before): `2 + years` -> `2+ years`,
 // `c #` -> `c#`, `data ,` -> `data,`, `company 's` -> `company's`.
-const ATTACH_LEFT = new Set(['+', '#', ',', '.', ':', ';', '!', '?', '%', ')', ']', '}', "'s", "'re", "'ve", "'ll", "'d", "'m", "n't", '’s']);
+const ATTACH_LEFT = new Set([
+  '+',
+  '#',
+  ',',
+  '.',
+  ':',
+  ';',
+  '!',
+  '?',
+  '%',
+  ')',
+  ']',
+  '}',
+  "'s",
+  "'re",
+  "'ve",
+  "'ll",
+  "'d",
+  "'m",
+  "n't",
+  '’s',
+]);
 // Tokens that attach to both neighbours: `objective - c`, `3 - 5 years`, `ba / bs / ms`.
 const ATTACH_BOTH = new Set(['-', '/', '–', '—']);
 // Tokens the next token attaches to: `( ha )`, `$ 100`.
@@ -32,7 +296,8 @@ const DOT_SUFFIXES = new Set(['js', 'net', 'io', 'ai', 'com', 'org', 'ts', 'py',
 /** True when no space belongs between `prev` and `tok` (`next` is the token after `tok`). */
 function glued(prev: string, tok: string, next: string | undefined, prevPrev: string | undefined): boolean {
   if (ATTACH_BOTH.has(tok) || ATTACH_BOTH.has(prev) || ATTACH_RIGHT.has(prev)) return true;
-  if (ATTACH_LEFT.has(tok)) return !(tok === '.' && DOT_SUFFIXES.has(next?.toLowerCase() ?? '') && /^(and|or|,)$/i.test(prev));
+  if (ATTACH_LEFT.has(tok))
+    return !(tok === '.' && DOT_SUFFIXES.has(next?.toLowerCase() ?? '') && /^(and|or|,)$/i.test(prev));
   if (prev === '.' && DOT_SUFFIXES.has(tok.toLowerCase())) return true;
   // `r & d`, `at & t`: single letters around & are one abbreviation.
   const letter = (t: string | undefined) => t !== undefined && /^\p{L}$/u.test(t);
@@ -50,7 +315,41 @@ function joinTokens(tokens: string[]): string {
 }
 
 /** Ordinary words that can stand alone in parentheses and are not abbreviations. */
-const PAREN_WORDS = new Set(['and', 'or', 'the', 'etc', 'via', 'plus', 'min', 'max', 'pref', 'ideal', 'nice', 'bonus', 'a', 'an', 'any', 'all', 'some', 'more', 'less', 'both', 'each', 'only', 'also', 'hours', 'years', 'year', 'week', 'day', 'days', 'tbd', 'optional', 'yes', 'no']);
+const PAREN_WORDS = new Set([
+  'and',
+  'or',
+  'the',
+  'etc',
+  'via',
+  'plus',
+  'min',
+  'max',
+  'pref',
+  'ideal',
+  'nice',
+  'bonus',
+  'a',
+  'an',
+  'any',
+  'all',
+  'some',
+  'more',
+  'less',
+  'both',
+  'each',
+  'only',
+  'also',
+  'hours',
+  'years',
+  'year',
+  'week',
+  'day',
+  'days',
+  'tbd',
+  'optional',
+  'yes',
+  'no',
+]);
 
 /** Restore known casing word by word (compound words like `objective-c`, `node.js` first). */
 /** Web and mail addresses: their letter case is theirs (`http://…/sql` must not become `HTTP://…/SQL`). */
@@ -67,10 +366,12 @@ function applyCasing(s: string): string {
 }
 
 function caseWords(s: string): string {
-  return s
-    .replace(/[\p{L}\p{N}+#.\-/&']+/gu, (word) => caseWord(word))
-    // An abbreviation defined in parentheses (`highly available (ha)`) is an acronym.
-    .replace(/\(([a-z]{2,5})\)/g, (m, inner: string) => (PAREN_WORDS.has(inner) ? m : `(${inner.toUpperCase()})`));
+  return (
+    s
+      .replace(/[\p{L}\p{N}+#.\-/&']+/gu, (word) => caseWord(word))
+      // An abbreviation defined in parentheses (`highly available (ha)`) is an acronym.
+      .replace(/\(([a-z]{2,5})\)/g, (m, inner: string) => (PAREN_WORDS.has(inner) ? m : `(${inner.toUpperCase()})`))
+  );
 }
 
 /** The known spelling of a word, if listed (own keys only: `constructor` must not find Object's). */
@@ -89,7 +390,11 @@ function caseWord(word: string): string {
     if (head) return head + trail;
   }
   // Compounds: case each part between separators (`ba/bs/ms`, `ci/cd`, `aws-based`).
-  if (/[-/&]/.test(word)) return word.split(/([-/&])/).map((p) => (/^[-/&]$/.test(p) ? p : caseWord(p))).join('');
+  if (/[-/&]/.test(word))
+    return word
+      .split(/([-/&])/)
+      .map((p) => (/^[-/&]$/.test(p) ? p : caseWord(p)))
+      .join('');
   return word;
 }
 
@@ -110,7 +415,12 @@ export const MAX_SHOWN_CHARS = 200;
  */
 export function shownLabel(display: string): string {
   const chars = [...display];
-  return chars.length > MAX_SHOWN_CHARS ? `${chars.slice(0, MAX_SHOWN_CHARS - 1).join('').trimEnd()}…` : display;
+  return chars.length > MAX_SHOWN_CHARS
+    ? `${chars
+        .slice(0, MAX_SHOWN_CHARS - 1)
+        .join('')
+        .trimEnd()}…`
+    : display;
 }
 
 export interface DisplayValue {

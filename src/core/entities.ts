@@ -93,5 +93,10 @@ export function mergeEntities(parts: Entities[]): Entities {
 
 /** Just the four entity arrays of a result (drops metadata). */
 export function pickEntities(e: Entities): Entities {
-  return { diploma: [...e.diploma], diploma_major: [...e.diploma_major], experience: [...e.experience], skills: [...e.skills] };
+  return {
+    diploma: [...e.diploma],
+    diploma_major: [...e.diploma_major],
+    experience: [...e.experience],
+    skills: [...e.skills],
+  };
 }

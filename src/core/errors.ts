@@ -64,7 +64,12 @@ export class ExtractionError extends Error {
     return SETTINGS_ERROR_CODES.has(this.code);
   }
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message, ...(this.status === undefined ? {} : { status: this.status }), ...(this.raw === undefined ? {} : { raw: this.raw }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.status === undefined ? {} : { status: this.status }),
+      ...(this.raw === undefined ? {} : { raw: this.raw }),
+    };
   }
 }
 
@@ -80,7 +85,11 @@ export function throwIfCancelled(signal?: AbortSignal): void {
 export function toErrorInfo(err: unknown, secrets: readonly string[] = []): ErrorInfo {
   if (err instanceof ExtractionError) {
     const info = err.toInfo();
-    return { ...info, message: redactSecrets(info.message, secrets), ...(info.raw === undefined ? {} : { raw: redactSecrets(info.raw, secrets) }) };
+    return {
+      ...info,
+      message: redactSecrets(info.message, secrets),
+      ...(info.raw === undefined ? {} : { raw: redactSecrets(info.raw, secrets) }),
+    };
   }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: CANCELLED_MESSAGE };
   const msg = err instanceof Error ? err.message : String(err);

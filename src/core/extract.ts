@@ -27,7 +27,11 @@ export async function getProvider(settings: Settings): Promise<Provider> {
 function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, totalTokens: a.totalTokens + b.totalTokens };
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
 }
 
 /**
@@ -36,7 +40,10 @@ function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined
  * posting they pile up on the caller's signal (Node warns past ten). The link is removed when the
  * work is done, so the caller's signal holds at most one listener from here at a time.
  */
-export async function withLinkedSignal<T>(parent: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+export async function withLinkedSignal<T>(
+  parent: AbortSignal | undefined,
+  work: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
   if (!parent) return work(undefined);
   const own = new AbortController();
   const forward = () => own.abort(parent.reason);
@@ -59,7 +66,10 @@ export function planChunks(text: string, settings: Settings): string[] {
 }
 
 /** What of this posting is read in these settings' scope: the text, and the meta saying so. */
-export function readPosting(posting: PostingInput, settings: Settings): { text: string; meta: Pick<ExtractionResult['meta'], 'scope' | 'read'> } {
+export function readPosting(
+  posting: PostingInput,
+  settings: Settings,
+): { text: string; meta: Pick<ExtractionResult['meta'], 'scope' | 'read'> } {
   const focus = focusPosting(posting, settings.scope);
   return { text: focus.text, meta: { scope: focus.scope, read: focus.read } };
 }
@@ -69,7 +79,11 @@ export function readPosting(posting: PostingInput, settings: Settings): { text: 
  * scope reads, split when too long for the model's context. `extract` and `extract --batch` both
  * build their requests from these, so what goes into the prompt is decided here once.
  */
-export function postingRequestTexts(posting: PostingInput, settings: Settings, read = readPosting(posting, settings)): string[] {
+export function postingRequestTexts(
+  posting: PostingInput,
+  settings: Settings,
+  read = readPosting(posting, settings),
+): string[] {
   return planChunks(read.text, settings);
 }
 
@@ -79,10 +93,17 @@ export function mergeChunkResults(parts: ExtractionResult[]): ExtractionResult {
   const warnings: string[] = [];
   parts.forEach((p, i) => p.meta.warnings.forEach((w) => warnings.push(`chunk ${i + 1}/${parts.length}: ${w}`)));
   // The run is as complete as its least complete chunk: report a truncation if any chunk had one.
-  const finish = parts.find((p) => p.meta.finishReason && p.meta.finishReason !== 'stop')?.meta.finishReason ?? parts[parts.length - 1].meta.finishReason;
+  const finish =
+    parts.find((p) => p.meta.finishReason && p.meta.finishReason !== 'stop')?.meta.finishReason ??
+    parts[parts.length - 1].meta.finishReason;
   const usage = parts.reduce<Usage | undefined>((u, p) => addUsage(u, p.meta.usage), undefined);
-  const result: ExtractionResult = { ...mergeEntities(parts), meta: { ...parts[0].meta, finishReason: finish, warnings, chunks: parts.length } };
-  const raws = parts.flatMap((p, i) => (p.meta.rawAnswer ? [`chunk ${i + 1}/${parts.length}: ${p.meta.rawAnswer}`] : []));
+  const result: ExtractionResult = {
+    ...mergeEntities(parts),
+    meta: { ...parts[0].meta, finishReason: finish, warnings, chunks: parts.length },
+  };
+  const raws = parts.flatMap((p, i) =>
+    p.meta.rawAnswer ? [`chunk ${i + 1}/${parts.length}: ${p.meta.rawAnswer}`] : [],
+  );
   if (raws.length) result.meta.rawAnswer = raws.join('\n\n');
   else delete result.meta.rawAnswer;
   if (usage) result.meta.usage = usage;
@@ -97,12 +118,20 @@ export function mergeChunkResults(parts: ExtractionResult[]): ExtractionResult {
  * each value given the section it came from (required or nice-to-have, for matching) when the
  * posting is known. `extract` and `extract --batch` both end here.
  */
-export function checkResult(result: ExtractionResult, providerId: string, read?: Pick<ExtractionResult['meta'], 'scope' | 'read'>, posting?: PostingInput): ExtractionResult {
+export function checkResult(
+  result: ExtractionResult,
+  providerId: string,
+  read?: Pick<ExtractionResult['meta'], 'scope' | 'read'>,
+  posting?: PostingInput,
+): ExtractionResult {
   const cleaned = providerId === 'openai' ? cleanModelAnswer(result, posting?.company) : result;
   const withRead = read ? { ...cleaned, meta: { ...cleaned.meta, ...read } } : cleaned;
   const checked = ExtractionResultSchema.safeParse(withRead);
   if (!checked.success) {
-    throw new ExtractionError('unknown', `The ${providerId} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`);
+    throw new ExtractionError(
+      'unknown',
+      `The ${providerId} provider returned a malformed result (${checked.error.issues[0]?.message ?? 'invalid'}). Please report this.`,
+    );
   }
   return posting ? attributeSections(checked.data, postingSections(posting)) : checked.data;
 }
@@ -123,7 +152,11 @@ export function cleanModelAnswer(result: ExtractionResult, company?: string): Ex
  * (minus the answer budget) is split on sentence boundaries; the chunks are extracted one after
  * another with the same signal and merged in order.
  */
-export async function extractPosting(input: PostingInput, settings: Settings, signal?: AbortSignal): Promise<ExtractionResult> {
+export async function extractPosting(
+  input: PostingInput,
+  settings: Settings,
+  signal?: AbortSignal,
+): Promise<ExtractionResult> {
   throwIfCancelled(signal);
   const provider = await getProvider(settings);
   const read = readPosting(input, settings);

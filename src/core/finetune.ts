@@ -41,7 +41,8 @@ export const FineTuningJobEventSchema = z.looseObject({
   data: z.unknown().optional(),
 });
 
-const pageOf = <T extends z.ZodType>(item: T) => z.looseObject({ data: z.array(item), has_more: z.boolean().nullish() });
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ data: z.array(item), has_more: z.boolean().nullish() });
 export const FineTuningJobPageSchema = pageOf(FineTuningJobSchema);
 export const FineTuningJobEventPageSchema = pageOf(FineTuningJobEventSchema);
 
@@ -102,7 +103,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * ends. The SDK adds an abort listener to the signal it is given for every request and keeps it:
  * passing the run's signal to each poll would pile them up (MaxListenersExceededWarning).
  */
-export async function withRequestSignal<T>(signal: AbortSignal | undefined, run: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+export async function withRequestSignal<T>(
+  signal: AbortSignal | undefined,
+  run: (signal?: AbortSignal) => Promise<T>,
+): Promise<T> {
   if (!signal) return run(undefined);
   const child = new AbortController();
   const onAbort = () => child.abort(signal.reason);
@@ -140,7 +144,13 @@ function describeValue(value: unknown): string {
   return `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
 }
 
-const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a JSON object' };
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a JSON object',
+};
 
 function pathName(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
@@ -150,7 +160,9 @@ function pathName(path: readonly PropertyKey[]): string {
 export function describeReplyProblem(body: ReplyBody, issues: readonly z.core.$ZodIssue[] = []): string {
   if (!body.json) {
     const start = body.text.replace(/\s+/g, ' ').trim();
-    return start ? `it is not JSON (it starts with ${JSON.stringify(start.length > 60 ? start.slice(0, 60) + '...' : start)})` : 'it is empty';
+    return start
+      ? `it is not JSON (it starts with ${JSON.stringify(start.length > 60 ? start.slice(0, 60) + '...' : start)})`
+      : 'it is empty';
   }
   const notes = issues.map((issue) => {
     const value = valueAt(body.value, issue.path);
@@ -183,10 +195,23 @@ export class FineTuningClient {
   /** Map an SDK error; `what` names the object for 400/404 answers that are not about a model. */
   private fail(err: unknown, model: string, what?: { notFound?: string; rejected?: string }): ExtractionError {
     const base = this.conn.baseURL;
-    if (what?.notFound && err instanceof NotFoundError) return new ExtractionError('not_found', `${what.notFound} at ${base} (404: ${serverMessage(err)}).`, { status: 404, cause: err });
+    if (what?.notFound && err instanceof NotFoundError)
+      return new ExtractionError('not_found', `${what.notFound} at ${base} (404: ${serverMessage(err)}).`, {
+        status: 404,
+        cause: err,
+      });
     if (what?.rejected && (err instanceof BadRequestError || err instanceof UnprocessableEntityError))
-      return new ExtractionError('bad_request', `${what.rejected} (${err.status}: ${serverMessage(err)}).`, { status: err.status, cause: err });
-    return mapProviderError(err, { model, baseURL: base, timeoutMs: this.conn.timeoutMs, maxRetries: this.conn.maxRetries ?? 2, apiKey: this.conn.apiKey });
+      return new ExtractionError('bad_request', `${what.rejected} (${err.status}: ${serverMessage(err)}).`, {
+        status: err.status,
+        cause: err,
+      });
+    return mapProviderError(err, {
+      model,
+      baseURL: base,
+      timeoutMs: this.conn.timeoutMs,
+      maxRetries: this.conn.maxRetries ?? 2,
+      apiKey: this.conn.apiKey,
+    });
   }
 
   /** The endpoint as the user's server sees it, e.g. `POST /v1/fine_tuning/jobs`. */
@@ -204,7 +229,13 @@ export class FineTuningClient {
    * Send a request, map its failure, and validate its answer. The answer returned is the server's
    * own object (zod only checks it): every field and the key order survive for `--json`.
    */
-  private async request<S extends z.ZodType>(endpoint: string, what: string, schema: S, send: () => Promise<Response>, fail: (err: unknown) => ExtractionError): Promise<z.infer<S>> {
+  private async request<S extends z.ZodType>(
+    endpoint: string,
+    what: string,
+    schema: S,
+    send: () => Promise<Response>,
+    fail: (err: unknown) => ExtractionError,
+  ): Promise<z.infer<S>> {
     let body: ReplyBody;
     try {
       body = await readReply(await send());
@@ -229,7 +260,11 @@ export class FineTuningClient {
         const file = await toFile(new TextEncoder().encode(content), name, { type: 'application/jsonl' });
         return this.client.files.create({ file, purpose: 'fine-tune' }, { signal }).asResponse();
       },
-      (err) => this.fail(err, '', { rejected: `The server rejected the file ${name}`, notFound: `The files endpoint was not found (is the base URL right, ending in /v1?)` }),
+      (err) =>
+        this.fail(err, '', {
+          rejected: `The server rejected the file ${name}`,
+          notFound: `The files endpoint was not found (is the base URL right, ending in /v1?)`,
+        }),
     );
   }
 
@@ -247,7 +282,9 @@ export class FineTuningClient {
               ...(req.validationFile ? { validation_file: req.validationFile } : {}),
               ...(req.suffix ? { suffix: req.suffix } : {}),
               ...(req.seed !== undefined ? { seed: req.seed } : {}),
-              ...(req.epochs !== undefined ? { method: { type: 'supervised' as const, supervised: { hyperparameters: { n_epochs: req.epochs } } } } : {}),
+              ...(req.epochs !== undefined
+                ? { method: { type: 'supervised' as const, supervised: { hyperparameters: { n_epochs: req.epochs } } } }
+                : {}),
             },
             { signal },
           )
@@ -266,36 +303,58 @@ export class FineTuningClient {
       'a fine-tuning job',
       FineTuningJobSchema,
       () => this.client.fineTuning.jobs.retrieve(id, { signal }).asResponse(),
-      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)`, rejected: `The server refused to look up job "${id}"` }),
+      (err) =>
+        this.fail(err, '', {
+          notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)`,
+          rejected: `The server refused to look up job "${id}"`,
+        }),
     );
   }
 
   /** One page of jobs, newest first. */
-  async list(opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<{ jobs: FineTuningJob[]; hasMore: boolean }> {
+  async list(
+    opts: { limit?: number; after?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<{ jobs: FineTuningJob[]; hasMore: boolean }> {
     const page = await this.request(
       this.endpoint('GET', '/fine_tuning/jobs'),
       'a list of fine-tuning jobs',
       FineTuningJobPageSchema,
-      () => this.client.fineTuning.jobs.list({ limit: opts.limit ?? 20, ...(opts.after ? { after: opts.after } : {}) }, { signal }).asResponse(),
+      () =>
+        this.client.fineTuning.jobs
+          .list({ limit: opts.limit ?? 20, ...(opts.after ? { after: opts.after } : {}) }, { signal })
+          .asResponse(),
       (err) => this.fail(err, '', { notFound: 'The fine-tuning endpoint was not found (does this server fine-tune?)' }),
     );
     return { jobs: page.data, hasMore: page.has_more ?? false };
   }
 
   /** One page of a job's events, newest first, after the event `after` (older ones) when given. */
-  async listEventsPage(id: string, opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<{ events: FineTuningJobEvent[]; hasMore: boolean }> {
+  async listEventsPage(
+    id: string,
+    opts: { limit?: number; after?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<{ events: FineTuningJobEvent[]; hasMore: boolean }> {
     const page = await this.request(
       this.endpoint('GET', `/fine_tuning/jobs/${id}/events`),
       'a list of fine-tuning job events',
       FineTuningJobEventPageSchema,
-      () => this.client.fineTuning.jobs.listEvents(id, { limit: opts.limit ?? 50, ...(opts.after ? { after: opts.after } : {}) }, { signal }).asResponse(),
-      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)` }),
+      () =>
+        this.client.fineTuning.jobs
+          .listEvents(id, { limit: opts.limit ?? 50, ...(opts.after ? { after: opts.after } : {}) }, { signal })
+          .asResponse(),
+      (err) =>
+        this.fail(err, '', { notFound: `No fine-tuning job "${id}" (list yours with \`job-entities finetune list\`)` }),
     );
     return { events: page.data, hasMore: page.has_more ?? false };
   }
 
   /** The latest events of a job (older than `after` when given), oldest first. */
-  async listEvents(id: string, opts: { limit?: number; after?: string } = {}, signal?: AbortSignal): Promise<FineTuningJobEvent[]> {
+  async listEvents(
+    id: string,
+    opts: { limit?: number; after?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<FineTuningJobEvent[]> {
     return [...(await this.listEventsPage(id, opts, signal)).events].reverse();
   }
 
@@ -316,7 +375,9 @@ export class FineTuningClient {
     const fresh: FineTuningJobEvent[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 1000; pages++) {
-      const { events, hasMore } = await withRequestSignal(signal, (s) => this.listEventsPage(id, { limit: 100, after }, s));
+      const { events, hasMore } = await withRequestSignal(signal, (s) =>
+        this.listEventsPage(id, { limit: 100, after }, s),
+      );
       const stop = events.findIndex((e) => seen.has(e.id));
       fresh.push(...(stop < 0 ? events : events.slice(0, stop)));
       if (stop >= 0 || !hasMore || events.length === 0) break;
@@ -331,7 +392,11 @@ export class FineTuningClient {
       'a fine-tuning job',
       FineTuningJobSchema,
       () => this.client.fineTuning.jobs.cancel(id, { signal }).asResponse(),
-      (err) => this.fail(err, '', { notFound: `No fine-tuning job "${id}"`, rejected: `The server would not cancel job "${id}"` }),
+      (err) =>
+        this.fail(err, '', {
+          notFound: `No fine-tuning job "${id}"`,
+          rejected: `The server would not cancel job "${id}"`,
+        }),
     );
   }
 
@@ -339,7 +404,12 @@ export class FineTuningClient {
    * Poll a job until it reaches a terminal status (succeeded, failed, cancelled), reporting status
    * changes and new events. Returns the final job. Aborting stops following, not the job.
    */
-  async followJob(id: string, onUpdate: (u: JobUpdate) => void, signal?: AbortSignal, pollMs = 10_000): Promise<FineTuningJob> {
+  async followJob(
+    id: string,
+    onUpdate: (u: JobUpdate) => void,
+    signal?: AbortSignal,
+    pollMs = 10_000,
+  ): Promise<FineTuningJob> {
     const seen = new Set<string>();
     let lastStatus: string | undefined;
     try {
@@ -354,7 +424,11 @@ export class FineTuningClient {
         await sleep(pollMs, signal);
       }
     } catch (err) {
-      if (signal?.aborted) throw new ExtractionError('cancelled', `Stopped following job ${id}; it keeps running on the server. Check it with \`job-entities finetune status ${id}\`.`);
+      if (signal?.aborted)
+        throw new ExtractionError(
+          'cancelled',
+          `Stopped following job ${id}; it keeps running on the server. Check it with \`job-entities finetune status ${id}\`.`,
+        );
       throw err;
     }
   }

@@ -69,15 +69,24 @@ const isRead = (s: Section) => FOCUSED_KINDS.includes(s.kind);
  */
 const LEAD_IN_MAX_CHARS = 100;
 const UNFINISHED = /(?:\b(?:and|or|of|the|in|with|for|et|und|y|e|en|og)|[,&/])\s*$/i;
-const leadsIn = (s: Section) => s.kind === 'other' && !s.heading && s.text.length <= LEAD_IN_MAX_CHARS && UNFINISHED.test(s.text);
+const leadsIn = (s: Section) =>
+  s.kind === 'other' && !s.heading && s.text.length <= LEAD_IN_MAX_CHARS && UNFINISHED.test(s.text);
 
 export function focusPosting(posting: Pick<PostingInput, 'text' | 'sections'>, scope: Scope): FocusedPosting {
   const sections = postingSections(posting);
   const total = sections.length;
-  const chosen = scope === 'focused' ? sections.filter((s, i) => isRead(s) || (leadsIn(s) && sections[i + 1] !== undefined && isRead(sections[i + 1]))) : [];
+  const chosen =
+    scope === 'focused'
+      ? sections.filter((s, i) => isRead(s) || (leadsIn(s) && sections[i + 1] !== undefined && isRead(sections[i + 1])))
+      : [];
   const anchored = chosen.some((s) => s.kind === 'requirements' || s.kind === 'responsibilities');
   if (!anchored) {
-    return { text: posting.text, scope, read: { headings: sections.map(sectionLabel), total }, parts: wholeParts(posting.text, sections) };
+    return {
+      text: posting.text,
+      scope,
+      read: { headings: sections.map(sectionLabel), total },
+      parts: wholeParts(posting.text, sections),
+    };
   }
   let text = '';
   const parts: FocusedPart[] = [];

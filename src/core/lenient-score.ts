@@ -9,14 +9,46 @@ import { ENTITY_TYPES, type Entities, type EntityType } from './entities';
 import { typeScore, type TypeScore } from './score';
 
 /** Words that never make two values the same thing on their own. */
-const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'as', 'is', 'are', 'be', 'your', 'our', 'other', 'etc', 'e.g', 'i.e', 'experience', 'skills', 'skill', 'knowledge']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'with',
+  'at',
+  'by',
+  'as',
+  'is',
+  'are',
+  'be',
+  'your',
+  'our',
+  'other',
+  'etc',
+  'e.g',
+  'i.e',
+  'experience',
+  'skills',
+  'skill',
+  'knowledge',
+]);
 
 /** The comparable words of a value: lower case, tokenizer spaces before `+`/`#` removed, stop words out. */
 export function valueWords(value: string): Set<string> {
   const s = value.toLowerCase().replace(/\s+([+#])/g, '$1');
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}+#.'’]*/gu) ?? [];
   // Possessive and plural endings do not make another value (`bachelor's` = `bachelors` = `bachelor`).
-  const base = (w: string) => w.replace(/[.'’]+$/u, '').replace(/['’]s$/u, '').replace(/^(.{3,}[^s])s$/u, '$1');
+  const base = (w: string) =>
+    w
+      .replace(/[.'’]+$/u, '')
+      .replace(/['’]s$/u, '')
+      .replace(/^(.{3,}[^s])s$/u, '$1');
   return new Set(words.map(base).filter((w) => w && !STOP.has(w)));
 }
 
@@ -56,8 +88,14 @@ function distinct(values: readonly string[]): string[] {
  * several shown values one gold value, as a reader would judge).
  */
 export function scoreLenient(gold: readonly Entities[], predicted: readonly Entities[]): LenientScores {
-  if (gold.length !== predicted.length) throw new RangeError(`scoreLenient needs one prediction per gold posting (${gold.length} gold, ${predicted.length} predicted).`);
-  const c = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, goldHit: 0, gold: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number; goldHit: number; gold: number }>;
+  if (gold.length !== predicted.length)
+    throw new RangeError(
+      `scoreLenient needs one prediction per gold posting (${gold.length} gold, ${predicted.length} predicted).`,
+    );
+  const c = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, goldHit: 0, gold: 0 }])) as Record<
+    EntityType,
+    { tp: number; fp: number; fn: number; goldHit: number; gold: number }
+  >;
   let shown = 0;
   let unmatched = 0;
   gold.forEach((g, i) => {
@@ -84,17 +122,27 @@ export function scoreLenient(gold: readonly Entities[], predicted: readonly Enti
     const f1 = s.precision + recall === 0 ? 0 : (2 * s.precision * recall) / (s.precision + recall);
     return { ...s, recall, f1 };
   };
-  const perType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, score(c[t].tp, c[t].fp, c[t].fn, c[t].gold)])) as Record<EntityType, TypeScore>;
+  const perType = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, score(c[t].tp, c[t].fp, c[t].fn, c[t].gold)]),
+  ) as Record<EntityType, TypeScore>;
   const sum = (k: 'tp' | 'fp' | 'fn' | 'gold') => ENTITY_TYPES.reduce((a, t) => a + c[t][k], 0);
-  return { perType, micro: score(sum('tp'), sum('fp'), sum('fn'), sum('gold')), junk: { shown, unmatched, rate: shown ? unmatched / shown : 0 } };
+  return {
+    perType,
+    micro: score(sum('tp'), sum('fp'), sum('fn'), sum('gold')),
+    junk: { shown, unmatched, rate: shown ? unmatched / shown : 0 },
+  };
 }
 
 /** One markdown table row per measure: P, R, F1 per type, micro-F1 and the junk rate. */
 export function formatLenient(rows: ReadonlyArray<{ name: string; scores: LenientScores }>): string {
   const f = (x: number) => x.toFixed(2);
-  const head = '| | diploma P/R/F1 | major P/R/F1 | experience P/R/F1 | skills P/R/F1 | micro P/R/F1 | junk rate | shown |';
+  const head =
+    '| | diploma P/R/F1 | major P/R/F1 | experience P/R/F1 | skills P/R/F1 | micro P/R/F1 | junk rate | shown |';
   const sep = '|---|---|---|---|---|---|---|---|';
   const prf = (s: TypeScore) => `${f(s.precision)} / ${f(s.recall)} / **${f(s.f1)}**`;
-  const body = rows.map(({ name, scores: s }) => `| ${name} | ${ENTITY_TYPES.map((t) => prf(s.perType[t])).join(' | ')} | ${prf(s.micro)} | ${f(s.junk.rate)} | ${s.junk.shown} |`);
+  const body = rows.map(
+    ({ name, scores: s }) =>
+      `| ${name} | ${ENTITY_TYPES.map((t) => prf(s.perType[t])).join(' | ')} | ${prf(s.micro)} | ${f(s.junk.rate)} | ${s.junk.shown} |`,
+  );
   return [head, sep, ...body].join('\n');
 }

@@ -31,7 +31,10 @@ export interface Occurrence {
 
 /** Every non-overlapping occurrence of `value` (token or display form) in `text`, in order. */
 export function findOccurrences(text: string, value: string, limit = 500): Occurrence[] {
-  const patterns = [occurrencePattern(value), toDisplay(value) !== value ? occurrencePattern(toDisplay(value)) : undefined].filter((p): p is RegExp => p !== undefined);
+  const patterns = [
+    occurrencePattern(value),
+    toDisplay(value) !== value ? occurrencePattern(toDisplay(value)) : undefined,
+  ].filter((p): p is RegExp => p !== undefined);
   const found = new Map<number, Occurrence>();
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {

@@ -62,7 +62,11 @@ export function preparePromptText(text: string, opts: PromptOptions = {}): strin
   body = normalizeText(body);
   // An already-built prompt normalizes to "... ###": drop that trailing separator too.
   const sepCore = normalizeText(separator);
-  if (sepCore && body.endsWith(sepCore) && (body.length === sepCore.length || body[body.length - sepCore.length - 1] === ' ')) {
+  if (
+    sepCore &&
+    body.endsWith(sepCore) &&
+    (body.length === sepCore.length || body[body.length - sepCore.length - 1] === ' ')
+  ) {
     body = body.slice(0, -sepCore.length).trimEnd();
   }
   body = neutralize(body, sepCore);
@@ -77,7 +81,7 @@ export function buildPrompt(text: string, opts: PromptOptions = {}): string {
 
 export const CHAT_SYSTEM_PROMPT = [
   'You extract entities from the qualifications text of a job posting. Entity types:',
-  '- diploma: the degree or diploma asked for (e.g. bs, ba, ms, mba, phd, bachelor\'s degree, high school diploma).',
+  "- diploma: the degree or diploma asked for (e.g. bs, ba, ms, mba, phd, bachelor's degree, high school diploma).",
   '- diploma_major: the field of study of that degree (e.g. computer science, mechanical engineering).',
   '- experience: an amount of experience (e.g. 3 + years, 5 - 7 years, 10 + years).',
   '- skills: skills, technologies, tools and abilities asked for (e.g. python, c #, project management).',
@@ -121,31 +125,50 @@ export const BOILERPLATE_PATTERNS: { name: string; pattern: RegExp; maxWords?: n
     pattern:
       /\bequal (?:employment )?opportunit(?:y|ies)\b|\baffirmative action\b|without regard to\b|regardless of (?:race|age|gender|sex|religion|their)|\b(?:race|color|colour),? (?:religion|creed|national origin)|\bsexual orientation\b|\bgender identity\b|\bprotected (?:veteran|class|characteristic)|\bE-Verify\b|\bdiscriminat(?:e|ion|ory)\b|\bdiversity,? equity\b|\bfair chance\b|\barrest (?:and|or) conviction records?\b/i,
   },
-  { name: 'accommodation', pattern: /\breasonable accommodations?\b|\baccommodations? (?:during|in|for) the (?:application|recruiting|hiring|interview)/i },
+  {
+    name: 'accommodation',
+    pattern:
+      /\breasonable accommodations?\b|\baccommodations? (?:during|in|for) the (?:application|recruiting|hiring|interview)/i,
+  },
   {
     name: 'apply now',
-    pattern: /\b(?:apply now|apply today|click (?:on )?(?:the )?(?:"?apply"?|here)|submit (?:your|an) (?:application|resume|cv)|how to apply)\b/i,
+    pattern:
+      /\b(?:apply now|apply today|click (?:on )?(?:the )?(?:"?apply"?|here)|submit (?:your|an) (?:application|resume|cv)|how to apply)\b/i,
   },
   {
     name: 'job board links',
-    pattern: /^(?:easy apply|apply|apply for this job|share(?: this job)?|save(?: this)? job|report(?: this)? job|back to (?:all )?jobs|view all (?:jobs|openings)|similar jobs|see more jobs|get (?:job alerts|notified)|job alert|sign in|log in|show more|show less|see more|see less)\W*$/i,
+    pattern:
+      /^(?:easy apply|apply|apply for this job|share(?: this job)?|save(?: this)? job|report(?: this)? job|back to (?:all )?jobs|view all (?:jobs|openings)|similar jobs|see more jobs|get (?:job alerts|notified)|job alert|sign in|log in|show more|show less|see more|see less)\W*$/i,
     maxWords: 6,
   },
   {
     name: 'cookies',
-    pattern: /\bcookies?\b.*\b(?:use|uses|accept|consent|settings|preferences|policy)\b|\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b|\bprivacy (?:policy|notice|statement)\b|\bterms of (?:use|service)\b|©|\ball rights reserved\b/i,
+    pattern:
+      /\bcookies?\b.*\b(?:use|uses|accept|consent|settings|preferences|policy)\b|\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b|\bprivacy (?:policy|notice|statement)\b|\bterms of (?:use|service)\b|©|\ball rights reserved\b/i,
   },
-  { name: 'cookie buttons', pattern: /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|decline|manage (?:cookies|preferences)|cookie settings|got it|ok)\W*$/i, maxWords: 6 },
+  {
+    name: 'cookie buttons',
+    pattern:
+      /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|decline|manage (?:cookies|preferences)|cookie settings|got it|ok)\W*$/i,
+    maxWords: 6,
+  },
   {
     name: 'recruiting agencies',
-    pattern: /\bunsolicited (?:resumes?|cvs?|candidates|applications)\b|\b(?:recruitment|staffing|search) (?:agencies|agency|firms?)\b|\bno agencies\b|\bthird[- ]party recruiters?\b/i,
+    pattern:
+      /\bunsolicited (?:resumes?|cvs?|candidates|applications)\b|\b(?:recruitment|staffing|search) (?:agencies|agency|firms?)\b|\bno agencies\b|\bthird[- ]party recruiters?\b/i,
   },
-  { name: 'scam warning', pattern: /\b(?:never|not|will not|won't) (?:ask|request) (?:you )?(?:for )?(?:money|payment|bank)|\bphishing\b|\bfraudulent (?:job|recruit|offers?)/i },
+  {
+    name: 'scam warning',
+    pattern:
+      /\b(?:never|not|will not|won't) (?:ask|request) (?:you )?(?:for )?(?:money|payment|bank)|\bphishing\b|\bfraudulent (?:job|recruit|offers?)/i,
+  },
 ];
 
 function isBoilerplate(sentence: string): boolean {
   const words = sentence.split(/\s+/).length;
-  return BOILERPLATE_PATTERNS.some((b) => (b.maxWords === undefined || words <= b.maxWords) && b.pattern.test(sentence));
+  return BOILERPLATE_PATTERNS.some(
+    (b) => (b.maxWords === undefined || words <= b.maxWords) && b.pattern.test(sentence),
+  );
 }
 
 /**

@@ -53,9 +53,14 @@ export function typeScore(tp: number, fp: number, fn: number): TypeScore {
 
 export function scoreEntities(gold: Entities[], predicted: Entities[]): Scores {
   if (gold.length !== predicted.length) {
-    throw new RangeError(`scoreEntities needs one prediction per gold record (${gold.length} gold, ${predicted.length} predicted).`);
+    throw new RangeError(
+      `scoreEntities needs one prediction per gold record (${gold.length} gold, ${predicted.length} predicted).`,
+    );
   }
-  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    EntityType,
+    { tp: number; fp: number; fn: number }
+  >;
   gold.forEach((g, i) => {
     const p = predicted[i];
     for (const t of ENTITY_TYPES) {
@@ -65,10 +70,13 @@ export function scoreEntities(gold: Entities[], predicted: Entities[]): Scores {
       counts[t].fn += g[t].length - tp;
     }
   });
-  const perType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, typeScore(counts[t].tp, counts[t].fp, counts[t].fn)])) as Record<EntityType, TypeScore>;
+  const perType = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, typeScore(counts[t].tp, counts[t].fp, counts[t].fn)]),
+  ) as Record<EntityType, TypeScore>;
   const sum = (k: 'tp' | 'fp' | 'fn') => ENTITY_TYPES.reduce((a, t) => a + counts[t][k], 0);
   const micro = typeScore(sum('tp'), sum('fp'), sum('fn'));
-  const mean = (k: 'precision' | 'recall' | 'f1') => ENTITY_TYPES.reduce((a, t) => a + perType[t][k], 0) / ENTITY_TYPES.length;
+  const mean = (k: 'precision' | 'recall' | 'f1') =>
+    ENTITY_TYPES.reduce((a, t) => a + perType[t][k], 0) / ENTITY_TYPES.length;
   return { perType, micro, macro: { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') } };
 }
 
@@ -76,7 +84,17 @@ export function scoreEntities(gold: Entities[], predicted: Entities[]): Scores {
 export function formatScores(s: Scores): string {
   const head = ['', 'gold', 'predicted', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'];
   const f = (x: number) => x.toFixed(3);
-  const row = (name: string, t: TypeScore) => [name, String(t.tp + t.fn), String(t.tp + t.fp), String(t.tp), String(t.fp), String(t.fn), f(t.precision), f(t.recall), f(t.f1)];
+  const row = (name: string, t: TypeScore) => [
+    name,
+    String(t.tp + t.fn),
+    String(t.tp + t.fp),
+    String(t.tp),
+    String(t.fp),
+    String(t.fn),
+    f(t.precision),
+    f(t.recall),
+    f(t.f1),
+  ];
   const rows = [
     head,
     ...ENTITY_TYPES.map((t) => row(t, s.perType[t])),
@@ -84,5 +102,12 @@ export function formatScores(s: Scores): string {
     ['macro', '', '', '', '', '', f(s.macro.precision), f(s.macro.recall), f(s.macro.f1)],
   ];
   const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

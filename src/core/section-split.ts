@@ -3,7 +3,15 @@
 // description) is read for headings by its shape: short lines ending in ':', short title-like lines
 // naming a known section, markdown `#` and `**` headings. A posting without any heading is split into
 // paragraphs, each classified from its sentences' cues.
-import { classifyText, headingCoverage, inlineHeadingPhrases, jobTextBefore, matchHeading, normalizeHeading, strayParagraphKind } from './section-classify';
+import {
+  classifyText,
+  headingCoverage,
+  inlineHeadingPhrases,
+  jobTextBefore,
+  matchHeading,
+  normalizeHeading,
+  strayParagraphKind,
+} from './section-classify';
 import type { Section, SectionKind } from './sections';
 
 export interface SectionLine {
@@ -92,7 +100,8 @@ function labelSplit(line: SectionLine): { heading: string; kind: SectionKind; re
 const FLAT_LINE_CHARS = 500;
 const MAX_INLINE_HEADING_WORDS = 5;
 /** One-word headings that, capitalized and followed by a capital, are headings even mid-line ("... our clients Requirements Bachelor's ..."). */
-const STRONG_INLINE_WORDS = /^(?:Requirements|Qualifications|Responsibilities|Duties|Benefits|Anforderungen|Aufgaben|Qualifikationen|Requisitos|Responsabilidades|Responsabilités|Missions|Kvalifikationer|Opgaver|Taken|Vereisten)$/;
+const STRONG_INLINE_WORDS =
+  /^(?:Requirements|Qualifications|Responsibilities|Duties|Benefits|Anforderungen|Aufgaben|Qualifikationen|Requisitos|Responsabilidades|Responsabilités|Missions|Kvalifikationer|Opgaver|Taken|Vereisten)$/;
 
 /**
  * A flattened posting line -> its pieces, headings apart: a known heading phrase starting with a
@@ -115,7 +124,11 @@ function splitFlatLine(line: SectionLine): SectionLine[] {
       if (!colon && /[.,;!?]$/.test(words[k - 1])) continue;
       if (!normalizeHeading(words[k - 1]) || !phrases.has(normalizeHeading(words.join(' ')))) continue;
       // "Learn More About Autodesk", "Life at Acme": the name after a trailing preposition belongs to the heading.
-      if (/^(?:about|at|to|with|chez|bei|bij|hos|em|en)$/i.test(words[k - 1]) && i + k + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + k][0])) {
+      if (
+        /^(?:about|at|to|with|chez|bei|bij|hos|em|en)$/i.test(words[k - 1]) &&
+        i + k + 1 < tokens.length &&
+        /^\p{Lu}/u.test(tokens[i + k][0])
+      ) {
         words.push(tokens[i + k][0]);
         k++;
       }

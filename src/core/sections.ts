@@ -3,7 +3,16 @@
 // unless the scope is 'whole'. Classification and splitting live beside these types.
 import { z } from 'zod';
 
-export const SECTION_KINDS = ['requirements', 'nice-to-have', 'responsibilities', 'company', 'benefits', 'legal', 'process', 'other'] as const;
+export const SECTION_KINDS = [
+  'requirements',
+  'nice-to-have',
+  'responsibilities',
+  'company',
+  'benefits',
+  'legal',
+  'process',
+  'other',
+] as const;
 export const SectionKindSchema = z.enum(SECTION_KINDS);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 

@@ -12,11 +12,11 @@ export interface Segment {
 // A boundary is: a line break; sentence punctuation followed by white space and something that
 // can start a sentence; or white space before a bullet glyph. Training prompts are one line where
 // bullets were flattened, so bullets and "sentence-ish" capitals matter as much as line breaks.
-const BOUNDARY =
-  /\r?\n+\s*|(?<=[.!?;])["')\]]?\s+(?=["'([]?[\p{Lu}\p{N}•·▪◦●*–-])|\s+(?=[•·▪◦●]\s*)/gu;
+const BOUNDARY = /\r?\n+\s*|(?<=[.!?;])["')\]]?\s+(?=["'([]?[\p{Lu}\p{N}•·▪◦●*–-])|\s+(?=[•·▪◦●]\s*)/gu;
 
 // Abbreviations whose period must not end a sentence ("e.g. Python", "Dr. Smith").
-const NO_BREAK_AFTER = /(?:\b(?:e\.g|i\.e|etc|vs|inc|dr|mr|ms|mrs|jr|sr|st|no|approx|incl|min|max|u\.s|u\.k)\.)["')\]]?$/i;
+const NO_BREAK_AFTER =
+  /(?:\b(?:e\.g|i\.e|etc|vs|inc|dr|mr|ms|mrs|jr|sr|st|no|approx|incl|min|max|u\.s|u\.k)\.)["')\]]?$/i;
 
 /** Split text into sentence segments covering all of it, in order. */
 export function splitSentences(text: string): Segment[] {

@@ -20,7 +20,11 @@ export type MaxTokensParam = z.infer<typeof MaxTokensParamSchema>;
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   provider: ProviderChoiceSchema.default('auto'),
-  baseURL: z.string().trim().url('The base URL must be a full URL such as https://api.openai.com/v1').default(DEFAULT_BASE_URL),
+  baseURL: z
+    .string()
+    .trim()
+    .url('The base URL must be a full URL such as https://api.openai.com/v1')
+    .default(DEFAULT_BASE_URL),
   /** Never logged, never sent anywhere but the origin it was saved for (keyOrigin). */
   apiKey: z.string().trim().default(''),
   /** The origin (scheme, host, port) the key was saved for: the only server it is ever sent to. */
@@ -91,7 +95,13 @@ export function loadSettings(stored: unknown): LoadedSettings {
     const origin = originOfURL(settings.baseURL);
     // Records saved before keys carried their origin: the key belongs to the base URL saved with it.
     const bound =
-      typeof raw.keyOrigin === 'string' ? raw.keyOrigin : 'baseURL' in raw && !reset.includes('baseURL') ? origin : v0Key ? originOfURL(DEFAULT_BASE_URL) : undefined;
+      typeof raw.keyOrigin === 'string'
+        ? raw.keyOrigin
+        : 'baseURL' in raw && !reset.includes('baseURL')
+          ? origin
+          : v0Key
+            ? originOfURL(DEFAULT_BASE_URL)
+            : undefined;
     if (reset.length > 0 || origin === undefined || bound !== origin) {
       settings.apiKey = '';
       keyWithheld = true;
@@ -104,7 +114,9 @@ export function loadSettings(stored: unknown): LoadedSettings {
 export function bindKey(settings: Settings): Settings {
   const { keyOrigin: _old, ...rest } = settings;
   const origin = originOfURL(settings.baseURL);
-  return settings.apiKey && origin ? { ...rest, keyOrigin: origin } : { ...rest, apiKey: settings.apiKey && origin ? settings.apiKey : '' };
+  return settings.apiKey && origin
+    ? { ...rest, keyOrigin: origin }
+    : { ...rest, apiKey: settings.apiKey && origin ? settings.apiKey : '' };
 }
 
 /** Whether these settings may send their key to their base URL (settings without keyOrigin come from the CLI's flags). */

@@ -58,7 +58,10 @@ export function OptionsPage() {
 
   const draft = () => ({ settings: toDraft(form), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) });
   /** The saved key's host when the form's base URL is on another server (the worker then leaves that key out). */
-  const keySavedFor = saved?.hasKey && originOf(form.baseURL) !== undefined && isOtherServer(saved.baseURL, form.baseURL) ? hostOf(saved.baseURL) : undefined;
+  const keySavedFor =
+    saved?.hasKey && originOf(form.baseURL) !== undefined && isOtherServer(saved.baseURL, form.baseURL)
+      ? hostOf(saved.baseURL)
+      : undefined;
 
   const save = async () => {
     const local = validateForm(form);
@@ -68,8 +71,11 @@ export function OptionsPage() {
     let permissionNote = '';
     const droppedKeyFor = apiKey.trim() ? undefined : keySavedFor;
     if (!isPreGrantedHost(form.baseURL)) {
-      const granted = await browser.permissions.request({ origins: [originPattern(form.baseURL.trim())] }).catch(() => false);
-      if (!granted) permissionNote = ` The browser did not grant access to ${hostOf(form.baseURL)}: requests to it will fail until you save again and allow it.`;
+      const granted = await browser.permissions
+        .request({ origins: [originPattern(form.baseURL.trim())] })
+        .catch(() => false);
+      if (!granted)
+        permissionNote = ` The browser did not grant access to ${hostOf(form.baseURL)}: requests to it will fail until you save again and allow it.`;
     }
     try {
       const reply = await sendMessage('save-settings', draft());
@@ -80,7 +86,10 @@ export function OptionsPage() {
       setSaved(reply.settings);
       setForm(toForm(reply.settings));
       setApiKey('');
-      const keyNote = droppedKeyFor && !reply.settings.hasKey ? ` The key saved for ${droppedKeyFor} was removed (it is only sent to the server it was saved for): enter the key for this server if it needs one.` : '';
+      const keyNote =
+        droppedKeyFor && !reply.settings.hasKey
+          ? ` The key saved for ${droppedKeyFor} was removed (it is only sent to the server it was saved for): enter the key for this server if it needs one.`
+          : '';
       setNotice({ kind: permissionNote ? 'error' : 'ok', text: `Saved.${keyNote}${permissionNote}` });
     } catch (err) {
       setNotice({ kind: 'error', text: err instanceof MessageError ? err.info.message : String(err) });
@@ -109,7 +118,11 @@ export function OptionsPage() {
     try {
       // An empty settings draft changes nothing else; apiKey '' removes the saved key.
       const reply = await sendMessage('save-settings', { settings: {}, apiKey: '' });
-      if (!reply.ok || !reply.settings) return setNotice({ kind: 'error', text: 'The key could not be removed: the background worker refused the change. Reload this page and try again.' });
+      if (!reply.ok || !reply.settings)
+        return setNotice({
+          kind: 'error',
+          text: 'The key could not be removed: the background worker refused the change. Reload this page and try again.',
+        });
       setSaved(reply.settings);
       setApiKey('');
       setNotice({ kind: 'ok', text: 'Key removed: no key is saved now.' });
@@ -124,11 +137,16 @@ export function OptionsPage() {
     <main class="options">
       <h1>Job Entities — settings</h1>
       <p class="lead">
-        Leave the model empty to use the built-in offline extractor. To use your fine-tuned model, pick your server, then fill in the key and the
-        model id. Settings stay in this browser (never synced); the key is only sent to the server it was saved for.
+        Leave the model empty to use the built-in offline extractor. To use your fine-tuned model, pick your server,
+        then fill in the key and the model id. Settings stay in this browser (never synced); the key is only sent to the
+        server it was saved for.
       </p>
       <p class="lead">
-        Candidate mode: <a href="../profile/profile.html" data-testid="open-profile">your skills profile</a> (the popup compares each posting with it).
+        Candidate mode:{' '}
+        <a href="../profile/profile.html" data-testid="open-profile">
+          your skills profile
+        </a>{' '}
+        (the popup compares each posting with it).
       </p>
       <SettingsResetNotice saved={saved} />
       <form
@@ -139,8 +157,19 @@ export function OptionsPage() {
         noValidate
       >
         <PresetPicker baseURL={form.baseURL} onPick={(baseURL) => update({ baseURL })} />
-        <Field label="Base URL" name="baseURL" error={issues.baseURL} hint="The server's OpenAI-compatible /v1 address.">
-          <input id="baseURL" data-testid="base-url" type="url" value={form.baseURL} onInput={(e) => update({ baseURL: e.currentTarget.value })} />
+        <Field
+          label="Base URL"
+          name="baseURL"
+          error={issues.baseURL}
+          hint="The server's OpenAI-compatible /v1 address."
+        >
+          <input
+            id="baseURL"
+            data-testid="base-url"
+            type="url"
+            value={form.baseURL}
+            onInput={(e) => update({ baseURL: e.currentTarget.value })}
+          />
         </Field>
         <ApiKeyField
           value={apiKey}
@@ -152,18 +181,51 @@ export function OptionsPage() {
           onInput={setApiKey}
           onRemove={() => void removeKey()}
         />
-        <Field label="Model" name="model" error={issues.model} hint="Your fine-tuned model id, a deployment name (Azure) or a local model name. Empty: offline extractor.">
-          <input id="model" data-testid="model" type="text" spellcheck={false} value={form.model} placeholder="ft:davinci-002:my-org:jobs:abc123" onInput={(e) => update({ model: e.currentTarget.value })} />
+        <Field
+          label="Model"
+          name="model"
+          error={issues.model}
+          hint="Your fine-tuned model id, a deployment name (Azure) or a local model name. Empty: offline extractor."
+        >
+          <input
+            id="model"
+            data-testid="model"
+            type="text"
+            spellcheck={false}
+            value={form.model}
+            placeholder="ft:davinci-002:my-org:jobs:abc123"
+            onInput={(e) => update({ model: e.currentTarget.value })}
+          />
         </Field>
-        <Field label="Mode" name="mode" error={issues.mode} hint="Auto: completion for davinci-002/babbage-002 and their fine-tunes, chat otherwise.">
-          <select id="mode" data-testid="mode" value={form.mode} onChange={(e) => update({ mode: e.currentTarget.value as SettingsForm['mode'] })}>
+        <Field
+          label="Mode"
+          name="mode"
+          error={issues.mode}
+          hint="Auto: completion for davinci-002/babbage-002 and their fine-tunes, chat otherwise."
+        >
+          <select
+            id="mode"
+            data-testid="mode"
+            value={form.mode}
+            onChange={(e) => update({ mode: e.currentTarget.value as SettingsForm['mode'] })}
+          >
             <option value="auto">auto</option>
             <option value="completion">completion</option>
             <option value="chat">chat</option>
           </select>
         </Field>
-        <Field label="Read" name="scope" error={issues.scope} hint="Focused: the requirements, nice-to-have and responsibilities sections, as the model was trained; a posting without them is read whole.">
-          <select id="scope" data-testid="scope" value={form.scope} onChange={(e) => update({ scope: e.currentTarget.value as SettingsForm['scope'] })}>
+        <Field
+          label="Read"
+          name="scope"
+          error={issues.scope}
+          hint="Focused: the requirements, nice-to-have and responsibilities sections, as the model was trained; a posting without them is read whole."
+        >
+          <select
+            id="scope"
+            data-testid="scope"
+            value={form.scope}
+            onChange={(e) => update({ scope: e.currentTarget.value as SettingsForm['scope'] })}
+          >
             <option value="focused">what the job asks for (focused)</option>
             <option value="whole">the whole posting</option>
           </select>
@@ -173,7 +235,13 @@ export function OptionsPage() {
           <button type="submit" class="button primary" data-testid="save">
             Save
           </button>
-          <button type="button" class="button" data-testid="test-connection" disabled={testing} onClick={() => void test()}>
+          <button
+            type="button"
+            class="button"
+            data-testid="test-connection"
+            disabled={testing}
+            onClick={() => void test()}
+          >
             Test connection
           </button>
         </div>

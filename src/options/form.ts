@@ -56,9 +56,12 @@ export function toDraft(f: SettingsForm): Record<string, unknown> {
 /** Field messages, keyed by form field, checked in the page before anything is sent. */
 export function validateForm(f: SettingsForm): Record<string, string> {
   const parsed = SettingsSchema.safeParse(toDraft(f));
-  const issues = parsed.success ? {} : issuesToForm(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+  const issues = parsed.success
+    ? {}
+    : issuesToForm(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
   // `localhost:11434/v1` parses as a URL with the scheme "localhost:": say what is missing.
-  if (!issues.baseURL && !/^https?:\/\//i.test(f.baseURL.trim())) issues.baseURL = 'The base URL must start with http:// or https://, e.g. http://localhost:11434/v1';
+  if (!issues.baseURL && !/^https?:\/\//i.test(f.baseURL.trim()))
+    issues.baseURL = 'The base URL must start with http:// or https://, e.g. http://localhost:11434/v1';
   return issues;
 }
 
@@ -68,7 +71,8 @@ export function issuesToForm(issues: Record<string, string>): Record<string, str
   for (const [k, v] of Object.entries(issues)) {
     if (k === 'timeoutMs') out.timeoutSec = 'The timeout must be between 1 and 120 seconds.';
     else if (k === 'maxTokens') out.maxTokens = 'Max tokens must be a whole number between 16 and 16384.';
-    else if (k === 'maxTextChars') out.maxTextChars = 'The text limit must be a whole number of characters between 1,000 and 10,000,000.';
+    else if (k === 'maxTextChars')
+      out.maxTextChars = 'The text limit must be a whole number of characters between 1,000 and 10,000,000.';
     else out[k] = v;
   }
   return out;

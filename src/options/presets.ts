@@ -50,7 +50,10 @@ export const SERVER_PRESETS: ServerPreset[] = [
 export function isPreGrantedHost(baseURL: string): boolean {
   try {
     const u = new URL(baseURL);
-    return (u.protocol === 'https:' && u.hostname === 'api.openai.com') || (u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1'));
+    return (
+      (u.protocol === 'https:' && u.hostname === 'api.openai.com') ||
+      (u.protocol === 'http:' && (u.hostname === 'localhost' || u.hostname === '127.0.0.1'))
+    );
   } catch {
     return false;
   }

@@ -39,11 +39,15 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
   // Removing and adding values is a mode: chips stay plain, one-click copy buttons until the user edits.
   const [editing, setEditing] = useState(false);
   const edit = editing && job?.posting ? corrections.edit : undefined;
-  const busy = view.kind === 'starting' || (job !== undefined && (job.status === 'capturing' || job.status === 'extracting'));
+  const busy =
+    view.kind === 'starting' || (job !== undefined && (job.status === 'capturing' || job.status === 'extracting'));
   const found = result !== undefined && !isEmpty(result);
 
   const profile = useProfile();
-  const match = useMemo(() => (profile && result && found ? matchSkills(profile, result) : undefined), [profile, result, found]);
+  const match = useMemo(
+    () => (profile && result && found ? matchSkills(profile, result) : undefined),
+    [profile, result, found],
+  );
   const marks = useMemo(() => {
     if (!match || !result) return undefined;
     // Each distinct skill's first chip (in the posting's order) carries the match's test hooks.
@@ -54,7 +58,12 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       const key = skillKey(g.raw);
       const chip = byKey.get(key);
       if (!chip) continue;
-      byRaw.set(g.raw, { matched: chip.matched, value: chip.value, first: !seen.has(key), importance: chip.importance });
+      byRaw.set(g.raw, {
+        matched: chip.matched,
+        value: chip.value,
+        first: !seen.has(key),
+        importance: chip.importance,
+      });
       seen.add(key);
     }
     return (raw: string): ChipMark | undefined => byRaw.get(raw);
@@ -91,31 +100,62 @@ export function App({ params, start }: { params: PopupParams; start: PopupStart 
       {found && <ActionBar posting={job?.posting} result={result} />}
       {match && <MatchPanel match={match} />}
       {view.kind === 'starting' && <Progress status="capturing" />}
-      {job && (job.status === 'capturing' || job.status === 'extracting') && <Progress status={job.status} model={job.model} onCancel={cancel} />}
+      {job && (job.status === 'capturing' || job.status === 'extracting') && (
+        <Progress status={job.status} model={job.model} onCancel={cancel} />
+      )}
       {view.kind === 'idle' && <NewPosting consent={view.consent} onExtract={extract} onAgree={agreeAutoExtract} />}
-      {view.kind === 'failed' && <ErrorView error={view.error} onRetry={() => reextract()} onOffline={() => reextract({ offline: true })} offlineAnswered={false} />}
-      {job?.status === 'error' && job.error && <ErrorView error={job.error} onRetry={() => reextract()} onOffline={() => reextract({ offline: true })} offlineAnswered={job.provider === 'local'} />}
+      {view.kind === 'failed' && (
+        <ErrorView
+          error={view.error}
+          onRetry={() => reextract()}
+          onOffline={() => reextract({ offline: true })}
+          offlineAnswered={false}
+        />
+      )}
+      {job?.status === 'error' && job.error && (
+        <ErrorView
+          error={job.error}
+          onRetry={() => reextract()}
+          onOffline={() => reextract({ offline: true })}
+          offlineAnswered={job.provider === 'local'}
+        />
+      )}
       {modelResult && <ResultWarnings result={modelResult} />}
       {job?.status === 'done' && job.cut && <TextCutNotice tabId={tabId} cut={job.cut} selection={params.selection} />}
       {result && isEmpty(result) && !corrections.edited && !edit && (
         <p class="state-info" data-testid="nothing-found">
-          No diploma, major, experience or skills found in this posting. If the page holds more than one posting, select the one you want and use "Extract entities from selection" in
-          the right-click menu.
+          No diploma, major, experience or skills found in this posting. If the page holds more than one posting, select
+          the one you want and use "Extract entities from selection" in the right-click menu.
         </p>
       )}
       {result && (
         <div class="tools" id="view-actions" tabIndex={-1}>
           {found && <HighlightToggle highlight={highlight} />}
-          {job?.posting && <ImproveMenu posting={job.posting} corrections={corrections} editing={editing} onToggleEdit={() => setEditing(!editing)} />}
+          {job?.posting && (
+            <ImproveMenu
+              posting={job.posting}
+              corrections={corrections}
+              editing={editing}
+              onToggleEdit={() => setEditing(!editing)}
+            />
+          )}
         </div>
       )}
       {modelResult && <ReadScope meta={modelResult.meta} onScope={rescope} />}
-      {result && (found || corrections.edited || edit) && <ChipGroups entities={result} edit={edit} marks={marks} reveal={highlight.on ? highlight.reveal : undefined} />}
+      {result && (found || corrections.edited || edit) && (
+        <ChipGroups entities={result} edit={edit} marks={marks} reveal={highlight.on ? highlight.reveal : undefined} />
+      )}
       {match && <MatchDetails match={match} />}
       {found && profile === null && <CompareLink />}
       {result && offline && <OfflineHint />}
       <footer class="view-footer">
-        <button type="button" class="button small" data-testid="reextract" disabled={busy || tabId === undefined} onClick={() => reextract()}>
+        <button
+          type="button"
+          class="button small"
+          data-testid="reextract"
+          disabled={busy || tabId === undefined}
+          onClick={() => reextract()}
+        >
           Re-extract
         </button>
         <MoreMenu tabId={tabId} />

@@ -6,7 +6,10 @@ import type { EntityDetail, EntityType, ExtractionResult } from '../core/entitie
 /** Skills shown before "Show all N". */
 export const SKILLS_SHOWN = 12;
 
-export function orderedGroups(result: Pick<ExtractionResult, EntityType> & { details?: ExtractionResult['details'] }, type: EntityType): DisplayValue[] {
+export function orderedGroups(
+  result: Pick<ExtractionResult, EntityType> & { details?: ExtractionResult['details'] },
+  type: EntityType,
+): DisplayValue[] {
   const groups = groupForDisplay(result[type]);
   const details: EntityDetail[] | undefined = type === 'skills' ? result.details?.[type] : undefined;
   if (!details?.length) return groups;
@@ -19,6 +22,9 @@ export function orderedGroups(result: Pick<ExtractionResult, EntityType> & { det
   // Stable: equal confidence keeps the details' order, values the details do not know (added by the user) go last.
   return groups
     .map((g, i) => ({ g, i, r: rank.get(valueKey(g.raw)) }))
-    .sort((a, b) => (b.r?.confidence ?? -1) - (a.r?.confidence ?? -1) || (a.r?.at ?? Infinity) - (b.r?.at ?? Infinity) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (b.r?.confidence ?? -1) - (a.r?.confidence ?? -1) || (a.r?.at ?? Infinity) - (b.r?.at ?? Infinity) || a.i - b.i,
+    )
     .map((x) => x.g);
 }

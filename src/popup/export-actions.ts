@@ -19,7 +19,11 @@ export function tableText(posting: Posting, result: ExtractionResult): string {
 }
 
 export function downloadCsv(posting: Posting, result: ExtractionResult): void {
-  downloadText(toCSV([[...SPREADSHEET_HEADER], toSpreadsheetRow(posting, result)], { bom: true }), `${fileSlug(posting.title)}.csv`, 'text/csv;charset=utf-8');
+  downloadText(
+    toCSV([[...SPREADSHEET_HEADER], toSpreadsheetRow(posting, result)], { bom: true }),
+    `${fileSlug(posting.title)}.csv`,
+    'text/csv;charset=utf-8',
+  );
 }
 
 export function saveToCollection(posting: Posting, result: ExtractionResult): Promise<'saved' | 'updated'> {

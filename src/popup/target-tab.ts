@@ -25,7 +25,12 @@ export function readPopupParams(search: string, panel = false): PopupParams {
   const q = new URLSearchParams(search);
   const tabId = intParam(q, 'tabId');
   const mode: ViewMode = panel ? 'panel' : tabId !== undefined ? 'window' : 'popup';
-  return { mode, tabId: panel ? undefined : tabId, windowId: intParam(q, 'windowId'), selection: q.get('selection') === '1' };
+  return {
+    mode,
+    tabId: panel ? undefined : tabId,
+    windowId: intParam(q, 'windowId'),
+    selection: q.get('selection') === '1',
+  };
 }
 
 export async function resolveTargetTab(params: PopupParams): Promise<number> {

@@ -22,7 +22,12 @@ export function highlightEntries(entities: Entities, match?: MatchResult): Highl
     groupForDisplay(entities[type]).map((g) => ({
       key: entryKey(type, g.raw),
       value: g.raw,
-      kind: type === 'skills' && matched ? (matched.has(skillKey(g.raw)) ? ('matched' as const) : ('missing' as const)) : type,
+      kind:
+        type === 'skills' && matched
+          ? matched.has(skillKey(g.raw))
+            ? ('matched' as const)
+            : ('missing' as const)
+          : type,
     })),
   );
 }
@@ -36,14 +41,20 @@ export interface Highlight {
   reveal: (type: EntityType, raw: string) => Promise<string>;
 }
 
-export function useHighlight(tabId: number | undefined, entities: Entities | undefined, match: MatchResult | undefined): Highlight {
+export function useHighlight(
+  tabId: number | undefined,
+  entities: Entities | undefined,
+  match: MatchResult | undefined,
+): Highlight {
   const [on, setOn] = useState(false);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<HighlightReport | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const signature = entities ? JSON.stringify([entities, match?.matched]) : '';
 
-  const send = async (command: Parameters<typeof sendMessage<'highlight'>>[1]['command']): Promise<HighlightReport | undefined> => {
+  const send = async (
+    command: Parameters<typeof sendMessage<'highlight'>>[1]['command'],
+  ): Promise<HighlightReport | undefined> => {
     if (tabId === undefined) return undefined;
     try {
       setProblem(undefined);

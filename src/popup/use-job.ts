@@ -34,7 +34,10 @@ export interface PopupStart {
 export function beginExtraction(params: PopupParams): PopupStart {
   const target = resolveTargetTab(params);
   // The side panel opens on whatever tab is active: it shows that tab's job, and extracts only on a click.
-  const reply = params.mode === 'panel' ? undefined : target.then((tabId) => sendMessage('extract', { tabId, force: false, selection: params.selection }));
+  const reply =
+    params.mode === 'panel'
+      ? undefined
+      : target.then((tabId) => sendMessage('extract', { tabId, force: false, selection: params.selection }));
   const finished = target.then((tabId) => readFinishedJob(tabId, params.selection, params.mode !== 'panel'));
   // Handled by the hook; keep unhandled-rejection noise out of the console meanwhile.
   reply?.catch(() => undefined);
@@ -66,21 +69,24 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
   // A selection (the context menu's) belongs to the page it was made on: not to the next one.
   const selection = useRef(params.selection);
 
-  const run = useCallback(
-    async (id: number, force: boolean, opts: { offline?: boolean; scope?: Scope } = {}) => {
-      const mine = epoch.current;
-      try {
-        const job = await sendMessage('extract', { tabId: id, force, selection: selection.current, ...(opts.offline ? { offline: true } : {}), ...(opts.scope ? { scope: opts.scope } : {}) });
-        if (mine !== epoch.current || tabRef.current !== id) return;
-        current.current = job.id;
-        setView({ kind: 'job', tabId: id, job });
-      } catch (err) {
-        if (mine !== epoch.current || tabRef.current !== id) return;
-        setView({ kind: 'failed', tabId: id, error: toInfo(err) });
-      }
-    },
-    [],
-  );
+  const run = useCallback(async (id: number, force: boolean, opts: { offline?: boolean; scope?: Scope } = {}) => {
+    const mine = epoch.current;
+    try {
+      const job = await sendMessage('extract', {
+        tabId: id,
+        force,
+        selection: selection.current,
+        ...(opts.offline ? { offline: true } : {}),
+        ...(opts.scope ? { scope: opts.scope } : {}),
+      });
+      if (mine !== epoch.current || tabRef.current !== id) return;
+      current.current = job.id;
+      setView({ kind: 'job', tabId: id, job });
+    } catch (err) {
+      if (mine !== epoch.current || tabRef.current !== id) return;
+      setView({ kind: 'failed', tabId: id, error: toInfo(err) });
+    }
+  }, []);
 
   /** A followed tab: its finished or running job for the page it shows, else "New posting". */
   const show = useCallback(
@@ -144,7 +150,15 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
       if (params.mode === 'panel' && info.windowId === windowId && info.tabId !== tabRef.current) void show(info.tabId);
     };
     const onRemoved = (id: number) => {
-      if (id === tabRef.current && params.mode === 'window') setView({ kind: 'failed', tabId: id, error: { code: 'no_posting', message: 'The tab this window followed was closed. Open a job posting and click the extension there.' } });
+      if (id === tabRef.current && params.mode === 'window')
+        setView({
+          kind: 'failed',
+          tabId: id,
+          error: {
+            code: 'no_posting',
+            message: 'The tab this window followed was closed. Open a job posting and click the extension there.',
+          },
+        });
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     browser.tabs.onActivated.addListener(onActivated);
@@ -205,7 +219,9 @@ export function useJob(params: PopupParams, start: PopupStart): JobControls {
       if (tabId !== undefined) void sendMessage('cancel', { tabId }).catch(() => undefined);
     },
     agreeAutoExtract: () => {
-      void import('../shared/panel-prefs').then(({ writePanelPrefs }) => writePanelPrefs(browser.storage.local, { autoExtractModelAgreed: true }));
+      void import('../shared/panel-prefs').then(({ writePanelPrefs }) =>
+        writePanelPrefs(browser.storage.local, { autoExtractModelAgreed: true }),
+      );
       if (tabId === undefined) return;
       setView({ kind: 'starting' });
       void run(tabId, false);
@@ -263,13 +279,22 @@ async function autoExtractAllowed(): Promise<'yes' | 'ask' | 'off'> {
  * shown too, with its Cancel: the worker's answer to "extract" only comes when it ends. Only when
  * the tab still shows the job's URL (readable with activeTab or host permission).
  */
-async function readFinishedJob(tabId: number, selection: boolean, finishedOnly: boolean): Promise<JobState | undefined> {
+async function readFinishedJob(
+  tabId: number,
+  selection: boolean,
+  finishedOnly: boolean,
+): Promise<JobState | undefined> {
   try {
     const [tab, stored] = await Promise.all([browser.tabs.get(tabId), browser.storage.session.get(jobKey(tabId))]);
     const parsed = JobStateSchema.safeParse(stored[jobKey(tabId)]);
     if (!parsed.success) return undefined;
     const job = parsed.data;
-    return (!finishedOnly || job.status !== 'error') && tab.url && job.url === tab.url && (job.selection ?? false) === selection ? job : undefined;
+    return (!finishedOnly || job.status !== 'error') &&
+      tab.url &&
+      job.url === tab.url &&
+      (job.selection ?? false) === selection
+      ? job
+      : undefined;
   } catch {
     return undefined; // the worker's answer follows anyway
   }

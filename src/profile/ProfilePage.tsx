@@ -85,8 +85,10 @@ export function ProfilePage() {
       setInvalid({ field, text, at: Date.now() });
       setNotice({ kind: 'error', text: `Not saved: ${text}` });
     };
-    if (yearsText.trim() !== '' && draft.years === undefined) return fail('years', 'Years of experience must be a number from 0 to 80.');
-    if (isEmptyProfile(draft)) return fail('skills', 'Add at least one skill first (or use Delete profile to remove it).');
+    if (yearsText.trim() !== '' && draft.years === undefined)
+      return fail('years', 'Years of experience must be a number from 0 to 80.');
+    if (isEmptyProfile(draft))
+      return fail('skills', 'Add at least one skill first (or use Delete profile to remove it).');
     setInvalid(undefined);
     void store(draft, `Saved. The popup now compares postings with your ${pluralize(draft.skills.length, 'skill')}.`);
   };
@@ -95,7 +97,10 @@ export function ProfilePage() {
     await deleteProfile(browser.storage.local);
     setSaved(null);
     // The draft stays on screen: Save brings the profile back.
-    setNotice({ kind: 'info', text: 'Profile deleted from this browser. The values stay on this page until you close it: Save restores them.' });
+    setNotice({
+      kind: 'info',
+      text: 'Profile deleted from this browser. The values stay on this page until you close it: Save restores them.',
+    });
   };
 
   const dirty = !same(saved, draft);
@@ -104,8 +109,8 @@ export function ProfilePage() {
     <main class="profile" data-testid="profile-page">
       <h1>Your skills profile</h1>
       <p class="lead">
-        With a profile, the popup shows how you fit each posting: the share of its skills you have, what is missing, and your years and degrees against
-        what it asks. The profile stays in this browser.
+        With a profile, the popup shows how you fit each posting: the share of its skills you have, what is missing, and
+        your years and degrees against what it asks. The profile stays in this browser.
       </p>
       <ListEditor
         id="skills"
@@ -147,7 +152,15 @@ export function ProfilePage() {
         placeholder="e.g. BS"
         split={splitValues}
         onAdd={(v) => edit(withList(draft, 'diplomas', addValues(draft.diplomas, v)))}
-        onRemove={(v) => edit(withList(draft, 'diplomas', (draft.diplomas ?? []).filter((d) => d !== v)))}
+        onRemove={(v) =>
+          edit(
+            withList(
+              draft,
+              'diplomas',
+              (draft.diplomas ?? []).filter((d) => d !== v),
+            ),
+          )
+        }
       />
       <ListEditor
         id="majors"
@@ -158,7 +171,15 @@ export function ProfilePage() {
         placeholder="e.g. computer science"
         split={splitValues}
         onAdd={(v) => edit(withList(draft, 'majors', addValues(draft.majors, v)))}
-        onRemove={(v) => edit(withList(draft, 'majors', (draft.majors ?? []).filter((d) => d !== v)))}
+        onRemove={(v) =>
+          edit(
+            withList(
+              draft,
+              'majors',
+              (draft.majors ?? []).filter((d) => d !== v),
+            ),
+          )
+        }
       />
       <div class="row buttons">
         <button type="button" class="button primary" data-testid="profile-save" onClick={save}>
@@ -174,7 +195,11 @@ export function ProfilePage() {
         </span>
       </div>
       {notice && (
-        <p class={`notice ${notice.kind}`} data-testid="profile-notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          class={`notice ${notice.kind}`}
+          data-testid="profile-notice"
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           {notice.text}
         </p>
       )}

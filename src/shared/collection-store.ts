@@ -5,7 +5,17 @@
 // in-memory one.
 import type { ExtractionResult } from '../core/entities';
 import { pickEntities } from '../core/entities';
-import { mergeCollections, patchPosting, postingKey, removePosting, SavedPostingSchema, upsertPosting, type SavedPosting, type SavedPostingInput, type TrackingPatch } from '../core/export/collection';
+import {
+  mergeCollections,
+  patchPosting,
+  postingKey,
+  removePosting,
+  SavedPostingSchema,
+  upsertPosting,
+  type SavedPosting,
+  type SavedPostingInput,
+  type TrackingPatch,
+} from '../core/export/collection';
 import type { Posting } from '../core/posting';
 import type { StorageAreaLike } from './storage';
 import { clip, SET_ASIDE, storedList } from './stored-list';
@@ -46,7 +56,10 @@ export async function readCollection(area: StorageAreaLike): Promise<CollectionR
  * entries met on the way are moved to COLLECTION_SET_ASIDE_KEY (capped) rather than silently
  * dropped, and the collection is written back clean.
  */
-export async function updateCollection(area: StorageAreaLike, change: (postings: SavedPosting[]) => SavedPosting[]): Promise<SavedPosting[]> {
+export async function updateCollection(
+  area: StorageAreaLike,
+  change: (postings: SavedPosting[]) => SavedPosting[],
+): Promise<SavedPosting[]> {
   return postingsList.update(area, change);
 }
 
@@ -55,7 +68,11 @@ export async function updateCollection(area: StorageAreaLike, change: (postings:
  * by default keeps its status and notes (a fresh extraction does not know them). Undo of a delete
  * passes keepTracking: false to put back the row exactly as it was.
  */
-export async function savePosting(area: StorageAreaLike, input: SavedPostingInput, opts: { keepTracking?: boolean } = {}): Promise<'saved' | 'updated'> {
+export async function savePosting(
+  area: StorageAreaLike,
+  input: SavedPostingInput,
+  opts: { keepTracking?: boolean } = {},
+): Promise<'saved' | 'updated'> {
   // Validated here: a posting without status or notes gets the defaults (New, no notes).
   const posting = SavedPostingSchema.parse(input);
   let outcome: 'saved' | 'updated' = 'saved';
@@ -77,7 +94,10 @@ export async function deletePosting(area: StorageAreaLike, url: string): Promise
 }
 
 /** Merge a validated backup's postings (same URL: the imported one wins). Returns what changed. */
-export async function importPostings(area: StorageAreaLike, incoming: readonly SavedPosting[]): Promise<{ added: number; updated: number }> {
+export async function importPostings(
+  area: StorageAreaLike,
+  incoming: readonly SavedPosting[],
+): Promise<{ added: number; updated: number }> {
   let added = 0;
   let updated = 0;
   await updateCollection(area, (postings) => {

@@ -29,7 +29,13 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
-const correctionsRecord = storedRecord({ key: CORRECTIONS_KEY, field: 'entries', entry: CorrectionSchema, version: CORRECTIONS_VERSION, setAside: 'corrections' });
+const correctionsRecord = storedRecord({
+  key: CORRECTIONS_KEY,
+  field: 'entries',
+  entry: CorrectionSchema,
+  version: CORRECTIONS_VERSION,
+  setAside: 'corrections',
+});
 
 /** SHA-256 hex of the posting text as the model reads it (white space differences do not count). */
 export function textHash(text: string): Promise<string> {
@@ -60,7 +66,12 @@ export async function readCorrection(area: StorageAreaLike, key: string): Promis
 }
 
 /** Insert or replace, then drop the least recently changed entries beyond the limit. */
-export function withCorrection(entries: Record<string, Correction>, key: string, correction: Correction, limit = CORRECTIONS_LIMIT): Record<string, Correction> {
+export function withCorrection(
+  entries: Record<string, Correction>,
+  key: string,
+  correction: Correction,
+  limit = CORRECTIONS_LIMIT,
+): Record<string, Correction> {
   const next = { ...entries, [key]: correction };
   const keys = Object.keys(next).sort((a, b) => next[a].updatedAt - next[b].updatedAt);
   for (const k of keys.slice(0, Math.max(0, keys.length - limit))) delete next[k];

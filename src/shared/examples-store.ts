@@ -61,7 +61,9 @@ export async function readExamples(area: StorageAreaLike): Promise<ExamplesRead>
 
 export class ExamplesFullError extends Error {
   constructor(limit: number) {
-    super(`You have ${limit.toLocaleString('en')} saved training examples, the most the extension keeps. Export them from the options page and delete some to save more.`);
+    super(
+      `You have ${limit.toLocaleString('en')} saved training examples, the most the extension keeps. Export them from the options page and delete some to save more.`,
+    );
     this.name = 'ExamplesFullError';
   }
 }
@@ -70,7 +72,11 @@ export class ExamplesFullError extends Error {
  * Save an example; one with the same id (the same posting) is replaced in place. Throws
  * ExamplesFullError when the store is full, and a zod error for an invalid example (never stored).
  */
-export async function saveExample(area: StorageAreaLike, example: TrainingExample, limit = EXAMPLES_LIMIT): Promise<'saved' | 'updated'> {
+export async function saveExample(
+  area: StorageAreaLike,
+  example: TrainingExample,
+  limit = EXAMPLES_LIMIT,
+): Promise<'saved' | 'updated'> {
   const valid = TrainingExampleSchema.parse(example);
   let outcome: 'saved' | 'updated' = 'saved';
   await examplesList.update(area, (examples) => {
@@ -101,11 +107,19 @@ export function examplesChanged(changes: Record<string, unknown>, areaName: stri
 }
 
 /** The example built from a posting and the entities the user approved. */
-export function toTrainingExample(input: { id: string; text: string; entities: Entities; url: string; title: string; model: string }, now: Date = new Date()): TrainingExample {
+export function toTrainingExample(
+  input: { id: string; text: string; entities: Entities; url: string; title: string; model: string },
+  now: Date = new Date(),
+): TrainingExample {
   return TrainingExampleSchema.parse({
     id: input.id,
     text: input.text,
-    entities: { diploma: [...input.entities.diploma], diploma_major: [...input.entities.diploma_major], experience: [...input.entities.experience], skills: [...input.entities.skills] },
+    entities: {
+      diploma: [...input.entities.diploma],
+      diploma_major: [...input.entities.diploma_major],
+      experience: [...input.entities.experience],
+      skills: [...input.entities.skills],
+    },
     url: clip(input.url.trim(), 4096),
     title: clip(input.title.trim(), 1000),
     savedAt: now.toISOString(),

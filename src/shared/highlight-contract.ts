@@ -17,7 +17,11 @@ export type HighlightEntry = z.infer<typeof HighlightEntrySchema>;
 export const HighlightCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('on'), entries: z.array(HighlightEntrySchema).max(2_000) }),
   z.object({ op: z.literal('off') }),
-  z.object({ op: z.literal('reveal'), key: z.string().min(1).max(500), index: z.number().int().nonnegative().optional() }),
+  z.object({
+    op: z.literal('reveal'),
+    key: z.string().min(1).max(500),
+    index: z.number().int().nonnegative().optional(),
+  }),
   z.object({ op: z.literal('status') }),
 ]);
 export type HighlightCommand = z.infer<typeof HighlightCommandSchema>;

@@ -70,7 +70,14 @@ export const MESSAGES = {
    * tab's posting until another is made. `offline`: this once with the offline extractor.
    */
   extract: {
-    request: z.object({ tabId: z.number().int(), force: z.boolean().optional(), selection: z.boolean().optional(), scope: ScopeSchema.optional(), all: z.boolean().optional(), offline: z.boolean().optional() }),
+    request: z.object({
+      tabId: z.number().int(),
+      force: z.boolean().optional(),
+      selection: z.boolean().optional(),
+      scope: ScopeSchema.optional(),
+      all: z.boolean().optional(),
+      offline: z.boolean().optional(),
+    }),
     reply: JobStateSchema,
   },
   /** The tab's current job, if any (used by a popup reopened while a request runs). */
@@ -90,7 +97,11 @@ export const MESSAGES = {
   /** Validate and save; field messages come back in `issues` when invalid. */
   'save-settings': {
     request: SettingsDraftSchema,
-    reply: z.object({ ok: z.boolean(), settings: PublicSettingsSchema.optional(), issues: FieldIssuesSchema.optional() }),
+    reply: z.object({
+      ok: z.boolean(),
+      settings: PublicSettingsSchema.optional(),
+      issues: FieldIssuesSchema.optional(),
+    }),
   },
   /** A tiny request to the model with the draft settings (the saved key when the draft has none and the base URL's origin is unchanged: a key only goes to the server it was saved for). */
   'test-connection': {
@@ -143,17 +154,31 @@ export async function sendMessage<N extends MessageName>(name: N, req: RequestOf
   try {
     raw = await browser.runtime.sendMessage({ type: name, payload: req });
   } catch (err) {
-    throw new MessageError({ code: 'unknown', message: `The extension's background worker did not answer (${errorMessage(err)}). Click Try again; if it still fails, reload the extension.` });
+    throw new MessageError({
+      code: 'unknown',
+      message: `The extension's background worker did not answer (${errorMessage(err)}). Click Try again; if it still fails, reload the extension.`,
+    });
   }
   const env = ReplyEnvelopeSchema.safeParse(raw);
-  if (!env.success) throw new MessageError({ code: 'unknown', message: `The background worker sent an unexpected answer to "${name}". Reload the extension and try again.` });
+  if (!env.success)
+    throw new MessageError({
+      code: 'unknown',
+      message: `The background worker sent an unexpected answer to "${name}". Reload the extension and try again.`,
+    });
   if (!env.data.ok) throw new MessageError(env.data.error);
   const reply = MESSAGES[name].reply.safeParse(env.data.data);
-  if (!reply.success) throw new MessageError({ code: 'unknown', message: `The background worker's answer to "${name}" was malformed. Reload the extension and try again.` });
+  if (!reply.success)
+    throw new MessageError({
+      code: 'unknown',
+      message: `The background worker's answer to "${name}" was malformed. Reload the extension and try again.`,
+    });
   return reply.data as ReplyOf<N>;
 }
 
-export type Handler<N extends MessageName> = (req: ParsedRequestOf<N>, sender: Runtime.MessageSender) => Promise<ReplyOf<N>>;
+export type Handler<N extends MessageName> = (
+  req: ParsedRequestOf<N>,
+  sender: Runtime.MessageSender,
+) => Promise<ReplyOf<N>>;
 export type HandlerMap = { [N in MessageName]: Handler<N> };
 
 /**
@@ -167,7 +192,11 @@ export function isTrustedSender(sender: Runtime.MessageSender, runtimeId: string
 }
 
 /** Worker side: validate, dispatch, and wrap the answer (or the error) in an envelope. */
-export async function dispatchMessage(handlers: HandlerMap, message: unknown, sender: Runtime.MessageSender): Promise<ReplyEnvelope> {
+export async function dispatchMessage(
+  handlers: HandlerMap,
+  message: unknown,
+  sender: Runtime.MessageSender,
+): Promise<ReplyEnvelope> {
   const env = EnvelopeSchema.safeParse(message);
   // Own keys only: `in` would also accept "toString" and the like, whose missing schema would throw.
   if (!env.success || !Object.hasOwn(MESSAGES, env.data.type)) {
@@ -176,7 +205,13 @@ export async function dispatchMessage(handlers: HandlerMap, message: unknown, se
   const name = env.data.type as MessageName;
   const req = MESSAGES[name].request.safeParse(env.data.payload);
   if (!req.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `Invalid "${name}" request: ${req.error.issues[0]?.message ?? 'bad shape'}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `Invalid "${name}" request: ${req.error.issues[0]?.message ?? 'bad shape'}.`,
+      },
+    };
   }
   try {
     const handler = handlers[name] as Handler<MessageName>;

@@ -39,7 +39,10 @@ export function readStoredProfile(raw: unknown): StoredProfile {
   }
   const r = raw as Record<string, unknown>;
   if (typeof r.version === 'number' && r.version > PROFILE_VERSION) {
-    return { profile: null, problem: `The saved profile comes from a newer version of the extension (profile version ${r.version}). Update the extension to use it; saving here would replace it.` };
+    return {
+      profile: null,
+      problem: `The saved profile comes from a newer version of the extension (profile version ${r.version}). Update the extension to use it; saving here would replace it.`,
+    };
   }
   const skills = keepValid(r.skills);
   const diplomas = keepValid(r.diplomas);
@@ -54,7 +57,8 @@ export function readStoredProfile(raw: unknown): StoredProfile {
   });
   const dropped = skills.dropped + diplomas.dropped + majors.dropped + (y.success ? 0 : 1);
   const problem = `Some values in the saved profile were unreadable and were left out (${dropped}). Save to keep the rest.`;
-  if (!salvaged.ok || isEmptyProfile(salvaged.profile)) return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
+  if (!salvaged.ok || isEmptyProfile(salvaged.profile))
+    return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
   return { profile: salvaged.profile, problem };
 }
 

@@ -42,7 +42,10 @@ export async function readSettingsForRequest(area: StorageAreaLike): Promise<Set
   const { settings, keyWithheld, reset } = await readStoredSettings(area);
   if (keyWithheld && resolveProvider(settings) === 'openai') {
     const what = reset.length ? ` (${reset.join(', ')} could not be read)` : '';
-    throw new ExtractionError('settings_damaged', `The saved settings were damaged${what}, so the saved API key was not used. Open the settings, check them and enter the key again.`);
+    throw new ExtractionError(
+      'settings_damaged',
+      `The saved settings were damaged${what}, so the saved API key was not used. Open the settings, check them and enter the key again.`,
+    );
   }
   return settings;
 }
@@ -55,7 +58,12 @@ export async function writeSettings(area: StorageAreaLike, settings: Settings): 
 /** What a page may see: never the key itself; whether settings were reset or a key was withheld. */
 export function toPublicSettings(s: Settings, loaded?: Pick<LoadedSettings, 'reset' | 'keyWithheld'>): PublicSettings {
   const { apiKey, keyOrigin: _origin, ...rest } = s;
-  return { ...rest, hasKey: apiKey.length > 0, ...(loaded?.reset.length ? { reset: loaded.reset } : {}), ...(loaded?.keyWithheld ? { keyWithheld: true } : {}) };
+  return {
+    ...rest,
+    hasKey: apiKey.length > 0,
+    ...(loaded?.reset.length ? { reset: loaded.reset } : {}),
+    ...(loaded?.keyWithheld ? { keyWithheld: true } : {}),
+  };
 }
 
 // ---- results cache ----
@@ -101,7 +109,10 @@ export async function readCache(area: StorageAreaLike): Promise<ResultCache> {
   return (await readCacheForWrite(area)).cache;
 }
 
-export async function getCached(area: StorageAreaLike, key: { text?: string; url?: string }): Promise<CacheEntry | undefined> {
+export async function getCached(
+  area: StorageAreaLike,
+  key: { text?: string; url?: string },
+): Promise<CacheEntry | undefined> {
   const { cache, invalid } = await readCacheForWrite(area);
   const entryKey = key.text ?? (key.url ? cache.byUrl[key.url] : undefined);
   if (!entryKey) return undefined;
@@ -110,13 +121,25 @@ export async function getCached(area: StorageAreaLike, key: { text?: string; url
   entry.usedAt = Date.now();
   // Recording the use need not delay the answer. Unreadable entries stay where they are: only an
   // awaited write (putCached) moves them aside, so two quick reads never set one aside twice.
-  const kept = { ...cache, entries: { ...Object.fromEntries(invalid.filter((i) => i.key !== 'entries').map((i) => [i.key, i.value])), ...cache.entries } };
+  const kept = {
+    ...cache,
+    entries: {
+      ...Object.fromEntries(invalid.filter((i) => i.key !== 'entries').map((i) => [i.key, i.value])),
+      ...cache.entries,
+    },
+  };
   void area.set({ [CACHE_KEY]: kept }).catch(() => undefined);
   return entry;
 }
 
 /** Insert, then evict the least recently used entries (and their URL links) beyond the limit. */
-export function addToCache(cache: ResultCache, textKey: string, urlKey: string | undefined, entry: CacheEntry, limit = CACHE_LIMIT): ResultCache {
+export function addToCache(
+  cache: ResultCache,
+  textKey: string,
+  urlKey: string | undefined,
+  entry: CacheEntry,
+  limit = CACHE_LIMIT,
+): ResultCache {
   const entries = { ...cache.entries, [textKey]: entry };
   const byUrl = { ...cache.byUrl };
   if (urlKey) byUrl[urlKey] = textKey;
@@ -126,7 +149,12 @@ export function addToCache(cache: ResultCache, textKey: string, urlKey: string |
   return { entries, byUrl };
 }
 
-export async function putCached(area: StorageAreaLike, textKey: string, urlKey: string | undefined, entry: CacheEntry): Promise<void> {
+export async function putCached(
+  area: StorageAreaLike,
+  textKey: string,
+  urlKey: string | undefined,
+  entry: CacheEntry,
+): Promise<void> {
   const { cache, invalid } = await readCacheForWrite(area);
   await writeWithSetAside(area, { [CACHE_KEY]: addToCache(cache, textKey, urlKey, entry) }, 'resultCache', invalid);
 }
@@ -141,13 +169,19 @@ export function jobKey(tabId: number): string {
  * Removes the finished jobs (done or failed) not made with `settingsKey`: after a settings change a
  * reopened popup must not paint an answer from the old settings before the worker's new one.
  */
-export async function dropStaleFinishedJobs(area: { get(keys: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> }, settingsKey: string): Promise<number> {
+export async function dropStaleFinishedJobs(
+  area: { get(keys: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> },
+  settingsKey: string,
+): Promise<number> {
   const all = await area.get(null);
   const stale = Object.entries(all)
     .filter(([key]) => /^job:\d+$/.test(key))
     .filter(([, value]) => {
       const job = JobStateSchema.safeParse(value);
-      return !job.success || ((job.data.status === 'done' || job.data.status === 'error') && job.data.settingsKey !== settingsKey);
+      return (
+        !job.success ||
+        ((job.data.status === 'done' || job.data.status === 'error') && job.data.settingsKey !== settingsKey)
+      );
     })
     .map(([key]) => key);
   if (stale.length) await area.remove(stale);
@@ -159,14 +193,25 @@ export async function dropStaleFinishedJobs(area: { get(keys: null): Promise<Rec
  * stopped (an idle stop, an update, a crash), and nothing will ever finish them. Marked failed so a
  * reopened popup offers Try again instead of a spinner that never ends. Returns how many.
  */
-export async function markOrphanedJobs(area: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }): Promise<number> {
+export async function markOrphanedJobs(area: {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}): Promise<number> {
   const all = await area.get(null);
   const orphans: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(all)) {
     if (!/^job:\d+$/.test(key)) continue;
     const job = JobStateSchema.safeParse(value);
     if (!job.success || (job.data.status !== 'capturing' && job.data.status !== 'extracting')) continue;
-    orphans[key] = { ...job.data, status: 'error', error: { code: 'cancelled', message: 'The extraction stopped because the browser stopped the extension in the background. Click Try again.' }, finishedAt: Date.now() };
+    orphans[key] = {
+      ...job.data,
+      status: 'error',
+      error: {
+        code: 'cancelled',
+        message: 'The extraction stopped because the browser stopped the extension in the background. Click Try again.',
+      },
+      finishedAt: Date.now(),
+    };
   }
   if (Object.keys(orphans).length) await area.set(orphans);
   return Object.keys(orphans).length;

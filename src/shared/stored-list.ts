@@ -36,7 +36,8 @@ export interface RecordRead<T> {
   invalid: KeyedItem[];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The stored entries of a list store, whatever the wrapper: a bare array, `{[field]: [...]}` (any
@@ -50,7 +51,8 @@ export function listItems(raw: unknown, field: string): { items: unknown[]; junk
     const inner = raw[field];
     if (Array.isArray(inner)) return { items: inner, junk: [] };
     if (isPlainObject(inner)) return { items: Object.values(inner), junk: [] };
-    if (inner === undefined || inner === null) return { items: [], junk: Object.keys(raw).some((k) => k !== 'version') ? [raw] : [] };
+    if (inner === undefined || inner === null)
+      return { items: [], junk: Object.keys(raw).some((k) => k !== 'version') ? [raw] : [] };
     return { items: [], junk: [inner] };
   }
   return { items: [], junk: [raw] };
@@ -61,7 +63,8 @@ export function recordItems(raw: unknown, field: string): { items: [string, unkn
   if (raw === undefined || raw === null) return { items: [], junk: [] };
   const inner = isPlainObject(raw) ? raw[field] : undefined;
   if (isPlainObject(inner)) return { items: Object.entries(inner), junk: [] };
-  if (isPlainObject(raw) && (inner === undefined || inner === null) && !Object.keys(raw).some((k) => k !== 'version')) return { items: [], junk: [] };
+  if (isPlainObject(raw) && (inner === undefined || inner === null) && !Object.keys(raw).some((k) => k !== 'version'))
+    return { items: [], junk: [] };
   return { items: [], junk: [{ key: field, value: inner ?? raw }] };
 }
 
@@ -134,7 +137,12 @@ export function storedList<T>(spec: StoreSpec<T>): StoredList<T> {
       withLock(`job-entities:${spec.key}`, async () => {
         const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
         const next = change(valid);
-        await writeWithSetAside(area, { [spec.key]: { version: spec.version, [spec.field]: next } }, spec.setAside, invalid);
+        await writeWithSetAside(
+          area,
+          { [spec.key]: { version: spec.version, [spec.field]: next } },
+          spec.setAside,
+          invalid,
+        );
         return next;
       }),
   };
@@ -155,14 +163,24 @@ export function storedRecord<T>(spec: StoreSpec<T>): StoredRecord<T> {
       withLock(`job-entities:${spec.key}`, async () => {
         const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
         const next = change(valid);
-        await writeWithSetAside(area, { [spec.key]: { version: spec.version, [spec.field]: next } }, spec.setAside, invalid);
+        await writeWithSetAside(
+          area,
+          { [spec.key]: { version: spec.version, [spec.field]: next } },
+          spec.setAside,
+          invalid,
+        );
         return next;
       }),
   };
 }
 
 /** Writes `items`, and in the same write appends `invalid` to the store's set-aside list. */
-export async function writeWithSetAside(area: StorageAreaLike, items: Record<string, unknown>, store: SetAsideStore, invalid: readonly unknown[]): Promise<void> {
+export async function writeWithSetAside(
+  area: StorageAreaLike,
+  items: Record<string, unknown>,
+  store: SetAsideStore,
+  invalid: readonly unknown[],
+): Promise<void> {
   const out = { ...items };
   if (invalid.length > 0) {
     const key = SET_ASIDE[store].key;
@@ -190,7 +208,10 @@ export async function readAllSetAside(area: StorageAreaLike): Promise<SetAsideGr
   const keys = Object.values(SET_ASIDE).map((s) => s.key);
   const got = await area.get(keys);
   const out: SetAsideGroup[] = [];
-  for (const [store, { key, label }] of Object.entries(SET_ASIDE) as [SetAsideStore, (typeof SET_ASIDE)[SetAsideStore]][]) {
+  for (const [store, { key, label }] of Object.entries(SET_ASIDE) as [
+    SetAsideStore,
+    (typeof SET_ASIDE)[SetAsideStore],
+  ][]) {
     const v = got[key];
     const items = Array.isArray(v) ? v : v === undefined ? [] : [v];
     if (items.length) out.push({ store, label, items });
@@ -217,7 +238,9 @@ export async function deleteSetAside(area: StorageAreaLike, store: SetAsideStore
  * Web Locks do not exist (Node, in unit tests) the change simply runs.
  */
 export async function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as { locks?: { request: (name: string, cb: () => Promise<T>) => Promise<T> } } | undefined)?.locks;
+  const locks = (
+    globalThis.navigator as { locks?: { request: (name: string, cb: () => Promise<T>) => Promise<T> } } | undefined
+  )?.locks;
   return locks ? locks.request(name, run) : run();
 }
 

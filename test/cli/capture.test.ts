@@ -19,7 +19,12 @@ describe('job-entities capture', () => {
   }, 120_000);
 
   it('prints the captured posting as one JSON object', () => {
-    const r = run(['capture', fixturePath('pages', 'greenhouse-legacy.html'), '--url', 'https://boards.greenhouse.io/fjordline/jobs/4000001']);
+    const r = run([
+      'capture',
+      fixturePath('pages', 'greenhouse-legacy.html'),
+      '--url',
+      'https://boards.greenhouse.io/fjordline/jobs/4000001',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -33,17 +38,41 @@ describe('job-entities capture', () => {
       site: 'greenhouse',
     });
     expect(posting.text.split('\n')).toContain('Have 3+ years of experience with QGIS or ArcGIS');
-    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['url', 'title', 'company', 'location', 'text', 'source', 'site', 'sections']);
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual([
+      'url',
+      'title',
+      'company',
+      'location',
+      'text',
+      'source',
+      'site',
+      'sections',
+    ]);
     // The posting's structure next to its text: each section with its heading, kind and text.
     const requirements = posting.sections?.find((s) => s.kind === 'requirements');
     expect(requirements?.text).toContain('Have 3+ years of experience with QGIS or ArcGIS');
   });
 
   it('captures a fragment without <html>, a relative path and the JSON-LD of an unknown site', () => {
-    const frag = run(['capture', 'test/fixtures/pages/linkedin-logged-in-pane.html', '--url', 'https://www.linkedin.com/jobs/view/5550001/']);
+    const frag = run([
+      'capture',
+      'test/fixtures/pages/linkedin-logged-in-pane.html',
+      '--url',
+      'https://www.linkedin.com/jobs/view/5550001/',
+    ]);
     expect(frag.code).toBe(0);
-    expect(JSON.parse(frag.stdout)).toMatchObject({ title: 'Site Reliability Engineer', company: 'Fernhill Software', source: 'adapter', site: 'linkedin' });
-    const ld = run(['capture', fixturePath('pages', 'jsonld-graph.html'), '--url', 'https://careers.quillfeather.example/jobs/data-engineer']);
+    expect(JSON.parse(frag.stdout)).toMatchObject({
+      title: 'Site Reliability Engineer',
+      company: 'Fernhill Software',
+      source: 'adapter',
+      site: 'linkedin',
+    });
+    const ld = run([
+      'capture',
+      fixturePath('pages', 'jsonld-graph.html'),
+      '--url',
+      'https://careers.quillfeather.example/jobs/data-engineer',
+    ]);
     expect(ld.code).toBe(0);
     const posting = JSON.parse(ld.stdout);
     expect(posting).toMatchObject({ source: 'jsonld', company: 'Quillfeather Analytics' });
@@ -52,9 +81,22 @@ describe('job-entities capture', () => {
 
   it('reads the page from stdin with "-" and takes --selection', () => {
     const html = '<html><body><p>Nothing here</p></body></html>';
-    const r = run(['capture', '-', '--url', 'https://example.com/job', '--selection', 'Night nurse wanted: 2 years of ward experience and a BSc in Nursing.'], html);
+    const r = run(
+      [
+        'capture',
+        '-',
+        '--url',
+        'https://example.com/job',
+        '--selection',
+        'Night nurse wanted: 2 years of ward experience and a BSc in Nursing.',
+      ],
+      html,
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ source: 'selection', text: 'Night nurse wanted: 2 years of ward experience and a BSc in Nursing.' });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      source: 'selection',
+      text: 'Night nurse wanted: 2 years of ward experience and a BSc in Nursing.',
+    });
   });
 
   it('exits 1 with the one-line no-posting message on a captcha, a list and an empty page', () => {
@@ -62,14 +104,18 @@ describe('job-entities capture', () => {
       const r = run(['capture', fixturePath('pages', file), '--url', 'https://jobs.example.com/x']);
       expect(r.code, file).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('job-entities capture: No job posting found on this page. Open a single job posting (or select its text) and try again.\n');
+      expect(r.stderr).toBe(
+        'job-entities capture: No job posting found on this page. Open a single job posting (or select its text) and try again.\n',
+      );
     }
   });
 
   it('exits 1 with a clear message when the file cannot be read, and no stack trace unless --debug', () => {
     const r = run(['capture', 'no-such-page.html', '--url', 'https://example.com/']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('job-entities capture: Cannot read no-such-page.html: no such file. Give the path of a saved HTML page.\n');
+    expect(r.stderr).toBe(
+      'job-entities capture: Cannot read no-such-page.html: no such file. Give the path of a saved HTML page.\n',
+    );
     const debug = run(['capture', fixturePath('pages', 'empty.html'), '--url', 'https://example.com/', '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/at capturePosting/);

@@ -17,7 +17,11 @@ const tiny = parseCorpus(readFileSync(TINY, 'utf8'));
 
 function cvLocal(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_DIR, 'scripts', 'run-ts.mjs'), 'scripts/cv-local.ts', ...args], { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_DIR, 'scripts', 'run-ts.mjs'), 'scripts/cv-local.ts', ...args],
+      { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -38,12 +42,14 @@ function rows(table: string): Record<string, number[]> {
 }
 
 describe('scripts/cv-local.ts on test/fixtures/local/tiny.tsv', () => {
-  it('--k 2: the header names the run, the table is the core functions\' scores', async () => {
+  it("--k 2: the header names the run, the table is the core functions' scores", async () => {
     const r = await cvLocal(['--data', TINY, '--k', '2']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [header, ...table] = r.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^2-fold cross-validation on 6 documents \(seed 13, 6 groups: near-duplicates share a fold, from the labelled tokens\), \d+ ms$/);
+    expect(header).toMatch(
+      /^2-fold cross-validation on 6 documents \(seed 13, 6 groups: near-duplicates share a fold, from the labelled tokens\), \d+ ms$/,
+    );
     const run = crossValidate(tiny, 2, 13, {}, nearDuplicateGroups(tiny));
     expect(table.join('\n')).toBe(formatScores(scoreEntities(run.gold, run.predicted)));
 
@@ -68,7 +74,9 @@ describe('scripts/cv-local.ts on test/fixtures/local/tiny.tsv', () => {
     const a = await cvLocal(['--data', TINY, '--k', '3', '--seed', '7', '--plain']);
     expect(a.code).toBe(0);
     const [header, ...table] = a.stdout.trimEnd().split('\n');
-    expect(header).toMatch(/^3-fold cross-validation on 6 documents \(seed 7, plain document folds, from the labelled tokens\), \d+ ms$/);
+    expect(header).toMatch(
+      /^3-fold cross-validation on 6 documents \(seed 7, plain document folds, from the labelled tokens\), \d+ ms$/,
+    );
     const run = crossValidate(tiny, 3, 7, {});
     expect(table.join('\n')).toBe(formatScores(scoreEntities(run.gold, run.predicted)));
     const b = await cvLocal(['--data', TINY, '--k', '3', '--seed', '7', '--plain']);

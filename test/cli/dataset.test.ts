@@ -84,7 +84,11 @@ describe('dataset check', () => {
     const r = await runCli(['dataset', 'check', sharedPath('data', 'training_data.jsonl'), '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.warnings.map((w: any) => w.check)).toEqual(['conflicting-duplicate', 'ending-inconsistent', 'few-examples']);
+    expect(report.warnings.map((w: any) => w.check)).toEqual([
+      'conflicting-duplicate',
+      'ending-inconsistent',
+      'few-examples',
+    ]);
     expect(report.warnings[1].lines).toEqual([8, 10, 12, 23, 24, 51, 56, 71, 73]);
   });
 });
@@ -98,15 +102,33 @@ describe('dataset convert, split, from-iob', () => {
     expect(rows[0].messages.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant']);
     expect((await runCli(['dataset', 'convert', chat, '--to', 'completion', '--output', back])).code).toBe(0);
     const orig = jsonl(fx('clean.jsonl'));
-    jsonl(back).forEach((r, i) => expect(parseCompletion(r.completion).entities).toEqual(parseCompletion(orig[i].completion).entities));
+    jsonl(back).forEach((r, i) =>
+      expect(parseCompletion(r.completion).entities).toEqual(parseCompletion(orig[i].completion).entities),
+    );
   });
 
   it('convert reports skipped lines and exits 1; a bad --to is a usage error', async () => {
-    const r = await runCli(['dataset', 'convert', fx('broken.jsonl'), '--to', 'chat', '--output', join(dir, 'b.jsonl')]);
+    const r = await runCli([
+      'dataset',
+      'convert',
+      fx('broken.jsonl'),
+      '--to',
+      'chat',
+      '--output',
+      join(dir, 'b.jsonl'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Skipped 4 line(s)');
     expect(r.stderr).toContain('line 2: not valid JSON');
-    const bad = await runCli(['dataset', 'convert', fx('clean.jsonl'), '--to', 'xml', '--output', join(dir, 'x.jsonl')]);
+    const bad = await runCli([
+      'dataset',
+      'convert',
+      fx('clean.jsonl'),
+      '--to',
+      'xml',
+      '--output',
+      join(dir, 'x.jsonl'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--to takes chat or completion');
   });
@@ -115,7 +137,17 @@ describe('dataset convert, split, from-iob', () => {
     const p1 = join(dir, 's1.');
     const p2 = join(dir, 's2.');
     await runCli(['dataset', 'split', fx('clean.jsonl'), '--valid', '0.25', '--seed', '5', '--output-prefix', p1]);
-    const r = await runCli(['dataset', 'split', fx('clean.jsonl'), '--valid', '0.25', '--seed', '5', '--output-prefix', p2]);
+    const r = await runCli([
+      'dataset',
+      'split',
+      fx('clean.jsonl'),
+      '--valid',
+      '0.25',
+      '--seed',
+      '5',
+      '--output-prefix',
+      p2,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('8 in');
     expect(readFileSync(`${p1}valid.jsonl`, 'utf8')).toBe(readFileSync(`${p2}valid.jsonl`, 'utf8'));
@@ -143,7 +175,8 @@ describe('dataset convert, split, from-iob', () => {
   it('--help documents every subcommand; unknown subcommands are usage errors', async () => {
     const help = await runCli(['dataset', '--help']);
     expect(help.code).toBe(0);
-    for (const sub of ['dataset check FILE', 'dataset convert FILE', 'dataset split FILE', 'dataset from-iob FILE']) expect(help.stdout).toContain(sub);
+    for (const sub of ['dataset check FILE', 'dataset convert FILE', 'dataset split FILE', 'dataset from-iob FILE'])
+      expect(help.stdout).toContain(sub);
     const bad = await runCli(['dataset', 'frobnicate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown subcommand');

@@ -15,7 +15,10 @@ const GOLD = readFileSync(GOLD_FILE, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as { prompt: string; completion: string });
-const goldCount = GOLD.reduce((n, g) => n + ENTITY_TYPES.reduce((m, t) => m + parseCompletion(g.completion).entities[t].length, 0), 0);
+const goldCount = GOLD.reduce(
+  (n, g) => n + ENTITY_TYPES.reduce((m, t) => m + parseCompletion(g.completion).entities[t].length, 0),
+  0,
+);
 
 const SHARED_GOLD = HAS_SHARED
   ? readShared('data', 'training_data.jsonl')
@@ -38,7 +41,7 @@ afterAll(async () => {
 
 const flags = (model: string) => ['--base-url', server.url, '--model', model];
 
-describe('eval on the project\'s gold fixture', () => {
+describe("eval on the project's gold fixture", () => {
   it('gold answers score 1.0 (table)', async () => {
     const r = await runCli(['eval', '--gold', GOLD_FILE, ...flags('davinci-002')]);
     expect(r.code).toBe(0);
@@ -66,7 +69,17 @@ describe('eval on the project\'s gold fixture', () => {
 
   it('a failed prediction counts as an empty answer and is reported', async () => {
     server.setBehavior('fail-first', { fault: 'server_error', times: 1 });
-    const r = await runCli(['eval', '--gold', GOLD_FILE, '--json', '--retries', '0', '--concurrency', '1', ...flags('fail-first')]);
+    const r = await runCli([
+      'eval',
+      '--gold',
+      GOLD_FILE,
+      '--json',
+      '--retries',
+      '0',
+      '--concurrency',
+      '1',
+      ...flags('fail-first'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/line 1 failed \(The server at .* failed with 500/);
     const s = JSON.parse(r.stdout);
@@ -100,7 +113,18 @@ describe.skipIf(!HAS_SHARED)(`eval on ../shared training data (${HAS_SHARED ? 'p
   async function evalShared(model: string) {
     const s = await startOpenAIServer({ answer: goldAnswerer(SHARED_GOLD) });
     try {
-      const r = await runCli(['eval', '--gold', sharedPath('data', 'training_data.jsonl'), '--json', '--concurrency', '8', '--base-url', s.url, '--model', model]);
+      const r = await runCli([
+        'eval',
+        '--gold',
+        sharedPath('data', 'training_data.jsonl'),
+        '--json',
+        '--concurrency',
+        '8',
+        '--base-url',
+        s.url,
+        '--model',
+        model,
+      ]);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       return JSON.parse(r.stdout);
@@ -131,7 +155,9 @@ describe('eval --provider local: the embedded offline extractor (issue 4)', () =
   it('scores the gold fixture offline: exit 0, valid scores per type, micro and macro, micro F1 above a loose floor', async () => {
     const before = server.requests.length;
     // A base URL in the environment must not pull the offline extractor online.
-    const r = await runCli(['eval', '--gold', GOLD_FILE, '--provider', 'local', '--json'], { env: { OPENAI_BASE_URL: server.url } });
+    const r = await runCli(['eval', '--gold', GOLD_FILE, '--provider', 'local', '--json'], {
+      env: { OPENAI_BASE_URL: server.url },
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
@@ -160,7 +186,12 @@ describe('eval --provider local: the embedded offline extractor (issue 4)', () =
     const r = await runCli(['eval', '--gold', GOLD_FILE, '--provider', 'local']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^13 postings, model job-entities-local/);
-    for (const t of [...ENTITY_TYPES, 'micro']) expect(r.stdout).toMatch(new RegExp(`\\n${t}\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\n`));
+    for (const t of [...ENTITY_TYPES, 'micro'])
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `\\n${t}\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}\\n`,
+        ),
+      );
     expect(r.stdout).toMatch(/\nmacro\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}/);
   });
 });

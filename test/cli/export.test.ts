@@ -28,8 +28,26 @@ const P1_SKILLS = joinCell(['java', 'c #', 'rest apis', 'kubernetes', 'sql', 'c 
 const P2_SKILLS = joinCell(['reactjs', 'javascript', 'html5', 'css3', 'node.js']);
 const ROWS = [
   HEADER,
-  ['Backend Engineer', 'Orbital Parcels', 'Lyon, France', 'https://jobs.example/backend-1', 'BS; MS', 'computer science', '3+ years', P1_SKILLS],
-  [`'=HYPERLINK("http://evil.example","Apply")`, 'Müller, "Web" & Söhne', 'Zürich\nRemote', 'https://jobs.example/frontend-2', '', '', 'two years', P2_SKILLS],
+  [
+    'Backend Engineer',
+    'Orbital Parcels',
+    'Lyon, France',
+    'https://jobs.example/backend-1',
+    'BS; MS',
+    'computer science',
+    '3+ years',
+    P1_SKILLS,
+  ],
+  [
+    `'=HYPERLINK("http://evil.example","Apply")`,
+    'Müller, "Web" & Söhne',
+    'Zürich\nRemote',
+    'https://jobs.example/frontend-2',
+    '',
+    '',
+    'two years',
+    P2_SKILLS,
+  ],
   ['Line Cook', 'Bistro', 'Paris', 'https://jobs.example/kitchen-3', '', '', '', ''],
   ['', '', '', '', '', '', '', ''],
 ];

@@ -19,19 +19,31 @@ const GOLD = readFileSync(GOLD_FILE, 'utf8')
 const goldEntities = GOLD.map((g) => parseCompletion(g.completion).entities);
 
 // The gold answers for the .html and .txt fixtures, keyed by the text capture must produce.
-const HTML_TEXT = 'We build calm apps for busy people.\n4+ years of Android development with Kotlin\nJetpack Compose and Coroutines\nBSc in Computer Science or similar';
-const HTML_GOLD = " diploma:['bsc']\ndiploma_major:['computer science']\nexperience:['4 + years']\nskills:['android development', 'kotlin', 'jetpack compose', 'coroutines']\n END";
-const TXT_GOLD = " diploma:['high school diploma']\nexperience:['2 + years']\nskills:['forklift licence', 'sap ewm']\n END";
+const HTML_TEXT =
+  'We build calm apps for busy people.\n4+ years of Android development with Kotlin\nJetpack Compose and Coroutines\nBSc in Computer Science or similar';
+const HTML_GOLD =
+  " diploma:['bsc']\ndiploma_major:['computer science']\nexperience:['4 + years']\nskills:['android development', 'kotlin', 'jetpack compose', 'coroutines']\n END";
+const TXT_GOLD =
+  " diploma:['high school diploma']\nexperience:['2 + years']\nskills:['forklift licence', 'sap ewm']\n END";
 const TXT_TEXT = readFileSync(fixturePath('gold', 'posting.txt'), 'utf8');
 
-const entitiesOf = (line: Record<string, any>) => ({ diploma: line.diploma, diploma_major: line.diploma_major, experience: line.experience, skills: line.skills });
+const entitiesOf = (line: Record<string, any>) => ({
+  diploma: line.diploma,
+  diploma_major: line.diploma_major,
+  experience: line.experience,
+  skills: line.skills,
+});
 
 let server: OpenAIServer;
 let dir: string;
 beforeAll(async () => {
   await ensureCliBuilt();
   server = await startOpenAIServer({
-    answer: goldAnswerer([...GOLD, { prompt: HTML_TEXT, completion: HTML_GOLD }, { prompt: TXT_TEXT, completion: TXT_GOLD }]),
+    answer: goldAnswerer([
+      ...GOLD,
+      { prompt: HTML_TEXT, completion: HTML_GOLD },
+      { prompt: TXT_TEXT, completion: TXT_GOLD },
+    ]),
     routes: [
       // A live career page for --url.
       (_req, res, _body, url) => {
@@ -49,7 +61,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const flags = (model: string, ...more: string[]) => ['--base-url', server.url, '--api-key', 'sk-test', '--model', model, ...more];
+const flags = (model: string, ...more: string[]) => [
+  '--base-url',
+  server.url,
+  '--api-key',
+  'sk-test',
+  '--model',
+  model,
+  ...more,
+];
 
 describe('extract against an OpenAI-compatible server answering the gold completions', () => {
   it('completion model: exactly the gold entities, one line per record, in order', async () => {
@@ -64,7 +84,12 @@ describe('extract against an OpenAI-compatible server answering the gold complet
     expect(lines[2]).toMatchObject({ diploma: [], diploma_major: [], experience: [], skills: [] });
     expect(lines[0].meta).toMatchObject({ provider: 'openai', model: 'davinci-002', finishReason: 'stop', chunks: 1 });
     expect(Object.keys(lines[0])).toEqual(['diploma', 'diploma_major', 'experience', 'skills', 'meta']);
-    expect(server.modelRequests().slice(n).every((q) => q.path === '/v1/completions')).toBe(true);
+    expect(
+      server
+        .modelRequests()
+        .slice(n)
+        .every((q) => q.path === '/v1/completions'),
+    ).toBe(true);
   });
 
   it('chat model: the same entities through chat completions', async () => {
@@ -72,22 +97,43 @@ describe('extract against an OpenAI-compatible server answering the gold complet
     const r = await runCli(['extract', '--input', GOLD_FILE, ...flags('gpt-4o-mini-2024-07-18')]);
     expect(r.code).toBe(0);
     r.lines().forEach((line, i) => expect(entitiesOf(line)).toEqual(goldEntities[i]));
-    expect(server.modelRequests().slice(n).every((q) => q.path === '/v1/chat/completions')).toBe(true);
+    expect(
+      server
+        .modelRequests()
+        .slice(n)
+        .every((q) => q.path === '/v1/chat/completions'),
+    ).toBe(true);
   });
 
   it('--mode overrides the choice by model id; fine-tunes of davinci-002 use completions', async () => {
     let n = server.modelRequests().length;
     expect((await runCli(['extract', '--input', GOLD_FILE, ...flags('ft:davinci-002:acme:jobs:abc123')])).code).toBe(0);
-    expect(new Set(server.modelRequests().slice(n).map((q) => q.path))).toEqual(new Set(['/v1/completions']));
+    expect(
+      new Set(
+        server
+          .modelRequests()
+          .slice(n)
+          .map((q) => q.path),
+      ),
+    ).toEqual(new Set(['/v1/completions']));
     n = server.modelRequests().length;
     const r = await runCli(['extract', '--input', GOLD_FILE, ...flags('davinci-002', '--mode', 'chat')]);
     r.lines().forEach((line, i) => expect(entitiesOf(line)).toEqual(goldEntities[i]));
-    expect(new Set(server.modelRequests().slice(n).map((q) => q.path))).toEqual(new Set(['/v1/chat/completions']));
+    expect(
+      new Set(
+        server
+          .modelRequests()
+          .slice(n)
+          .map((q) => q.path),
+      ),
+    ).toEqual(new Set(['/v1/chat/completions']));
   });
 
   it('takes the key and base URL from OPENAI_API_KEY and OPENAI_BASE_URL, the model from JOB_ENTITIES_MODEL', async () => {
     const n = server.modelRequests().length;
-    const r = await runCli(['extract', '--input', GOLD_FILE], { env: { OPENAI_API_KEY: 'sk-from-env', OPENAI_BASE_URL: server.url, JOB_ENTITIES_MODEL: 'babbage-002' } });
+    const r = await runCli(['extract', '--input', GOLD_FILE], {
+      env: { OPENAI_API_KEY: 'sk-from-env', OPENAI_BASE_URL: server.url, JOB_ENTITIES_MODEL: 'babbage-002' },
+    });
     expect(r.code).toBe(0);
     const reqs = server.modelRequests().slice(n);
     expect(reqs[0].apiKey).toBe('sk-from-env');
@@ -101,7 +147,17 @@ describe('extract against an OpenAI-compatible server answering the gold complet
       delayMs: (req) => 40 * (GOLD.length - GOLD.findIndex((g) => g.prompt.slice(0, 40) === req.prompt.slice(0, 40))),
     });
     try {
-      const r = await runCli(['extract', '--input', GOLD_FILE, '--concurrency', '8', '--base-url', s.url, '--model', 'davinci-002']);
+      const r = await runCli([
+        'extract',
+        '--input',
+        GOLD_FILE,
+        '--concurrency',
+        '8',
+        '--base-url',
+        s.url,
+        '--model',
+        'davinci-002',
+      ]);
       expect(r.code).toBe(0);
       r.lines().forEach((line, i) => expect(entitiesOf(line)).toEqual(goldEntities[i]));
       // 8 requests were in flight at once: the first 8 arrived before the first answer (>= 200 ms).
@@ -116,16 +172,30 @@ describe('extract against an OpenAI-compatible server answering the gold complet
 describe('input formats', () => {
   it('an .html page is captured first (with --url), like the extension does', async () => {
     const n = server.modelRequests().length;
-    const r = await runCli(['extract', '--input', fixturePath('gold', 'posting.html'), '--url', 'https://careers.lindenfeld.example/jobs/42', ...flags('davinci-002')]);
+    const r = await runCli([
+      'extract',
+      '--input',
+      fixturePath('gold', 'posting.html'),
+      '--url',
+      'https://careers.lindenfeld.example/jobs/42',
+      ...flags('davinci-002'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.lines()).toHaveLength(1);
     expect(entitiesOf(r.lines()[0])).toEqual(parseCompletion(HTML_GOLD).entities);
-    expect((server.modelRequests()[n].body as { prompt: string }).prompt).toContain('4+ years of Android development with Kotlin');
+    expect((server.modelRequests()[n].body as { prompt: string }).prompt).toContain(
+      '4+ years of Android development with Kotlin',
+    );
     expect((server.modelRequests()[n].body as { prompt: string }).prompt).not.toContain('All jobs');
   });
 
   it('--url alone downloads the page and captures it', async () => {
-    const r = await runCli(['extract', '--url', server.url.replace(/\/v1$/, '') + '/careers/android', ...flags('davinci-002')]);
+    const r = await runCli([
+      'extract',
+      '--url',
+      server.url.replace(/\/v1$/, '') + '/careers/android',
+      ...flags('davinci-002'),
+    ]);
     expect(r.code).toBe(0);
     expect(entitiesOf(r.lines()[0])).toEqual(parseCompletion(HTML_GOLD).entities);
   });
@@ -137,7 +207,9 @@ describe('input formats', () => {
     const stdin = await runCli(['extract', ...flags('davinci-002')], { input: TXT_TEXT });
     expect(stdin.code).toBe(0);
     expect(entitiesOf(stdin.lines()[0])).toEqual(parseCompletion(TXT_GOLD).entities);
-    const dash = await runCli(['extract', '--input', '-', ...flags('davinci-002')], { input: readFileSync(fixturePath('gold', 'posting.html'), 'utf8') });
+    const dash = await runCli(['extract', '--input', '-', ...flags('davinci-002')], {
+      input: readFileSync(fixturePath('gold', 'posting.html'), 'utf8'),
+    });
     expect(entitiesOf(dash.lines()[0])).toEqual(parseCompletion(HTML_GOLD).entities);
   });
 
@@ -146,8 +218,18 @@ describe('input formats', () => {
     const focused = await runCli(['extract', '--input', fixturePath('gold', 'posting.txt'), ...flags('davinci-002')]);
     expect(focused.code).toBe(0);
     expect(lastPrompt()).toMatch(/^What you bring - 2\+ years leading a team in logistics/);
-    expect(focused.lines()[0].meta).toMatchObject({ scope: 'focused', read: { headings: ['What you bring'], total: 2 } });
-    const whole = await runCli(['extract', '--scope', 'whole', '--input', fixturePath('gold', 'posting.txt'), ...flags('davinci-002')]);
+    expect(focused.lines()[0].meta).toMatchObject({
+      scope: 'focused',
+      read: { headings: ['What you bring'], total: 2 },
+    });
+    const whole = await runCli([
+      'extract',
+      '--scope',
+      'whole',
+      '--input',
+      fixturePath('gold', 'posting.txt'),
+      ...flags('davinci-002'),
+    ]);
     expect(whole.code).toBe(0);
     expect(lastPrompt()).toMatch(/^Warehouse team lead \(night shift\) What you bring:/);
     expect(whole.lines()[0].meta).toMatchObject({ scope: 'whole', read: { total: 2 } });
@@ -187,7 +269,11 @@ describe('input formats', () => {
   });
 
   it('JSONL on stdin', async () => {
-    const r = await runCli(['extract', ...flags('davinci-002')], { input: GOLD.slice(0, 3).map((g) => JSON.stringify(g)).join('\n') });
+    const r = await runCli(['extract', ...flags('davinci-002')], {
+      input: GOLD.slice(0, 3)
+        .map((g) => JSON.stringify(g))
+        .join('\n'),
+    });
     expect(r.code).toBe(0);
     expect(r.lines().map(entitiesOf)).toEqual(goldEntities.slice(0, 3));
   });
@@ -200,8 +286,15 @@ describe('input formats', () => {
     expect(server.requests.length).toBe(n);
   });
 
-  it('--details adds each value\'s confidence and count, parallel to the lists', async () => {
-    const r = await runCli(['extract', '--provider', 'local', '--details', '--input', fixturePath('gold', 'posting.txt')]);
+  it("--details adds each value's confidence and count, parallel to the lists", async () => {
+    const r = await runCli([
+      'extract',
+      '--provider',
+      'local',
+      '--details',
+      '--input',
+      fixturePath('gold', 'posting.txt'),
+    ]);
     expect(r.code).toBe(0);
     const line = r.lines()[0];
     for (const t of ['diploma', 'diploma_major', 'experience', 'skills']) {
@@ -217,17 +310,44 @@ describe('input formats', () => {
   });
 
   it('--details goes with jsonl only (usage error with csv)', async () => {
-    const r = await runCli(['extract', '--provider', 'local', '--details', '--format', 'csv', '--input', fixturePath('gold', 'posting.txt')]);
+    const r = await runCli([
+      'extract',
+      '--provider',
+      'local',
+      '--details',
+      '--format',
+      'csv',
+      '--input',
+      fixturePath('gold', 'posting.txt'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--details goes with --format jsonl/);
   });
 
   it('a model answer keeps its values apart from places, pay and the diploma without a degree word', async () => {
-    const s = await startOpenAIServer({ answer: () => " diploma:['kubernetes', 'bs']\ndiploma_major:['san francisco', 'physics']\nskills:['python )', '$120k', 'dental', 'managing']\n END" });
+    const s = await startOpenAIServer({
+      answer: () =>
+        " diploma:['kubernetes', 'bs']\ndiploma_major:['san francisco', 'physics']\nskills:['python )', '$120k', 'dental', 'managing']\n END",
+    });
     try {
-      const r = await runCli(['extract', '--base-url', s.url, '--api-key', 'sk-test-000000', '--model', 'davinci-002', '--input', fixturePath('gold', 'posting.txt')]);
+      const r = await runCli([
+        'extract',
+        '--base-url',
+        s.url,
+        '--api-key',
+        'sk-test-000000',
+        '--model',
+        'davinci-002',
+        '--input',
+        fixturePath('gold', 'posting.txt'),
+      ]);
       expect(r.code).toBe(0);
-      expect(entitiesOf(r.lines()[0])).toEqual({ diploma: ['bs'], diploma_major: ['physics'], experience: [], skills: ['python', 'managing'] });
+      expect(entitiesOf(r.lines()[0])).toEqual({
+        diploma: ['bs'],
+        diploma_major: ['physics'],
+        experience: [],
+        skills: ['python', 'managing'],
+      });
     } finally {
       await s.close();
     }
@@ -235,14 +355,27 @@ describe('input formats', () => {
 });
 
 describe('faults: each exits 1 with its own message', () => {
-  const run = (model: string, ...more: string[]) => runCli(['extract', '--input', GOLD_FILE, '--retries', '0', ...flags(model, ...more)]);
+  const run = (model: string, ...more: string[]) =>
+    runCli(['extract', '--input', GOLD_FILE, '--retries', '0', ...flags(model, ...more)]);
 
   it('401 invalid key', async () => {
     const s = await startOpenAIServer({ apiKey: 'sk-right' });
     try {
-      const r = await runCli(['extract', '--input', GOLD_FILE, '--base-url', s.url, '--api-key', 'sk-wrong-000000', '--model', 'davinci-002']);
+      const r = await runCli([
+        'extract',
+        '--input',
+        GOLD_FILE,
+        '--base-url',
+        s.url,
+        '--api-key',
+        'sk-wrong-000000',
+        '--model',
+        'davinci-002',
+      ]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^job-entities extract: The API key was rejected by http:\/\/127\.0\.0\.1:\d+\/v1 \(401: Incorrect API key provided/);
+      expect(r.stderr).toMatch(
+        /^job-entities extract: The API key was rejected by http:\/\/127\.0\.0\.1:\d+\/v1 \(401: Incorrect API key provided/,
+      );
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
@@ -288,7 +421,17 @@ describe('faults: each exits 1 with its own message', () => {
 
   it('unreachable server (a closed port)', async () => {
     const port = await closedPort();
-    const r = await runCli(['extract', '--input', GOLD_FILE, '--base-url', `http://127.0.0.1:${port}/v1`, '--model', 'davinci-002', '--retries', '0']);
+    const r = await runCli([
+      'extract',
+      '--input',
+      GOLD_FILE,
+      '--base-url',
+      `http://127.0.0.1:${port}/v1`,
+      '--model',
+      'davinci-002',
+      '--retries',
+      '0',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Could not reach http://127.0.0.1:${port}/v1: the connection was refused`);
   });
@@ -310,11 +453,27 @@ describe('faults: each exits 1 with its own message', () => {
 describe.concurrent('usage errors exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown flag', ['--nope'], /Unknown option '--nope'/],
-    ['bad concurrency', ['--concurrency', '0', '--input', GOLD_FILE], /--concurrency takes a whole number from 1 to 64, got "0"/],
-    ['too much concurrency', ['--concurrency', '65', '--input', GOLD_FILE], /--concurrency takes a whole number from 1 to 64, got "65"/],
+    [
+      'bad concurrency',
+      ['--concurrency', '0', '--input', GOLD_FILE],
+      /--concurrency takes a whole number from 1 to 64, got "0"/,
+    ],
+    [
+      'too much concurrency',
+      ['--concurrency', '65', '--input', GOLD_FILE],
+      /--concurrency takes a whole number from 1 to 64, got "65"/,
+    ],
     ['bad mode', ['--mode', 'fast', '--model', 'x', '--input', GOLD_FILE], /--mode: must be auto, completion or chat/],
-    ['bad base URL', ['--base-url', 'localhost:8000', '--model', 'x', '--input', GOLD_FILE], /--base-url \(or OPENAI_BASE_URL\) must start with http:\/\/ or https:\/\//],
-    ['base URL not a URL', ['--base-url', 'nowhere', '--model', 'x', '--input', GOLD_FILE], /--base-url \(or OPENAI_BASE_URL\): The base URL must be a full URL/],
+    [
+      'bad base URL',
+      ['--base-url', 'localhost:8000', '--model', 'x', '--input', GOLD_FILE],
+      /--base-url \(or OPENAI_BASE_URL\) must start with http:\/\/ or https:\/\//,
+    ],
+    [
+      'base URL not a URL',
+      ['--base-url', 'nowhere', '--model', 'x', '--input', GOLD_FILE],
+      /--base-url \(or OPENAI_BASE_URL\): The base URL must be a full URL/,
+    ],
     ['bad format', ['--format', 'xml', '--input', GOLD_FILE], /--format takes/],
     ['openai without a model', ['--provider', 'openai', '--input', GOLD_FILE], /--provider openai needs a model/],
     ['bad timeout', ['--timeout', 'soon', '--model', 'x', '--input', GOLD_FILE], /--timeout takes a number/],

@@ -30,7 +30,14 @@ const file = (name: string, data: string | Buffer) => {
 
 describe('bad input', () => {
   it('a binary file is refused with a clear message', async () => {
-    const r = await runCli(['extract', '--input', file('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))]);
+    const r = await runCli([
+      'extract',
+      '--input',
+      file(
+        'photo.txt',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      ),
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/binary file.*not text/i);
     expect(r.stdout).toBe('');
@@ -43,7 +50,14 @@ describe('bad input', () => {
   });
 
   it('invalid UTF-8 gives a warning with the line', async () => {
-    const p = file('latin1.jsonl', Buffer.concat([Buffer.from('{"text":"SQL and Python"}\n{"text":"caf'), Buffer.from([0xe9]), Buffer.from(' staff, SQL"}\n')]));
+    const p = file(
+      'latin1.jsonl',
+      Buffer.concat([
+        Buffer.from('{"text":"SQL and Python"}\n{"text":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' staff, SQL"}\n'),
+      ]),
+    );
     const r = await runCli(['extract', '--input', p]);
     expect(r.stderr).toMatch(/line 2.*not valid UTF-8/i);
     expect(r.lines()).toHaveLength(2);
@@ -64,9 +78,24 @@ describe('bad input', () => {
 
 describe('a closed output', () => {
   it('with | head the CLI stops working once its output is closed', async () => {
-    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ text: `Posting ${i}: SQL and Python required.` })).join('\n');
+    const lines = Array.from({ length: 200 }, (_, i) =>
+      JSON.stringify({ text: `Posting ${i}: SQL and Python required.` }),
+    ).join('\n');
     const before = server.modelRequests().length;
-    const child = spawn(process.execPath, [join(PROJECT_DIR, 'bin', 'job-entities.js'), 'extract', '--base-url', server.url, '--model', 'davinci-002', '--concurrency', '1'], { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(PROJECT_DIR, 'bin', 'job-entities.js'),
+        'extract',
+        '--base-url',
+        server.url,
+        '--model',
+        'davinci-002',
+        '--concurrency',
+        '1',
+      ],
+      { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end(lines);

@@ -19,7 +19,15 @@ function pagesJsonl(pages: { id: string; url: string; html: string }[]): string 
   return file;
 }
 
-type Line = { rank: number; id: string; score: number; summary: string; matched: string[]; missing: string[]; niceToHave: { matched: string[]; missing: string[] } };
+type Line = {
+  rank: number;
+  id: string;
+  score: number;
+  summary: string;
+  matched: string[];
+  missing: string[];
+  niceToHave: { matched: string[]; missing: string[] };
+};
 
 beforeAll(async () => {
   await ensureCliBuilt();
@@ -28,7 +36,13 @@ beforeAll(async () => {
 describe('job-entities match over whole postings (offline extractor)', () => {
   let lines: Line[];
   beforeAll(async () => {
-    const input = pagesJsonl(PAGES.map((id) => ({ id, url: `https://careers.example.com/jobs/${id}`, html: readFileSync(fixturePath('match-pages', `${id}.html`), 'utf8') })));
+    const input = pagesJsonl(
+      PAGES.map((id) => ({
+        id,
+        url: `https://careers.example.com/jobs/${id}`,
+        html: readFileSync(fixturePath('match-pages', `${id}.html`), 'utf8'),
+      })),
+    );
     const r = await runCli(['match', '--provider', 'local', ...BACKEND, '--input', input]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -45,7 +59,9 @@ describe('job-entities match over whole postings (offline extractor)', () => {
   it('scores the backend profile several times higher on the backend posting than on nursing, accounting or trucking', () => {
     const score = Object.fromEntries(lines.map((l) => [l.id, l.score]));
     for (const other of ['nursing', 'accounting', 'truck-driver']) {
-      expect(score.backend, `backend ${score.backend} vs ${other} ${score[other]}`).toBeGreaterThanOrEqual(3 * score[other]);
+      expect(score.backend, `backend ${score.backend} vs ${other} ${score[other]}`).toBeGreaterThanOrEqual(
+        3 * score[other],
+      );
     }
     expect(score.backend).toBeGreaterThan(score.frontend);
   });
@@ -54,14 +70,17 @@ describe('job-entities match over whole postings (offline extractor)', () => {
     const backend = lines.find((l) => l.id === 'backend')!;
     expect(backend.summary).toMatch(/^\d+ of \d+ required skills/);
     const held = [...backend.matched, ...backend.niceToHave.matched].join(' | ').toLowerCase();
-    for (const skill of ['python', 'fastapi', 'kubernetes', 'docker', 'postgresql', 'aws']) expect(held).toContain(skill);
+    for (const skill of ['python', 'fastapi', 'kubernetes', 'docker', 'postgresql', 'aws'])
+      expect(held).toContain(skill);
   });
 });
 
 describe.skipIf(!HAS_SHARED)('job-entities match over the saved real pages (../shared)', () => {
   it('ranks the platform engineering posting above the executive assistant and strategy ones', async () => {
     const list = JSON.parse(readShared('pages', 'pages.json')) as { file: string; url: string }[];
-    const pages = list.filter((p) => p.file.endsWith('.html')).map((p) => ({ id: p.file, url: p.url, html: readFileSync(sharedPath('pages', p.file), 'utf8') }));
+    const pages = list
+      .filter((p) => p.file.endsWith('.html'))
+      .map((p) => ({ id: p.file, url: p.url, html: readFileSync(sharedPath('pages', p.file), 'utf8') }));
     const r = await runCli(['match', '--provider', 'local', ...BACKEND, '--input', pagesJsonl(pages)]);
     expect(r.code).toBe(0);
     const lines = r.lines() as Line[];

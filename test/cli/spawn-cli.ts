@@ -52,7 +52,10 @@ export interface CliRun {
 }
 
 /** Spawn the CLI. Without `input`, stdin is /dev/null. OPENAI_* from the caller's env are removed. */
-export function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.OPENAI_API_KEY;
   delete env.OPENAI_BASE_URL;

@@ -21,14 +21,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the CLI with a stdin we feed one line at a time, each only after the previous answer arrived. */
 function conversation(args: string[], lines: string[]): Promise<{ out: string[]; code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_DIR, 'bin', 'job-entities.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(PROJECT_DIR, 'bin', 'job-entities.js'), ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: string[] = [];
     let buf = '';
     let stderr = '';
     let sent = 0;
     const timer = setTimeout(() => {
       child.kill();
-      reject(new Error(`no answer to line ${sent} before the input ended: the CLI does not stream (stdout so far: ${out.length} lines)`));
+      reject(
+        new Error(
+          `no answer to line ${sent} before the input ended: the CLI does not stream (stdout so far: ${out.length} lines)`,
+        ),
+      );
     }, 20_000);
     const sendNext = () => {
       if (sent < lines.length) child.stdin.write(lines[sent++] + '\n');
@@ -73,7 +79,10 @@ describe('streaming JSONL', () => {
   });
 
   it('match --order input streams the same way (the default rank order needs every posting first)', async () => {
-    const r = await conversation(['match', '--provider', 'local', '--skills', 'python, sql', '--order', 'input', '--input', '-'], postings);
+    const r = await conversation(
+      ['match', '--provider', 'local', '--skills', 'python, sql', '--order', 'input', '--input', '-'],
+      postings,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toHaveLength(4);
     expect(JSON.parse(r.out[0]).matched).toEqual(expect.arrayContaining(['python', 'sql']));
@@ -84,7 +93,14 @@ describe('capture and dataset read JSONL line by line', () => {
   it('capture PAGES.jsonl: one posting per line, written as each page arrives; a page without a posting gets an error line', async () => {
     const html = readFileSync(fixturePath('pages', 'greenhouse-legacy.html'), 'utf8');
     const file = join(dir, 'pages.jsonl');
-    writeFileSync(file, [JSON.stringify({ id: 'gh', url: 'https://boards.greenhouse.io/fjordline/jobs/4000001', html }), '{"url": oops', JSON.stringify({ url: 'https://example.com/empty', html: '<html><body></body></html>' })].join('\n') + '\n');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'gh', url: 'https://boards.greenhouse.io/fjordline/jobs/4000001', html }),
+        '{"url": oops',
+        JSON.stringify({ url: 'https://example.com/empty', html: '<html><body></body></html>' }),
+      ].join('\n') + '\n',
+    );
     const out = await runCli(['capture', file]);
     expect(out.code).toBe(0);
     const lines = out.lines();
@@ -97,7 +113,12 @@ describe('capture and dataset read JSONL line by line', () => {
 
   it('dataset convert streams a JSONL file: every example converted, broken lines reported', async () => {
     const file = join(dir, 'train.jsonl');
-    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ prompt: `Posting ${i}: 2+ years of Python\n\n###\n\n`, completion: ` experience:['2 + years']\nskills:['python']\n END` }));
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      JSON.stringify({
+        prompt: `Posting ${i}: 2+ years of Python\n\n###\n\n`,
+        completion: ` experience:['2 + years']\nskills:['python']\n END`,
+      }),
+    );
     lines.splice(150, 0, 'not json');
     writeFileSync(file, lines.join('\n') + '\n');
     const out = join(dir, 'chat.jsonl');
@@ -106,7 +127,10 @@ describe('capture and dataset read JSONL line by line', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Wrote 300 example(s) in chat format');
     expect(r.stderr).toContain('line 151: not valid JSON');
-    const written = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const written = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(written).toHaveLength(300);
     expect(written[299].messages.at(-1)).toMatchObject({ role: 'assistant' });
     expect(written[299].messages[1].content).toBe('Posting 299: 2+ years of Python');
@@ -115,7 +139,9 @@ describe('capture and dataset read JSONL line by line', () => {
 
 describe('the progress bar', () => {
   it('shows done/total, rate, ETA and failures; done and rate when the total is unknown', () => {
-    expect(progressLine(250, 1000, 3, 10_000, 20)).toBe('[#####...............] 250/1000 10.0s  25/s  ETA 30s  3 failed');
+    expect(progressLine(250, 1000, 3, 10_000, 20)).toBe(
+      '[#####...............] 250/1000 10.0s  25/s  ETA 30s  3 failed',
+    );
     expect(progressLine(1000, 1000, 0, 40_000, 20)).toBe('[####################] 1000/1000 40.0s  25/s');
     expect(progressLine(42, undefined, 1, 7_000)).toBe('42 done  6.0/s  7s  1 failed');
     expect(progressLine(10, 5000, 0, 60_000)).toMatch(/ETA 8h19m$/);

@@ -4,10 +4,20 @@
 // reopened popup asks again); an answer out of the format is an error with the raw answer, never
 // "No diploma, major, experience or skills found".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  clearExtensionState,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 import type { OpenAIServer } from '../server/openai-server';
 
-const ANSWER = " diploma:['bachelor']\ndiploma_major:['computer science']\nexperience:['3 + years']\nskills:['python', 'sql', 'kubernetes', 'terraform', 'postgresql']\n END";
+const ANSWER =
+  " diploma:['bachelor']\ndiploma_major:['computer science']\nexperience:['3 + years']\nskills:['python', 'sql', 'kubernetes', 'terraform', 'postgresql']\n END";
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
 let site: JobSite;
@@ -34,11 +44,17 @@ describe('answers that are not clean are not shown as clean', () => {
     await clearExtensionState(ext);
     const { popup, close } = await openPopup();
     expect(await popup.settled()).toBe('done');
-    await expect(popup.page.getByTestId('result-warning').allTextContents()).resolves.toEqual(["The model's answer was cut off — raise Max tokens in the options"]);
+    await expect(popup.page.getByTestId('result-warning').allTextContents()).resolves.toEqual([
+      "The model's answer was cut off — raise Max tokens in the options",
+    ]);
     await popup.page.getByTestId('raw-answer').locator('summary').click();
-    await expect(popup.page.getByTestId('raw-answer').locator('pre').textContent()).resolves.toContain("diploma:['bachelor']");
+    await expect(popup.page.getByTestId('raw-answer').locator('pre').textContent()).resolves.toContain(
+      "diploma:['bachelor']",
+    );
     await close();
-    const cache = await ext.worker.evaluate(async () => (await chrome.storage.local.get('resultCache')).resultCache as { entries?: object } | undefined);
+    const cache = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('resultCache')).resultCache as { entries?: object } | undefined,
+    );
     expect(Object.keys(cache?.entries ?? {})).toHaveLength(0);
   });
 
@@ -57,7 +73,9 @@ describe('answers that are not clean are not shown as clean', () => {
     await popup.page.getByTestId('raw-answer').locator('summary').click();
     await expect(popup.page.getByTestId('raw-answer').locator('pre').textContent()).resolves.toContain('looks great');
     await close();
-    const cache = await ext.worker.evaluate(async () => (await chrome.storage.local.get('resultCache')).resultCache as { entries?: object } | undefined);
+    const cache = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('resultCache')).resultCache as { entries?: object } | undefined,
+    );
     expect(Object.keys(cache?.entries ?? {})).toHaveLength(0);
   });
 });

@@ -4,7 +4,16 @@
 // clip never reaches the model; a posting longer than the cap (60,000 characters by default) is
 // cut, the popup says how much, and "Send all (N requests)" sends the whole text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  clearExtensionState,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 import type { OpenAIServer } from '../server/openai-server';
 
 let ext: ExtensionBrowser;
@@ -17,7 +26,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => closeAll(ext, site, server));
 
-const promptsSince = (n: number) => server.modelRequests().slice(n).map((r) => JSON.stringify(r.body));
+const promptsSince = (n: number) =>
+  server
+    .modelRequests()
+    .slice(n)
+    .map((r) => JSON.stringify(r.body));
 
 describe('the capture reads what the user sees', () => {
   it('hidden text never reaches the model', async () => {
@@ -40,10 +53,13 @@ describe('the capture reads what the user sees', () => {
 describe('a text cap', () => {
   it('a long posting is cut at 60,000 characters; the popup says so and offers Send all', async () => {
     await clearExtensionState(ext);
-    const para = (i: number) => `<p>Part ${i} of the role: you will design and run data pipelines, and we expect experience with distributed systems, SQL and Python in production.</p>`;
+    const para = (i: number) =>
+      `<p>Part ${i} of the role: you will design and run data pipelines, and we expect experience with distributed systems, SQL and Python in production.</p>`;
     const body = `<!doctype html><html><head><title>Senior Data Engineer — Huge Corp</title></head><body><main><h1>Senior Data Engineer</h1><section class="description">${Array.from({ length: 1500 }, (_, i) => para(i)).join('')}</section></main></body></html>`;
     const url = site.url('huge.html');
-    await ext.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    await ext.context.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
     const before = server.modelRequests().length;
     const job = await ext.context.newPage();
     await job.goto(url);

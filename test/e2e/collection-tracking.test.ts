@@ -11,18 +11,41 @@ import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { COLLECTION_HEADER, parseBackup, type SavedPostingInput } from '../../src/core/export/collection';
 import { parseDelimited } from '../../src/core/export/delimited';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, closeAll, launchExtension, OptionsPage, PopupPage, PROJECT_DIR, startFixturePages, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  clearExtensionState,
+  closeAll,
+  launchExtension,
+  OptionsPage,
+  PopupPage,
+  PROJECT_DIR,
+  startFixturePages,
+  startJobSite,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const none: Entities = { diploma: [], diploma_major: [], experience: [], skills: [] };
 
-function posting(n: number, title: string, skills: string[], extra: Partial<SavedPostingInput> = {}): SavedPostingInput {
+function posting(
+  n: number,
+  title: string,
+  skills: string[],
+  extra: Partial<SavedPostingInput> = {},
+): SavedPostingInput {
   return {
     url: `https://jobs.example/${n}`,
     title,
     company: `Company ${n}`,
     location: 'Lyon',
     capturedAt: new Date(Date.UTC(2026, 10, 1 + n)).toISOString(),
-    entities: { ...none, diploma: n % 2 ? ['bs'] : ['master'], diploma_major: n % 3 ? ['computer science'] : ['statistics', 'mathematics'], experience: [`${n} + years`], skills },
+    entities: {
+      ...none,
+      diploma: n % 2 ? ['bs'] : ['master'],
+      diploma_major: n % 3 ? ['computer science'] : ['statistics', 'mathematics'],
+      experience: [`${n} + years`],
+      skills,
+    },
     model: 'local',
     provider: 'local',
     ...extra,
@@ -62,7 +85,8 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
 }
 
 const notice = (page: Page) => page.getByTestId('collection-notice');
-const rowOf = (page: Page, title: string) => page.getByTestId('collection-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
+const rowOf = (page: Page, title: string) =>
+  page.getByTestId('collection-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
 
 describe('collection as a working list', () => {
   beforeAll(async () => {
@@ -82,7 +106,12 @@ describe('collection as a working list', () => {
     await notice(page).filter({ hasText: 'Exported 3 of 7' }).waitFor();
     const rows = parseDelimited(csv.text);
     expect(rows[0]).toEqual([...COLLECTION_HEADER]);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['Data Analyst', 'Data Engineer', 'ML Engineer']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['Data Analyst', 'Data Engineer', 'ML Engineer']);
 
     const json = await downloaded(page, () => page.getByTestId('export-json').click());
     const backup = parseBackup(json.text);
@@ -101,20 +130,30 @@ describe('collection as a working list', () => {
     const page = await openCollection();
     // The row stored without status reads as New; the other keeps its own.
     await expect(rowOf(page, 'Data Engineer').getByTestId('row-status').inputValue()).resolves.toBe('New');
-    await expect(rowOf(page, 'Backend Developer').getByTestId('row-notes').inputValue()).resolves.toBe('Referred by Kim');
+    await expect(rowOf(page, 'Backend Developer').getByTestId('row-notes').inputValue()).resolves.toBe(
+      'Referred by Kim',
+    );
 
     await rowOf(page, 'Data Analyst').getByTestId('row-status').selectOption('Interview');
     const notes = rowOf(page, 'Data Analyst').getByTestId('row-notes');
     await notes.fill('Call on Tuesday, 10:00');
     await notes.press('Tab');
     const stored = async () =>
-      ext.worker.evaluate(async () => ((await chrome.storage.local.get('collection')).collection as { postings: { url: string; status?: string; notes?: string }[] }).postings.find((p) => p.url.endsWith('/3')));
+      ext.worker.evaluate(async () =>
+        (
+          (await chrome.storage.local.get('collection')).collection as {
+            postings: { url: string; status?: string; notes?: string }[];
+          }
+        ).postings.find((p) => p.url.endsWith('/3')),
+      );
     await expect.poll(stored).toMatchObject({ status: 'Interview', notes: 'Call on Tuesday, 10:00' });
 
     await page.reload();
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(7);
     await expect(rowOf(page, 'Data Analyst').getByTestId('row-status').inputValue()).resolves.toBe('Interview');
-    await expect(rowOf(page, 'Data Analyst').getByTestId('row-notes').inputValue()).resolves.toBe('Call on Tuesday, 10:00');
+    await expect(rowOf(page, 'Data Analyst').getByTestId('row-notes').inputValue()).resolves.toBe(
+      'Call on Tuesday, 10:00',
+    );
 
     // The README's picture: the dark scheme, a few statuses and notes, one cell expanded.
     await rowOf(page, 'ML Engineer').getByTestId('row-status').selectOption('Contacted');
@@ -136,10 +175,14 @@ describe('collection as a working list', () => {
     expect(JSON.parse(backup).version).toBe(2);
     await rowOf(page, 'Data Analyst').getByTestId('delete-row').click();
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(6);
-    await page.getByTestId('import-json').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await notice(page).filter({ hasText: '1 new, 6 updated' }).waitFor();
     await expect.poll(() => rowOf(page, 'Data Analyst').getByTestId('row-status').inputValue()).toBe('Interview');
-    await expect(rowOf(page, 'Data Analyst').getByTestId('row-notes').inputValue()).resolves.toBe('Call on Tuesday, 10:00');
+    await expect(rowOf(page, 'Data Analyst').getByTestId('row-notes').inputValue()).resolves.toBe(
+      'Call on Tuesday, 10:00',
+    );
     await page.close();
   });
 
@@ -168,7 +211,9 @@ describe('collection as a working list', () => {
     await rowOf(page, 'Data Engineer').getByTestId('cell-more').click();
     const broken = await page.evaluate(() => {
       const out: string[] = [];
-      for (const cell of document.querySelectorAll('[data-testid="collection-table"] td, [data-testid="collection-table"] th')) {
+      for (const cell of document.querySelectorAll(
+        '[data-testid="collection-table"] td, [data-testid="collection-table"] th',
+      )) {
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const text = n.textContent ?? '';
@@ -187,10 +232,18 @@ describe('collection as a working list', () => {
     expect(broken).toEqual([]);
     const sizes = await page.evaluate(() => {
       const wrap = document.querySelector('.table-wrap')!;
-      return { wrap: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      return {
+        wrap: wrap.scrollWidth - wrap.clientWidth,
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
     });
     if (sizes.page > 0) {
-      const wide = await page.evaluate(() => [...document.querySelectorAll('body, main, main *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.parentElement?.closest('.table-wrap')).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8));
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body, main, main *')]
+          .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.parentElement?.closest('.table-wrap'))
+          .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+          .slice(0, 8),
+      );
       throw new Error(`wider than the window: ${wide.join(', ')}`);
     }
     expect(sizes.wrap).toBeGreaterThan(0);
@@ -198,13 +251,16 @@ describe('collection as a working list', () => {
     await page.close();
   });
 
-  it('after a delete, focus moves to the next row\'s Delete (the previous one at the end), not to <body>', async () => {
+  it("after a delete, focus moves to the next row's Delete (the previous one at the end), not to <body>", async () => {
     await seed(SEED.slice(0, 3));
     const page = await openCollection();
     await page.getByTestId('sort-title').click();
     const titles = () => page.getByTestId('row-title').allTextContents();
     expect(await titles()).toEqual(['Backend Developer', 'Data Analyst', 'Data Engineer']);
-    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('data-testid')} ${document.activeElement?.closest('tr')?.querySelector('[data-testid="row-title"]')?.textContent ?? ''}`.trim());
+    const focused = () =>
+      page.evaluate(() =>
+        `${document.activeElement?.getAttribute('data-testid')} ${document.activeElement?.closest('tr')?.querySelector('[data-testid="row-title"]')?.textContent ?? ''}`.trim(),
+      );
 
     await rowOf(page, 'Data Analyst').getByTestId('delete-row').focus();
     await page.keyboard.press('Enter');
@@ -226,14 +282,20 @@ describe('Add all open job tabs', () => {
   let more: JobSite;
   let delay = 0;
   const MODEL = 'ft:davinci-002:acme:tabs:e2e';
-  const completion = (e: Entities) => ' ' + ENTITY_TYPES.map((t) => `${t}:[${e[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
+  const completion = (e: Entities) =>
+    ' ' + ENTITY_TYPES.map((t) => `${t}:[${e[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
 
   beforeAll(async () => {
-    server = await startOpenAIServer({ delayMs: () => delay, answer: () => completion({ ...none, diploma: ['bs'], skills: ['python', 'sql'] }) });
+    server = await startOpenAIServer({
+      delayMs: () => delay,
+      answer: () => completion({ ...none, diploma: ['bs'], skills: ['python', 'sql'] }),
+    });
     site = await startJobSite();
     more = await startFixturePages(join(PROJECT_DIR, 'test', 'fixtures', 'e2e-collection'));
     ext = await launchExtension();
-    expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: 'sk-test-tabs', model: MODEL, mode: 'auto' })).toBe('Saved.');
+    expect(
+      await OptionsPage.configure(ext, { baseURL: server.url, apiKey: 'sk-test-tabs', model: MODEL, mode: 'auto' }),
+    ).toBe('Saved.');
   });
   afterAll(() => closeAll(ext, site, more, server));
 
@@ -264,7 +326,10 @@ describe('Add all open job tabs', () => {
     await expect(notice(page).textContent()).resolves.toMatch(/5 added, 1 not a posting/);
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(5);
     // Never more than 4 requests at the model at once: the first wave holds at most 4.
-    const times = server.modelRequests().map((r) => r.at).sort((a, b) => a - b);
+    const times = server
+      .modelRequests()
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     expect(times.length).toBeGreaterThanOrEqual(5);
     expect(times.filter((t) => t < times[0] + delay * 0.9).length).toBeLessThanOrEqual(4);
 
@@ -286,7 +351,10 @@ describe('Add all open job tabs', () => {
     await tab.goto(site.url('not-a-posting.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, tab));
     expect(await popup.settled()).toBe('error');
-    const [opened] = await Promise.all([ext.context.waitForEvent('page'), popup.page.getByTestId('open-collection').click()]);
+    const [opened] = await Promise.all([
+      ext.context.waitForEvent('page'),
+      popup.page.getByTestId('open-collection').click(),
+    ]);
     await opened.waitForLoadState();
     expect(opened.url()).toBe(ext.url('src/collection/collection.html'));
     await opened.close();
@@ -296,7 +364,9 @@ describe('Add all open job tabs', () => {
 
   it('counts and skips tabs on sites the extension may not read, and offers to ask for access', async () => {
     // A host outside the granted ones: the tab hides its address from the extension.
-    await ext.context.route('https://careers.example.org/**', (r) => r.fulfill({ path: join(PROJECT_DIR, 'test', 'fixtures', 'e2e', 'data-analyst.html'), contentType: 'text/html' }));
+    await ext.context.route('https://careers.example.org/**', (r) =>
+      r.fulfill({ path: join(PROJECT_DIR, 'test', 'fixtures', 'e2e', 'data-analyst.html'), contentType: 'text/html' }),
+    );
     const other = await ext.context.newPage();
     await other.goto('https://careers.example.org/jobs/42');
     const page = await openCollection();

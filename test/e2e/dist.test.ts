@@ -10,7 +10,7 @@ import { DIST_DIR, PROJECT_DIR } from './fixtures';
 const manifest = JSON.parse(readFileSync(join(DIST_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
 describe('dist/', () => {
-  it('carries package.json\'s version', () => {
+  it("carries package.json's version", () => {
     expect(manifest.version).toBe(pkg.version);
   });
   it('exposes nothing to web pages and injects nothing on its own', () => {
@@ -33,7 +33,10 @@ describe('dist/', () => {
 });
 
 describe('dist-firefox/', () => {
-  const ffManifest = JSON.parse(readFileSync(join(PROJECT_DIR, 'dist-firefox', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const ffManifest = JSON.parse(readFileSync(join(PROJECT_DIR, 'dist-firefox', 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   it('is the Firefox form of the same manifest: an event page of module scripts, the gecko id', () => {
     expect(ffManifest.version).toBe(pkg.version);
     expect(ffManifest.background).toMatchObject({ type: 'module', scripts: [expect.stringMatching(/\.js$/)] });
@@ -41,12 +44,23 @@ describe('dist-firefox/', () => {
     expect(ffManifest).toHaveProperty('browser_specific_settings.gecko.id', GECKO_ID);
     expect(ffManifest).not.toHaveProperty('minimum_chrome_version');
     // Chrome's side panel is Firefox's sidebar, on the same page, without Chrome's permission for it.
-    expect(ffManifest).toHaveProperty('sidebar_action.default_panel', (manifest.side_panel as { default_path: string }).default_path);
+    expect(ffManifest).toHaveProperty(
+      'sidebar_action.default_panel',
+      (manifest.side_panel as { default_path: string }).default_path,
+    );
     expect(ffManifest).not.toHaveProperty('side_panel');
     expect(ffManifest.permissions).toEqual((manifest.permissions as string[]).filter((p) => p !== 'sidePanel'));
     // Everything but the background, the side panel and the browser-only keys equals the Chrome build.
     const strip = (m: Record<string, unknown>) => {
-      const { background: _b, browser_specific_settings: _s, minimum_chrome_version: _v, side_panel: _p, sidebar_action: _a, permissions: _m, ...rest } = m;
+      const {
+        background: _b,
+        browser_specific_settings: _s,
+        minimum_chrome_version: _v,
+        side_panel: _p,
+        sidebar_action: _a,
+        permissions: _m,
+        ...rest
+      } = m;
       return rest;
     };
     expect(strip(ffManifest)).toEqual(strip(manifest));

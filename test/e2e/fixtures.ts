@@ -40,8 +40,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(opts: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(DIST_DIR, 'manifest.json'))) throw new Error('dist/ has no manifest.json: run `npm run build:ext` first.');
+export async function launchExtension(
+  opts: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(DIST_DIR, 'manifest.json')))
+    throw new Error('dist/ has no manifest.json: run `npm run build:ext` first.');
   const userDataDir = mkdtempSync(join(tmpdir(), 'job-entities-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: await chromiumPath(),
@@ -95,10 +98,15 @@ export async function clickToolbarButton(ext: ExtensionBrowser, page: Page): Pro
   if (!browser) throw new Error('No browser handle for the DevTools protocol.');
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const { targetInfos } = (await (cdp.send as (m: string, p: unknown) => Promise<unknown>)('Target.getTargets', { filter: [{ type: 'tab' }] })) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await (cdp.send as (m: string, p: unknown) => Promise<unknown>)('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    })) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
     if (!tab) throw new Error(`No tab target for ${page.url()}`);
-    await (cdp.send as (m: string, p: unknown) => Promise<unknown>)('Extensions.triggerAction', { id: ext.extensionId, targetId: tab.targetId });
+    await (cdp.send as (m: string, p: unknown) => Promise<unknown>)('Extensions.triggerAction', {
+      id: ext.extensionId,
+      targetId: tab.targetId,
+    });
   } finally {
     await cdp.detach();
   }
@@ -172,7 +180,10 @@ export interface TestBed {
  * The OpenAI-compatible test server, the pages to capture (startJobSite unless given) and Chromium
  * with the built extension, started in that order. When one fails, those already started are closed.
  */
-export async function startTestBed(serverOptions: OpenAIServerOptions, startSite: () => Promise<JobSite> = startJobSite): Promise<TestBed> {
+export async function startTestBed(
+  serverOptions: OpenAIServerOptions,
+  startSite: () => Promise<JobSite> = startJobSite,
+): Promise<TestBed> {
   const server = await startOpenAIServer(serverOptions);
   let site: JobSite | undefined;
   try {
@@ -211,7 +222,10 @@ export class PopupPage {
   /** Waits until the popup shows a final state: 'done' or 'error'. */
   async settled(timeout = 20_000): Promise<'done' | 'error' | 'failed'> {
     const main = this.page.getByTestId('popup');
-    await this.page.waitForSelector('[data-testid="popup"][data-state="done"], [data-testid="popup"][data-state="error"], [data-testid="popup"][data-state="failed"]', { timeout });
+    await this.page.waitForSelector(
+      '[data-testid="popup"][data-state="done"], [data-testid="popup"][data-state="error"], [data-testid="popup"][data-state="failed"]',
+      { timeout },
+    );
     return (await main.getAttribute('data-state')) as 'done' | 'error' | 'failed';
   }
 
@@ -219,7 +233,11 @@ export class PopupPage {
     // Skills beyond the first 12 wait behind "Show all N".
     const showAll = this.page.getByTestId('show-all-skills');
     if (await showAll.count()) await showAll.click();
-    return this.page.getByTestId('chip').evaluateAll((els) => els.map((e) => ({ type: e.getAttribute('data-type') ?? '', text: (e.textContent ?? '').trim() })));
+    return this.page
+      .getByTestId('chip')
+      .evaluateAll((els) =>
+        els.map((e) => ({ type: e.getAttribute('data-type') ?? '', text: (e.textContent ?? '').trim() })),
+      );
   }
 
   async errorText(): Promise<string> {

@@ -5,7 +5,15 @@
 // Both servers record the key each request carried (test/server/openai-server.ts `apiKey`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY_A = 'sk-key-for-server-a-0001';
 const KEY_B = 'sk-key-for-server-b-0002';
@@ -23,13 +31,18 @@ beforeAll(async () => {
 
 afterAll(() => closeAll(ext, site, a, b));
 
-const storedSettings = () => ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+const storedSettings = () =>
+  ext.worker.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined,
+  );
 const host = (url: string) => new URL(url).host;
 const keysSeenBy = (s: OpenAIServer) => s.requests.map((r) => r.apiKey);
 
 describe('the API key is bound to the server it was saved for', () => {
   it('a key saved for server A is used with server A', async () => {
-    expect(await OptionsPage.configure(ext, { baseURL: a.url, apiKey: KEY_A, model: MODEL, mode: 'auto' })).toBe('Saved.');
+    expect(await OptionsPage.configure(ext, { baseURL: a.url, apiKey: KEY_A, model: MODEL, mode: 'auto' })).toBe(
+      'Saved.',
+    );
     const o = await OptionsPage.open(ext);
     expect(await o.testConnection()).toMatch(/^Connected: davinci-002/);
     expect(keysSeenBy(a)).toContain(KEY_A);
@@ -47,7 +60,9 @@ describe('the API key is bound to the server it was saved for', () => {
     const o = await OptionsPage.open(ext);
     await o.fill({ baseURL: b.url });
     const note = o.page.getByTestId('key-origin-note');
-    await expect(note.textContent()).resolves.toMatch(new RegExp(`saved key was for ${host(a.url)}; enter the key for this server`));
+    await expect(note.textContent()).resolves.toMatch(
+      new RegExp(`saved key was for ${host(a.url)}; enter the key for this server`),
+    );
     const before = b.requests.length;
     const message = await o.testConnection();
     expect(message).toMatch(/401/);
@@ -95,7 +110,9 @@ describe('the API key is bound to the server it was saved for', () => {
     // An unsaved edit stays in the form and is not saved by Remove key.
     await o.fill({ model: 'unsaved-model' });
     await o.page.getByTestId('remove-key').click();
-    await expect(o.page.getByTestId('notice').filter({ hasText: 'Key removed' }).textContent()).resolves.toMatch(/no key is saved/);
+    await expect(o.page.getByTestId('notice').filter({ hasText: 'Key removed' }).textContent()).resolves.toMatch(
+      /no key is saved/,
+    );
     await expect(o.page.getByTestId('remove-key').count()).resolves.toBe(0);
     await expect(o.page.getByText('No key saved.').isVisible()).resolves.toBe(true);
     await expect(o.page.getByTestId('model').inputValue()).resolves.toBe('unsaved-model');

@@ -11,7 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
-import { closeAll, launchExtension, OptionsPage, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  launchExtension,
+  OptionsPage,
+  PopupPage,
+  startJobSite,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-local-server-key-000111';
 const OPENAI_KEY = 'sk-key-meant-for-openai-0002';
@@ -29,7 +38,27 @@ function throwawayCertificate(): { key: string; cert: string } {
   certDir = mkdtempSync(join(tmpdir(), 'job-entities-cert-'));
   const key = join(certDir, 'key.pem');
   const cert = join(certDir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=api.openai.com', '-addext', 'subjectAltName=DNS:api.openai.com'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=api.openai.com',
+      '-addext',
+      'subjectAltName=DNS:api.openai.com',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
 }
 
@@ -37,7 +66,9 @@ beforeAll(async () => {
   standIn = await startOpenAIServer({ tls: throwawayCertificate() });
   local = await startOpenAIServer({ apiKey: KEY });
   site = await startJobSite();
-  ext = await launchExtension({ args: [`--host-resolver-rules=MAP api.openai.com:443 127.0.0.1:${standIn.port}`, '--ignore-certificate-errors'] });
+  ext = await launchExtension({
+    args: [`--host-resolver-rules=MAP api.openai.com:443 127.0.0.1:${standIn.port}`, '--ignore-certificate-errors'],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -45,8 +76,10 @@ afterAll(async () => {
   if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
-const setStored = (value: unknown) => ext.worker.evaluate(async (v) => void (await chrome.storage.local.set({ settings: v })), value);
-const getStored = () => ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
+const setStored = (value: unknown) =>
+  ext.worker.evaluate(async (v) => void (await chrome.storage.local.set({ settings: v })), value);
+const getStored = () =>
+  ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
 
 async function extractOnce(): Promise<{ state: string; code: string | null }> {
   await ext.worker.evaluate(async () => {
@@ -65,7 +98,14 @@ async function extractOnce(): Promise<{ state: string; code: string | null }> {
 
 describe('the key never reaches api.openai.com after damage to the stored settings', () => {
   it('the stand-in answers for api.openai.com (so the checks below can see a leak)', async () => {
-    expect(await OptionsPage.configure(ext, { baseURL: 'https://api.openai.com/v1', apiKey: OPENAI_KEY, model: MODEL, mode: 'auto' })).toMatch(/^Saved\./);
+    expect(
+      await OptionsPage.configure(ext, {
+        baseURL: 'https://api.openai.com/v1',
+        apiKey: OPENAI_KEY,
+        model: MODEL,
+        mode: 'auto',
+      }),
+    ).toMatch(/^Saved\./);
     expect((await extractOnce()).state).toBe('done');
     expect(standIn.modelRequests().map((r) => r.apiKey)).toContain(OPENAI_KEY);
   });
@@ -83,7 +123,10 @@ describe('the key never reaches api.openai.com after damage to the stored settin
     ['baseURL "not a url"', (s) => ({ ...s, baseURL: 'not a url' })],
     ['baseURL removed', ({ baseURL: _b, ...s }) => s],
     ['baseURL pointed at api.openai.com', (s) => ({ ...s, baseURL: 'https://api.openai.com/v1' })],
-    ['keyOrigin and baseURL both moved to api.openai.com... key kept', (s) => ({ ...s, baseURL: 'https://api.openai.com/v1', keyOrigin: 'https://api.openai.com', maxTokens: 'x' })],
+    [
+      'keyOrigin and baseURL both moved to api.openai.com... key kept',
+      (s) => ({ ...s, baseURL: 'https://api.openai.com/v1', keyOrigin: 'https://api.openai.com', maxTokens: 'x' }),
+    ],
     ['version damaged and baseURL removed', ({ baseURL: _b, ...s }) => ({ ...s, version: 'x' })],
     ['settings replaced by a string', (s) => `${String(s.apiKey)}`],
     ['settings replaced by an array', (s) => [s]],
@@ -102,11 +145,15 @@ describe('the key never reaches api.openai.com after damage to the stored settin
   it('the options page says the settings were reset and the key is not used until entered again', async () => {
     await setStored({ ...saved, baseURL: 12345 });
     const o = await OptionsPage.open(ext);
-    await expect(o.page.getByTestId('settings-reset').textContent()).resolves.toMatch(/reset.*\(baseURL\).*key is not used until you enter/s);
+    await expect(o.page.getByTestId('settings-reset').textContent()).resolves.toMatch(
+      /reset.*\(baseURL\).*key is not used until you enter/s,
+    );
     await o.page.close();
     await setStored('garbage');
     const again = await OptionsPage.open(ext);
-    await expect(again.page.getByTestId('settings-reset').textContent()).resolves.toMatch(/could not be read and were reset to their defaults/);
+    await expect(again.page.getByTestId('settings-reset').textContent()).resolves.toMatch(
+      /could not be read and were reset to their defaults/,
+    );
     await again.page.close();
   });
 

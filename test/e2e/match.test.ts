@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
 import type { OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  clearExtensionState,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startFixturePages,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const FIXTURES = join(PROJECT_DIR, 'test', 'fixtures', 'e2e-match');
 const KEY = 'sk-test-match-0123456789';
@@ -41,7 +51,11 @@ let server: OpenAIServer;
 let pages: JobSite;
 
 beforeAll(async () => {
-  ({ server, site: pages, ext } = await startTestBed(
+  ({
+    server,
+    site: pages,
+    ext,
+  } = await startTestBed(
     { apiKey: KEY, answer: (req) => completion(req.prompt.includes('Alex Example') ? RESUME_ANSWER : POSTING_ANSWER) },
     () => startFixturePages(FIXTURES),
   ));
@@ -93,7 +107,9 @@ describe('candidate mode', () => {
     const page = await openProfilePage();
     await page.getByTestId('resume-text').fill(RESUME);
     await page.getByTestId('resume-extract').click();
-    await expect(page.getByTestId('resume-status').textContent()).resolves.toMatch(/^Found \d+ skills; 5 years; diploma: bs; major: computer science\./);
+    await expect(page.getByTestId('resume-status').textContent()).resolves.toMatch(
+      /^Found \d+ skills; 5 years; diploma: bs; major: computer science\./,
+    );
     const skills = await chipValues(page, 'profile-skill');
     expect(skills).toEqual(expect.arrayContaining(['python', 'java', 'docker']));
     await expect(page.getByTestId('profile-years').inputValue()).resolves.toBe('5');
@@ -105,7 +121,9 @@ describe('candidate mode', () => {
   });
 
   it('builds a profile: typed, pasted as a list, extracted by the model, one removed, saved', async () => {
-    expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
+    expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe(
+      'Saved.',
+    );
     const page = await openProfilePage();
     const input = page.getByTestId('profile-skill-input');
     await input.fill('TypeScript');
@@ -115,7 +133,9 @@ describe('candidate mode', () => {
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/plain', 'React\nnodejs, Postgres\n• ReactJS\n• Excel');
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     });
     expect(await chipValues(page, 'profile-skill')).toEqual(['TypeScript', 'React', 'nodejs', 'Postgres', 'Excel']);
     await page.getByTestId('profile-skill').filter({ hasText: 'Excel' }).getByTestId('profile-skill-remove').click();
@@ -129,12 +149,24 @@ describe('candidate mode', () => {
     const sent = server.modelRequests().at(-1)!;
     expect(JSON.stringify(sent.body)).toContain('Alex Example');
     expect(sent.apiKey).toBe(KEY);
-    expect(await chipValues(page, 'profile-skill')).toEqual(['TypeScript', 'React', 'nodejs', 'Postgres', 'python', 'java', 'docker', 'linux', 'git']);
+    expect(await chipValues(page, 'profile-skill')).toEqual([
+      'TypeScript',
+      'React',
+      'nodejs',
+      'Postgres',
+      'python',
+      'java',
+      'docker',
+      'linux',
+      'git',
+    ]);
     expect(await chipValues(page, 'profile-diploma')).toEqual(['bs']);
     expect(await chipValues(page, 'profile-major')).toEqual(['computer science']);
 
     await page.getByTestId('profile-save').click();
-    await expect(page.getByTestId('profile-notice').textContent()).resolves.toBe('Saved. The popup now compares postings with your 9 skills.');
+    await expect(page.getByTestId('profile-notice').textContent()).resolves.toBe(
+      'Saved. The popup now compares postings with your 9 skills.',
+    );
     expect(await storedProfile()).toEqual({
       version: 1,
       skills: ['TypeScript', 'React', 'nodejs', 'Postgres', 'python', 'java', 'docker', 'linux', 'git'],
@@ -143,7 +175,9 @@ describe('candidate mode', () => {
       majors: ['computer science'],
     });
     // Settings (and the key) are untouched by the profile.
-    const settings = await ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { model: string; apiKey: string });
+    const settings = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings as { model: string; apiKey: string },
+    );
     expect(settings).toMatchObject({ model: MODEL, apiKey: KEY });
     await page.close();
   });
@@ -155,7 +189,9 @@ describe('candidate mode', () => {
       const before = await chipValues(page, 'profile-skill');
       await page.getByTestId('resume-text').fill(RESUME);
       await page.getByTestId('resume-extract').click();
-      await expect(page.getByTestId('resume-error').textContent()).resolves.toMatch(/^The API key was rejected by .*paste it in the settings/);
+      await expect(page.getByTestId('resume-error').textContent()).resolves.toMatch(
+        /^The API key was rejected by .*paste it in the settings/,
+      );
       await expect(page.getByTestId('open-settings').isVisible()).resolves.toBe(true);
       expect(await chipValues(page, 'profile-skill')).toEqual(before);
       await expect(page.getByTestId('profile-state').textContent()).resolves.toBe('Saved');
@@ -165,12 +201,14 @@ describe('candidate mode', () => {
     }
   });
 
-  it('the popup marks the posting\'s skills matched or missing, with the score and its formula', async () => {
+  it("the popup marks the posting's skills matched or missing, with the score and its formula", async () => {
     await clearExtensionState(ext);
     const { popup, job } = await openPopupOnPosting();
     const panel = popup.page.getByTestId('match-panel');
     await panel.waitFor();
-    const chips = await popup.page.getByTestId('match-chip').evaluateAll((els) => els.map((e) => [e.getAttribute('data-value'), e.getAttribute('data-state')]));
+    const chips = await popup.page
+      .getByTestId('match-chip')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-value'), e.getAttribute('data-state')]));
     expect(chips).toEqual([
       ['typescript', 'matched'],
       ['react', 'matched'],
@@ -183,11 +221,24 @@ describe('candidate mode', () => {
       ['c #', 'missing'],
     ]);
     // C# is under "Nice to have": shown apart, counting half.
-    await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toBe('4 of 7 required skills, 0 of 1 nice-to-have · 53 %');
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (4 + 0/2) / (7 + 1/2) = 53 %');
+    await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toBe(
+      '4 of 7 required skills, 0 of 1 nice-to-have · 53 %',
+    );
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe(
+      'score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (4 + 0/2) / (7 + 1/2) = 53 %',
+    );
     await expect(popup.page.getByTestId('match-score').textContent()).resolves.toBe('53%');
-    expect(await popup.page.getByTestId('match-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-importance')))).toEqual([...Array(7).fill('required'), 'niceToHave']);
-    expect(await popup.page.getByTestId('match-nice').getByTestId('match-chip').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).toEqual(['c #']);
+    expect(
+      await popup.page
+        .getByTestId('match-chip')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-importance'))),
+    ).toEqual([...Array(7).fill('required'), 'niceToHave']);
+    expect(
+      await popup.page
+        .getByTestId('match-nice')
+        .getByTestId('match-chip')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))),
+    ).toEqual(['c #']);
     const extra = await popup.page.getByTestId('match-extra').allTextContents();
     expect(extra).toEqual(['python', 'java', 'docker', 'linux', 'git']);
     await expect(popup.page.getByTestId('match-years').getAttribute('data-ok')).resolves.toBe('true');
@@ -216,7 +267,9 @@ describe('candidate mode', () => {
 
     const before = await storedProfile();
     await page.getByTestId('profile-import').setInputFiles(join(FIXTURES, 'bad-profile.json'));
-    await expect(page.getByTestId('profile-notice').textContent()).resolves.toBe('"bad-profile.json": Not a valid profile: "skills" Invalid input: expected array, received string. Nothing was changed.');
+    await expect(page.getByTestId('profile-notice').textContent()).resolves.toBe(
+      '"bad-profile.json": Not a valid profile: "skills" Invalid input: expected array, received string. Nothing was changed.',
+    );
     expect(await storedProfile()).toEqual(before);
     expect(await chipValues(page, 'profile-skill')).toEqual(before && (before as { skills: string[] }).skills);
 
@@ -229,7 +282,9 @@ describe('candidate mode', () => {
     // A background tab renders late (throttled): look at the popup, as the user would.
     await popup.page.bringToFront();
     await popup.page.getByTestId('match-score').filter({ hasText: '33%' }).waitFor();
-    const matched = await popup.page.locator('[data-testid="match-chip"][data-state="matched"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+    const matched = await popup.page
+      .locator('[data-testid="match-chip"][data-state="matched"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
     expect(matched).toEqual(['graphql', 'kubernetes', 'c #']);
     await expect(popup.page.getByTestId('match-years').getAttribute('data-ok')).resolves.toBe('false');
     await expect(popup.page.getByTestId('match-diploma').getAttribute('data-ok')).resolves.toBe('true');
@@ -240,12 +295,18 @@ describe('candidate mode', () => {
   });
 
   it('a bad stored profile crashes nothing and loses no other data', async () => {
-    await ext.worker.evaluate(async () => chrome.storage.local.set({ profile: { version: 1, skills: ['Rust', 7, 'GraphQL'], years: 'lots' } }));
+    await ext.worker.evaluate(async () =>
+      chrome.storage.local.set({ profile: { version: 1, skills: ['Rust', 7, 'GraphQL'], years: 'lots' } }),
+    );
     const page = await openProfilePage();
-    await expect(page.getByTestId('profile-notice').textContent()).resolves.toMatch(/unreadable and were left out \(2\)/);
+    await expect(page.getByTestId('profile-notice').textContent()).resolves.toMatch(
+      /unreadable and were left out \(2\)/,
+    );
     expect(await chipValues(page, 'profile-skill')).toEqual(['Rust', 'GraphQL']);
     const { popup, job } = await openPopupOnPosting();
-    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (1 + 0/2) / (7 + 1/2) = 13 %');
+    await expect(popup.page.getByTestId('match-formula').textContent()).resolves.toBe(
+      'score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (1 + 0/2) / (7 + 1/2) = 13 %',
+    );
 
     await ext.worker.evaluate(async () => chrome.storage.local.set({ profile: 'not a profile' }));
     // A background tab renders late (throttled): look at the popup, as the user would.
@@ -253,7 +314,9 @@ describe('candidate mode', () => {
     await popup.page.getByTestId('compare-link').waitFor();
     await page.reload();
     await expect(page.getByTestId('profile-notice').textContent()).resolves.toMatch(/unreadable and was ignored/);
-    const settings = await ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { model: string });
+    const settings = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings as { model: string },
+    );
     expect(settings.model).toBe(MODEL);
     // Saving from the page replaces the bad value.
     await page.bringToFront();

@@ -2,7 +2,15 @@
 // A fresh install with no model configured: the embedded offline extractor answers in the worker,
 // nothing goes to the network, and the popup says so. Also: the dark colour scheme.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, launchExtension, PopupPage, startJobSite, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  launchExtension,
+  PopupPage,
+  startJobSite,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 let ext: ExtensionBrowser;
 let site: JobSite;
@@ -15,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => closeAll(ext, site));
 
 describe('no model configured', () => {
-  it('shows the offline extractor\'s chips, labelled, with a hint to configure a model', async () => {
+  it("shows the offline extractor's chips, labelled, with a hint to configure a model", async () => {
     const requests: string[] = [];
     ext.context.on('request', (r) => {
       if (!r.url().startsWith('chrome-extension://') && !r.url().startsWith(site.origin)) requests.push(r.url());

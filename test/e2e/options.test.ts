@@ -3,7 +3,15 @@
 // connection's mapped errors, migration of stored settings, and the missing-host-permission error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAIServer } from '../server/openai-server';
-import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
@@ -15,7 +23,10 @@ beforeAll(async () => {
 
 afterAll(() => closeAll(ext, site, server));
 
-const storedSettings = () => ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined);
+const storedSettings = () =>
+  ext.worker.evaluate(
+    async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown> | undefined,
+  );
 
 describe('options page', () => {
   it('refuses invalid fields with a message next to each, and saves nothing', async () => {
@@ -68,32 +79,56 @@ describe('options page', () => {
   });
 
   it('stored settings from an old version are migrated and the key kept', async () => {
-    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 300 } }));
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 300 },
+      }),
+    );
     const o = await OptionsPage.open(ext);
     await expect(o.page.getByTestId('base-url').inputValue()).resolves.toBe('http://localhost:8000/v1');
     await expect(o.page.getByTestId('api-key').getAttribute('placeholder')).resolves.toMatch(/saved/);
     await o.page.locator('summary').click();
     await expect(o.page.getByTestId('max-tokens').inputValue()).resolves.toBe('300');
     await o.save();
-    expect(await storedSettings()).toMatchObject({ version: 1, apiKey: 'sk-old-key', keyOrigin: 'http://localhost:8000', baseURL: 'http://localhost:8000/v1', maxTokens: 300 });
+    expect(await storedSettings()).toMatchObject({
+      version: 1,
+      apiKey: 'sk-old-key',
+      keyOrigin: 'http://localhost:8000',
+      baseURL: 'http://localhost:8000/v1',
+      maxTokens: 300,
+    });
     await o.page.close();
   });
 
   it('a damaged stored record: the page says the settings were reset and the saved key is not used', async () => {
-    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 'lots' } }));
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', maxTokens: 'lots' },
+      }),
+    );
     const o = await OptionsPage.open(ext);
-    await expect(o.page.getByTestId('settings-reset').textContent()).resolves.toMatch(/\(maxTokens\).*key is not used until you enter/);
+    await expect(o.page.getByTestId('settings-reset').textContent()).resolves.toMatch(
+      /\(maxTokens\).*key is not used until you enter/,
+    );
     await expect(o.page.getByTestId('api-key').getAttribute('placeholder')).resolves.not.toMatch(/saved/);
     await o.fill({ apiKey: 'sk-entered-again' });
     await o.save();
-    expect(await storedSettings()).toMatchObject({ apiKey: 'sk-entered-again', baseURL: 'http://localhost:8000/v1', maxTokens: 512 });
+    expect(await storedSettings()).toMatchObject({
+      apiKey: 'sk-entered-again',
+      baseURL: 'http://localhost:8000/v1',
+      maxTokens: 512,
+    });
     await expect(o.page.getByTestId('settings-reset').count()).resolves.toBe(0);
     await o.page.close();
   });
 
   it('a base URL whose host was not granted gives the host_permission error with a way to the settings', async () => {
     // As if saved while the permission prompt was refused.
-    await ext.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, baseURL: 'https://models.example.net/v1', apiKey: 'sk-x', model: 'gpt-4o-mini' } }));
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: { version: 1, baseURL: 'https://models.example.net/v1', apiKey: 'sk-x', model: 'gpt-4o-mini' },
+      }),
+    );
     const job = await ext.context.newPage();
     await job.goto(site.url('backend-engineer.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, job));

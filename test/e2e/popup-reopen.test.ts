@@ -2,7 +2,15 @@
 // A popup reopened while the model is still answering shows the running extraction with its
 // Cancel button at once (not "Reading the posting…" with no way to stop it until the answer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 import type { OpenAIServer } from '../server/openai-server';
 
 let ext: ExtensionBrowser;

@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
 import type { AnswerRequest, OpenAIServer } from '../server/openai-server';
-import { clearExtensionState, closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  clearExtensionState,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startFixturePages,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-surface-0123456789';
 const MODEL = 'ft:davinci-002:northwind:jobs:surface1';
@@ -27,7 +37,12 @@ const FORTY_ANSWER: Entities = {
   // COBOL is not in the page: the highlight reports it as not found.
   skills: [...FORTY.map(tokenForm), 'cobol'],
 };
-const SECOND_ANSWER: Entities = { diploma: ['ms'], diploma_major: ['statistics'], experience: ['3 + years'], skills: ['sql', 'python', 'airflow'] };
+const SECOND_ANSWER: Entities = {
+  diploma: ['ms'],
+  diploma_major: ['statistics'],
+  experience: ['3 + years'],
+  skills: ['sql', 'python', 'airflow'],
+};
 
 function completion(e: Entities): string {
   return ' ' + ENTITY_TYPES.map((t) => `${t}:[${e[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
@@ -112,9 +127,15 @@ class RealSidePanel {
     const id = ++this.seq;
     const answer = new Promise<T>((resolve, reject) => {
       const onMessage = (event: { sessionId: string; message: string }) => {
-        const msg = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: T }; exceptionDetails?: unknown } };
+        const msg = JSON.parse(event.message) as {
+          id?: number;
+          result?: { result?: { value?: T }; exceptionDetails?: unknown };
+        };
         if (event.sessionId !== this.sessionId || msg.id !== id) return;
-        (this.cdp as unknown as { off(e: string, f: unknown): void }).off('Target.receivedMessageFromTarget', onMessage);
+        (this.cdp as unknown as { off(e: string, f: unknown): void }).off(
+          'Target.receivedMessageFromTarget',
+          onMessage,
+        );
         if (msg.result?.exceptionDetails) reject(new Error(JSON.stringify(msg.result.exceptionDetails)));
         else resolve(msg.result?.result?.value as T);
       };
@@ -128,7 +149,9 @@ class RealSidePanel {
   }
 
   title(): Promise<string> {
-    return this.evaluate<string>(`(document.querySelector('[data-testid="posting-title"]')?.textContent ?? '').replace(/ — .*$/, '')`);
+    return this.evaluate<string>(
+      `(document.querySelector('[data-testid="posting-title"]')?.textContent ?? '').replace(/ — .*$/, '')`,
+    );
   }
 
   async close(): Promise<void> {
@@ -137,7 +160,8 @@ class RealSidePanel {
   }
 }
 
-const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
+const activeTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
 
 describe('the popup at 375 × 600 with forty skills', () => {
   it('shows Copy all and Save to collection without scrolling, and keeps them in view when scrolled', async () => {
@@ -230,26 +254,63 @@ describe('the popup at 375 × 600 with forty skills', () => {
 
 describe('candidate mode in the popup', () => {
   it('puts the match summary at the top and marks the skill chips themselves, with no second list; the highlight colours matched and missing', async () => {
-    await ext.worker.evaluate(() => chrome.storage.local.set({ profile: { version: 1, skills: ['Python', 'Kubernetes', 'SQL', 'Rust'], years: 9, diplomas: ['BS'], majors: ['computer science'] } }));
+    await ext.worker.evaluate(() =>
+      chrome.storage.local.set({
+        profile: {
+          version: 1,
+          skills: ['Python', 'Kubernetes', 'SQL', 'Rust'],
+          years: 9,
+          diplomas: ['BS'],
+          majors: ['computer science'],
+        },
+      }),
+    );
     try {
       const { page, tabId } = await openJob('forty-skills.html');
       const popup = await popupAt375(tabId);
       expect(await popup.settled()).toBe('done');
       await popup.page.getByTestId('match-panel').waitFor();
-      await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toMatch(/^4 of 41 required skills.* · 10 %$/);
+      await expect(popup.page.getByTestId('match-summary').textContent()).resolves.toMatch(
+        /^4 of 41 required skills.* · 10 %$/,
+      );
       expect(await inViewport(popup.page, 'match-summary')).toBe(true);
       expect(await inViewport(popup.page, 'copy-all')).toBe(true);
       // The marks are on the chips: every match-chip is a chip of the Skills group.
       await popup.page.getByTestId('show-all-skills').click();
-      const marked = await popup.page.locator('[data-testid="match-chip"]').evaluateAll((els) => els.map((e) => [e.closest('[data-testid="group"]')?.getAttribute('data-type'), e.getAttribute('data-value'), e.getAttribute('data-state')]));
-      expect(marked.filter(([, , state]) => state === 'matched').map(([, v]) => v)).toEqual(['python', 'rust', 'sql', 'kubernetes']);
+      const marked = await popup.page
+        .locator('[data-testid="match-chip"]')
+        .evaluateAll((els) =>
+          els.map((e) => [
+            e.closest('[data-testid="group"]')?.getAttribute('data-type'),
+            e.getAttribute('data-value'),
+            e.getAttribute('data-state'),
+          ]),
+        );
+      expect(marked.filter(([, , state]) => state === 'matched').map(([, v]) => v)).toEqual([
+        'python',
+        'rust',
+        'sql',
+        'kubernetes',
+      ]);
       expect(marked.every(([type]) => type === 'skills')).toBe(true);
       expect(marked).toHaveLength(41);
-      await expect(popup.page.locator('[data-testid="chip"][data-raw="python"]').getAttribute('data-match')).resolves.toBe('matched');
-      await expect(popup.page.locator('[data-testid="chip"][data-raw="java"]').getAttribute('data-match')).resolves.toBe('missing');
+      await expect(
+        popup.page.locator('[data-testid="chip"][data-raw="python"]').getAttribute('data-match'),
+      ).resolves.toBe('matched');
+      await expect(
+        popup.page.locator('[data-testid="chip"][data-raw="java"]').getAttribute('data-match'),
+      ).resolves.toBe('missing');
       // The page highlight: matched and missing instead of one skills colour.
       await popup.page.getByTestId('highlight-toggle').click();
-      await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].sort())).toEqual(['job-entities-diploma', 'job-entities-diploma_major', 'job-entities-experience', 'job-entities-matched', 'job-entities-missing']);
+      await expect
+        .poll(() => page.evaluate(() => [...CSS.highlights.keys()].sort()))
+        .toEqual([
+          'job-entities-diploma',
+          'job-entities-diploma_major',
+          'job-entities-experience',
+          'job-entities-matched',
+          'job-entities-missing',
+        ]);
       expect(await page.evaluate(() => CSS.highlights.get('job-entities-matched')!.size)).toBe(4);
       await popup.page.getByTestId('highlight-toggle').click();
       await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
@@ -262,7 +323,7 @@ describe('candidate mode in the popup', () => {
 });
 
 describe('Highlight in page', () => {
-  it('marks every value in CSS.highlights without changing the DOM, scrolls to a chip\'s occurrences, follows a changing page, and removes everything when turned off', async () => {
+  it("marks every value in CSS.highlights without changing the DOM, scrolls to a chip's occurrences, follows a changing page, and removes everything when turned off", async () => {
     await clearExtensionState(ext);
     const { page, tabId } = await openJob('forty-skills.html');
     const popup = await popupAt375(tabId);
@@ -273,8 +334,17 @@ describe('Highlight in page', () => {
     await popup.page.getByTestId('highlight-toggle').click();
     await expect.poll(() => popup.page.getByTestId('highlight-toggle').getAttribute('aria-pressed')).toBe('true');
     // Seen from the page itself: one highlight per entity type, holding the entity ranges.
-    const painted = await page.evaluate(() => Object.fromEntries([...CSS.highlights.keys()].map((k) => [k, [...CSS.highlights.get(k)!].map((r) => r.toString())])));
-    expect(Object.keys(painted).sort()).toEqual(['job-entities-diploma', 'job-entities-diploma_major', 'job-entities-experience', 'job-entities-skills']);
+    const painted = await page.evaluate(() =>
+      Object.fromEntries(
+        [...CSS.highlights.keys()].map((k) => [k, [...CSS.highlights.get(k)!].map((r) => r.toString())]),
+      ),
+    );
+    expect(Object.keys(painted).sort()).toEqual([
+      'job-entities-diploma',
+      'job-entities-diploma_major',
+      'job-entities-experience',
+      'job-entities-skills',
+    ]);
     expect(painted['job-entities-diploma']).toEqual(['BS']);
     expect(painted['job-entities-diploma_major']).toEqual(['computer science']);
     expect(painted['job-entities-experience']).toEqual(['8+ years']);
@@ -291,7 +361,9 @@ describe('Highlight in page', () => {
     await popup.page.locator('[data-testid="chip"][data-raw="scala"]').click();
     await popup.page.getByTestId('copied').filter({ hasText: '"Scala": 1 of 1 in the page' }).waitFor();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
-    await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('job-entities-current') ?? [])].map((r) => r.toString()))).toEqual(['Scala']);
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('job-entities-current') ?? [])].map((r) => r.toString())))
+      .toEqual(['Scala']);
     await popup.page.locator('[data-testid="chip"][data-raw="cobol"]').click();
     await popup.page.getByTestId('copied').filter({ hasText: '"COBOL" is not found in the page.' }).waitFor();
 
@@ -301,7 +373,9 @@ describe('Highlight in page', () => {
       p.textContent = 'Bonus: Kubernetes operators.';
       document.getElementById('more')!.append(p);
     });
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('job-entities-skills')?.size ?? 0), { timeout: 5_000 }).toBe(41);
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('job-entities-skills')?.size ?? 0), { timeout: 5_000 })
+      .toBe(41);
 
     await popup.page.getByTestId('highlight-toggle').click();
     await expect.poll(() => popup.page.getByTestId('highlight-toggle').getAttribute('aria-pressed')).toBe('false');
@@ -328,13 +402,16 @@ describe('following the tab', () => {
   /** The side panel page, in a window of its own, following the active tab of the job tabs' window. */
   async function openPanel(windowId: number): Promise<Page> {
     const opened = ext.context.waitForEvent('page');
-    await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`)] as const);
+    await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [
+      ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`),
+    ] as const);
     const panel = await opened;
     await panel.waitForLoadState();
     return panel;
   }
 
-  const title = async (panel: Page) => ((await panel.getByTestId('posting-title').textContent()) ?? '').replace(/ — .*$/, '');
+  const title = async (panel: Page) =>
+    ((await panel.getByTestId('posting-title').textContent()) ?? '').replace(/ — .*$/, '');
 
   it('the side panel shows the active tab\'s job, follows a switch between two tabs, and offers "Extract" on a new posting', async () => {
     await clearExtensionState(ext);
@@ -413,7 +490,11 @@ describe('following the tab', () => {
     await win.reextract();
     await expect.poll(() => win.page.getByTestId('posting-title').textContent()).toBe('Data Engineer');
     expect(await win.settled()).toBe('done');
-    expect((await win.chips()).filter((c) => c.type === 'skills').map((c) => c.text.toLowerCase())).toEqual(['sql', 'python', 'airflow']);
+    expect((await win.chips()).filter((c) => c.type === 'skills').map((c) => c.text.toLowerCase())).toEqual([
+      'sql',
+      'python',
+      'airflow',
+    ]);
     await win.close();
     await page.close();
   });
@@ -462,9 +543,23 @@ describe('side panel options', () => {
     const o = await OptionsPage.open(ext);
     await o.page.getByTestId('toolbar-opens-panel').check();
     await o.page.getByTestId('panel-options-status').filter({ hasText: 'opens the side panel' }).waitFor();
-    await expect.poll(() => ext.worker.evaluate(async () => [(await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick, await chrome.action.getPopup({})])).toEqual([true, '']);
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () => [
+          (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick,
+          await chrome.action.getPopup({}),
+        ]),
+      )
+      .toEqual([true, '']);
     await o.page.getByTestId('toolbar-opens-panel').uncheck();
-    await expect.poll(() => ext.worker.evaluate(async () => [(await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick, await chrome.action.getPopup({})])).toEqual([false, ext.url('src/popup/popup.html')]);
+    await expect
+      .poll(() =>
+        ext.worker.evaluate(async () => [
+          (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick,
+          await chrome.action.getPopup({}),
+        ]),
+      )
+      .toEqual([false, ext.url('src/popup/popup.html')]);
     await o.page.close();
   });
 
@@ -479,7 +574,9 @@ describe('side panel options', () => {
     const a = await openJob('forty-skills.html');
     const windowId = await ext.worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), a.tabId);
     const opened = ext.context.waitForEvent('page');
-    await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`)] as const);
+    await ext.worker.evaluate(([url]) => chrome.windows.create({ url, type: 'popup', width: 400, height: 700 }), [
+      ext.url(`src/sidepanel/sidepanel.html?windowId=${windowId}`),
+    ] as const);
     const panel = await opened;
     const before = server.modelRequests().length;
     await panel.getByTestId('auto-extract-consent').waitFor();
@@ -488,9 +585,13 @@ describe('side panel options', () => {
     await panel.locator('[data-testid="popup"][data-state="done"]').waitFor();
     // The next posting is read without a click.
     await a.page.goto(site.url('second-posting.html'));
-    await expect.poll(async () => ((await panel.getByTestId('posting-title').textContent()) ?? '').startsWith('Data Engineer')).toBe(true);
+    await expect
+      .poll(async () => ((await panel.getByTestId('posting-title').textContent()) ?? '').startsWith('Data Engineer'))
+      .toBe(true);
     await panel.locator('[data-testid="popup"][data-state="done"]').waitFor();
-    expect(await ext.worker.evaluate(async () => (await chrome.storage.local.get('panelPrefs')).panelPrefs)).toMatchObject({ autoExtract: true, autoExtractModelAgreed: true });
+    expect(
+      await ext.worker.evaluate(async () => (await chrome.storage.local.get('panelPrefs')).panelPrefs),
+    ).toMatchObject({ autoExtract: true, autoExtractModelAgreed: true });
     await ext.worker.evaluate(() => chrome.storage.local.remove('panelPrefs'));
     await panel.close();
     await a.page.close();

@@ -8,7 +8,18 @@ import { groupForDisplay } from '../../src/core/display';
 import { ENTITY_LABELS, ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { PROJECT_DIR } from '../shared';
 import type { OpenAIServer } from '../server/openai-server';
-import { chooseMenuItem, clearExtensionState, closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  chooseMenuItem,
+  clearExtensionState,
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type Chip,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-e2e-0123456789';
 const MODEL = 'ft:davinci-002:tidewater:jobs:abc123';
@@ -20,7 +31,8 @@ const ANSWER: Entities = {
   experience: ['5 + years'],
   skills: ['go', 'python', 'kubernetes', 'postgresql', 'kafka', 'highly available', 'python', 'c #'],
 };
-const COMPLETION = ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
+const COMPLETION =
+  ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
 
 function expectedChips(e: Entities): Chip[] {
   return ENTITY_TYPES.flatMap((t) => groupForDisplay(e[t]).map((g) => ({ type: t, text: g.display })));
@@ -46,7 +58,9 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
   it('the options page saves the server, key and model', async () => {
     const notice = await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' });
     expect(notice).toBe('Saved.');
-    const stored = await ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
+    const stored = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>,
+    );
     expect(stored).toMatchObject({ baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' });
     // Reopened, the page shows that a key is saved but never the key itself.
     const o = await OptionsPage.open(ext);
@@ -62,7 +76,7 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
     await o.page.close();
   });
 
-  it('chips equal the server\'s answer, grouped, in display form, with counts', async () => {
+  it("chips equal the server's answer, grouped, in display form, with counts", async () => {
     const { tabId } = await openJob('backend-engineer.html');
     const before = server.modelRequests().length;
     const popup = await PopupPage.open(ext, tabId);
@@ -72,14 +86,18 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
     const req = server.modelRequests().at(-1)!;
     expect(req.path).toBe('/v1/completions');
     expect(req.apiKey).toBe(KEY);
-    expect(String((req.body as { prompt: string }).prompt)).toMatch(/Tidewater Logistics moves containers[\s\S]*\n\n###\n\n$/);
+    expect(String((req.body as { prompt: string }).prompt)).toMatch(
+      /Tidewater Logistics moves containers[\s\S]*\n\n###\n\n$/,
+    );
     // Header: posting, where its text came from, which model answered.
     await expect(popup.page.getByTestId('posting-title').textContent()).resolves.toBe('Senior Backend Engineer');
     await expect(popup.page.getByTestId('posting-facts').textContent()).resolves.toContain('Tidewater Logistics');
     await expect(popup.page.getByTestId('posting-source').textContent()).resolves.toMatch(/JSON-LD/);
     await expect(popup.page.getByTestId('answered-by').textContent()).resolves.toBe(MODEL);
     // "python" appears twice in the answer: one chip with a count.
-    const python = popup.page.locator('.chip-wrap', { has: popup.page.getByTestId('chip').filter({ hasText: /^Python$/i }) });
+    const python = popup.page.locator('.chip-wrap', {
+      has: popup.page.getByTestId('chip').filter({ hasText: /^Python$/i }),
+    });
     await expect(python.getByTestId('chip-count').locator('[aria-hidden="true"]').textContent()).resolves.toBe('×2');
     await expect(python.getByTestId('chip-count').textContent()).resolves.toContain('found 2 times');
     // The README's picture.
@@ -95,7 +113,12 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
     const popup = await PopupPage.open(ext, tabId);
     expect(await popup.settled()).toBe('done');
     const text = await popup.copyAll();
-    const lines = ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t]}: ${groupForDisplay(ANSWER[t]).map((g) => g.display).join(', ')}`);
+    const lines = ENTITY_TYPES.map(
+      (t) =>
+        `${ENTITY_LABELS[t]}: ${groupForDisplay(ANSWER[t])
+          .map((g) => g.display)
+          .join(', ')}`,
+    );
     expect(text).toBe(lines.join('\n'));
     // A chip copies its own value.
     await popup.page.getByTestId('chip').first().click();
@@ -213,9 +236,12 @@ describe('popup with a fine-tuned model on an OpenAI-compatible server', () => {
 
   it('"Extract entities from selection" extracts the selected text only', async () => {
     const { page, tabId } = await openJob('data-analyst.html');
-    const selected = 'Requirements: Bachelor\'s degree in statistics. 2+ years of experience. Strong SQL and Excel.';
+    const selected = "Requirements: Bachelor's degree in statistics. 2+ years of experience. Strong SQL and Excel.";
     // What the context-menu click stores before it opens the popup window.
-    await ext.worker.evaluate(([id, text]) => chrome.storage.session.set({ [`selection:${id}`]: text }), [tabId, selected] as const);
+    await ext.worker.evaluate(([id, text]) => chrome.storage.session.set({ [`selection:${id}`]: text }), [
+      tabId,
+      selected,
+    ] as const);
     const before = server.modelRequests().length;
     const popup = await PopupPage.open(ext, tabId, '&selection=1');
     expect(await popup.settled()).toBe('done');

@@ -21,7 +21,11 @@ interface Run {
 
 function runQuickstart(args: string[], env: Record<string, string | undefined>, timeoutMs = 90_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SCRIPT, ...args], { cwd: PROJECT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SCRIPT, ...args], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -73,12 +77,13 @@ describe('npm start (scripts/quickstart.ts) headless with CI set', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
   });
 
-  it('prints the demo posting\'s entities grouped by type, with a skill and an experience from the page', () => {
+  it("prints the demo posting's entities grouped by type, with a skill and an experience from the page", () => {
     const skills = printedValues(run.stdout, 'Skills');
     const experience = printedValues(run.stdout, 'Experience');
     expect(skills.map((s) => s.toLowerCase())).toEqual(expect.arrayContaining(['python', 'kubernetes']));
     expect(experience.map(squash)).toContain('5+years');
-    for (const label of ['Diploma', 'Major', 'Experience', 'Skills']) expect(run.stdout).toMatch(new RegExp(`^  ${label} +\\S`, 'm'));
+    for (const label of ['Diploma', 'Major', 'Experience', 'Skills'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${label} +\\S`, 'm'));
     expect(run.stdout).toContain('Senior Backend Engineer');
   });
 
@@ -118,7 +123,10 @@ describe('quickstart failures say what to do', () => {
   });
 
   it('a CHROMIUM_PATH that does not exist: says so and what to do', async () => {
-    const r = await runQuickstart(['--headless'], { CHROMIUM_PATH: join(emptyDist, 'no-such-chromium'), JOB_ENTITIES_DIST: DIST_DIR });
+    const r = await runQuickstart(['--headless'], {
+      CHROMIUM_PATH: join(emptyDist, 'no-such-chromium'),
+      JOB_ENTITIES_DIST: DIST_DIR,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/CHROMIUM_PATH is set to .*no-such-chromium, which does not exist/);
     expect(r.stderr).toMatch(/unset it/);

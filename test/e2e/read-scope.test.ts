@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../shared';
 import type { OpenAIServer } from '../server/openai-server';
-import { closeAll, OptionsPage, PopupPage, startFixturePages, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startFixturePages,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-read-scope';
 const MODEL = 'ft:davinci-002:acme:jobs:scope1';
@@ -22,7 +31,9 @@ beforeAll(async () => {
       answer: (req) => {
         // 'forecasting' is only in the company blurb: a model answers it only when the whole posting is read.
         // (A benefit such as 'dental' would not do: the type sanity drops benefits from any answer.)
-        const skills = [/python/i.test(req.prompt) && "'python'", /forecasting/i.test(req.prompt) && "'forecasting'"].filter(Boolean).join(', ');
+        const skills = [/python/i.test(req.prompt) && "'python'", /forecasting/i.test(req.prompt) && "'forecasting'"]
+          .filter(Boolean)
+          .join(', ');
         return ` skills:[${skills}]\n END`;
       },
     },
@@ -33,7 +44,11 @@ beforeAll(async () => {
 
 afterAll(() => closeAll(ext, site, server));
 
-const prompts = (from: number) => server.modelRequests().slice(from).map((r) => String((r.body as { prompt?: string }).prompt ?? ''));
+const prompts = (from: number) =>
+  server
+    .modelRequests()
+    .slice(from)
+    .map((r) => String((r.body as { prompt?: string }).prompt ?? ''));
 const chipTexts = async (popup: PopupPage) => (await popup.chips()).map((c) => c.text.toLowerCase()).sort();
 
 describe('the popup says what was read', () => {
@@ -46,7 +61,9 @@ describe('the popup says what was read', () => {
     expect(await popup.settled()).toBe('done');
     const line = popup.page.getByTestId('read-scope');
     await expect(line.getAttribute('data-scope')).resolves.toBe('focused');
-    await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe("Read: What you'll do, Requirements, Nice to have (3 of 7 sections)");
+    await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe(
+      "Read: What you'll do, Requirements, Nice to have (3 of 7 sections)",
+    );
     expect(await chipTexts(popup)).toEqual(['python']);
     expect(prompts(n)).toHaveLength(1);
     expect(prompts(n)[0]).not.toMatch(/dental|forecasting|equal opportunity/i);
@@ -56,7 +73,9 @@ describe('the popup says what was read', () => {
     await popup.page.getByTestId('read-whole').click();
     await popup.page.locator('[data-testid="read-scope"][data-scope="whole"]').waitFor();
     expect(await popup.settled()).toBe('done');
-    await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe('Read: the whole posting (7 sections)');
+    await expect(popup.page.getByTestId('read-scope-text').textContent()).resolves.toBe(
+      'Read: the whole posting (7 sections)',
+    );
     expect(await chipTexts(popup)).toEqual(['forecasting', 'python']);
     expect(prompts(n)).toHaveLength(1);
     expect(prompts(n)[0]).toMatch(/Dental and vision insurance/);
@@ -83,7 +102,9 @@ describe('the popup says what was read', () => {
   it("the options page's scope setting makes every posting read whole", async () => {
     const notice = await OptionsPage.configure(ext, { scope: 'whole' });
     expect(notice).toBe('Saved.');
-    const stored = await ext.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>);
+    const stored = await ext.worker.evaluate(
+      async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>,
+    );
     expect(stored).toMatchObject({ scope: 'whole' });
     const page = await ext.context.newPage();
     await page.goto(site.url('es.html'));

@@ -2,7 +2,15 @@
 // A full storage.session never hides a finished result: with the session quota used up (as large
 // postings in other tabs once did), an extraction still ends with its chips in the popup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 import type { OpenAIServer } from '../server/openai-server';
 
 const ANSWER = " skills:['python', 'sql']\n END";
@@ -37,7 +45,9 @@ describe('storage.session full', () => {
     await job.goto(site.url('backend-engineer.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, job));
     expect(await popup.settled()).toBe('done');
-    expect((await popup.chips()).map((c) => c.text)).toEqual(expect.arrayContaining([expect.stringMatching(/python/i)]));
+    expect((await popup.chips()).map((c) => c.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/python/i)]),
+    );
     await popup.close();
     await job.close();
   });

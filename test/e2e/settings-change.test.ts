@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupForDisplay } from '../../src/core/display';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import type { OpenAIServer } from '../server/openai-server';
-import { closeAll, OptionsPage, PopupPage, startTestBed, tabIdOf, type Chip, type ExtensionBrowser, type JobSite } from './fixtures';
+import {
+  closeAll,
+  OptionsPage,
+  PopupPage,
+  startTestBed,
+  tabIdOf,
+  type Chip,
+  type ExtensionBrowser,
+  type JobSite,
+} from './fixtures';
 
 const KEY = 'sk-test-settings-change-0123';
 const MODEL = 'ft:davinci-002:tidewater:settings:def456';
@@ -19,8 +28,11 @@ const ANSWER: Entities = {
   experience: ['12 + years'],
   skills: ['cobol', 'fortran', 'cobol'],
 };
-const COMPLETION = ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
-const MODEL_CHIPS: Chip[] = ENTITY_TYPES.flatMap((t) => groupForDisplay(ANSWER[t]).map((g) => ({ type: t, text: g.display })));
+const COMPLETION =
+  ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
+const MODEL_CHIPS: Chip[] = ENTITY_TYPES.flatMap((t) =>
+  groupForDisplay(ANSWER[t]).map((g) => ({ type: t, text: g.display })),
+);
 
 let ext: ExtensionBrowser;
 let server: OpenAIServer;
@@ -44,7 +56,12 @@ async function popupAnsweredBy(model: string): Promise<PopupPage> {
   return popup;
 }
 
-const storedJob = () => ext.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`job:${id}`))[`job:${id}`] as Record<string, unknown> | undefined, tabId);
+const storedJob = () =>
+  ext.worker.evaluate(
+    async (id: number) =>
+      (await chrome.storage.session.get(`job:${id}`))[`job:${id}`] as Record<string, unknown> | undefined,
+    tabId,
+  );
 
 describe('a finished job and changed settings', () => {
   it('with no model, the offline extractor answers (no request)', async () => {
@@ -56,12 +73,18 @@ describe('a finished job and changed settings', () => {
     expect(chips).not.toEqual(MODEL_CHIPS);
     await popup.close();
     expect(server.modelRequests()).toHaveLength(0);
-    expect(await storedJob()).toMatchObject({ status: 'done', model: 'offline extractor', settingsKey: expect.any(String) });
+    expect(await storedJob()).toMatchObject({
+      status: 'done',
+      model: 'offline extractor',
+      settingsKey: expect.any(String),
+    });
   });
 
-  it('after a model is saved in the options, the reopened popup shows the model\'s chips: one request', async () => {
+  it("after a model is saved in the options, the reopened popup shows the model's chips: one request", async () => {
     const offlineKey = (await storedJob())?.settingsKey;
-    expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe('Saved.');
+    expect(await OptionsPage.configure(ext, { baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' })).toBe(
+      'Saved.',
+    );
     const popup = await popupAnsweredBy(MODEL);
     expect(await popup.chips()).toEqual(MODEL_CHIPS);
     await expect(popup.page.getByTestId('offline-label').count()).resolves.toBe(0);

@@ -20,8 +20,10 @@ const ANSWER: Entities = {
   experience: ['5 + years'],
   skills: ['go', 'python', 'kubernetes', 'c #'],
 };
-const COMPLETION = ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
-const expectedChips = (e: Entities): Chip[] => ENTITY_TYPES.flatMap((t) => groupForDisplay(e[t]).map((g) => ({ type: t, text: g.display })));
+const COMPLETION =
+  ' ' + ENTITY_TYPES.map((t) => `${t}:[${ANSWER[t].map((v) => `'${v}'`).join(', ')}]`).join('\n ') + '\n END';
+const expectedChips = (e: Entities): Chip[] =>
+  ENTITY_TYPES.flatMap((t) => groupForDisplay(e[t]).map((g) => ({ type: t, text: g.display })));
 
 let ext: FirefoxExtension;
 let server: OpenAIServer;
@@ -61,7 +63,10 @@ describe('Firefox: a model on an OpenAI-compatible server with CORS off', () => 
     await o.fill({ baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' });
     expect(await o.save()).toBe('Saved.');
     await o.close();
-    const stored = await ext.inExtension(async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>, null);
+    const stored = await ext.inExtension(
+      async () => (await chrome.storage.local.get('settings')).settings as Record<string, unknown>,
+      null,
+    );
     expect(stored).toMatchObject({ baseURL: server.url, apiKey: KEY, model: MODEL, mode: 'auto' });
     // Reopened, the page shows the server but never the key.
     const again = await FirefoxOptions.open(ext);
@@ -71,7 +76,7 @@ describe('Firefox: a model on an OpenAI-compatible server with CORS off', () => 
     await again.close();
   });
 
-  it('chips equal the model\'s answer: host permission lets the request in without CORS headers', async () => {
+  it("chips equal the model's answer: host permission lets the request in without CORS headers", async () => {
     const { page, tabId } = await ext.openTab(site.url('backend-engineer.html'));
     const before = server.modelRequests().length;
     const popup = await FirefoxPopup.open(ext, tabId);
@@ -111,7 +116,12 @@ describe('Firefox: a model on an OpenAI-compatible server with CORS off', () => 
     const { page, tabId } = await ext.openTab(site.url('backend-engineer.html'));
     const popup = await FirefoxPopup.open(ext, tabId);
     expect(await popup.settled()).toBe('done');
-    const lines = ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t]}: ${groupForDisplay(ANSWER[t]).map((g) => g.display).join(', ')}`);
+    const lines = ENTITY_TYPES.map(
+      (t) =>
+        `${ENTITY_LABELS[t]}: ${groupForDisplay(ANSWER[t])
+          .map((g) => g.display)
+          .join(', ')}`,
+    );
     expect(await popup.copyAll()).toBe(lines.join('\n'));
     await popup.close();
     await page.close();

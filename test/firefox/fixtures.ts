@@ -39,7 +39,12 @@ export function firefoxPath(): string {
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls `fn` in the page until it returns a truthy value; evaluate errors (page still loading) count as "not yet". */
-export async function poll<T>(page: Page, fn: () => T, timeout = 20_000, what = 'condition'): Promise<NonNullable<Awaited<T>>> {
+export async function poll<T>(
+  page: Page,
+  fn: () => T,
+  timeout = 20_000,
+  what = 'condition',
+): Promise<NonNullable<Awaited<T>>> {
   const end = Date.now() + timeout;
   let last: unknown;
   while (Date.now() < end) {
@@ -51,7 +56,9 @@ export async function poll<T>(page: Page, fn: () => T, timeout = 20_000, what = 
     }
     await sleep(100);
   }
-  throw new Error(`Timed out after ${timeout} ms waiting for ${what} on ${page.url()}${last ? ` (last error: ${String(last)})` : ''}`);
+  throw new Error(
+    `Timed out after ${timeout} ms waiting for ${what} on ${page.url()}${last ? ` (last error: ${String(last)})` : ''}`,
+  );
 }
 
 export interface FirefoxExtension {
@@ -69,7 +76,8 @@ export interface FirefoxExtension {
 
 /** Starts Firefox headless with the built extension installed; `prefs` are extra Firefox prefs. */
 export async function launchFirefoxExtension(prefs: Record<string, unknown> = {}): Promise<FirefoxExtension> {
-  if (!existsSync(join(FIREFOX_DIST_DIR, 'manifest.json'))) throw new Error(`${FIREFOX_DIST_DIR} has no manifest.json: run \`npm run build:ext\` first.`);
+  if (!existsSync(join(FIREFOX_DIST_DIR, 'manifest.json')))
+    throw new Error(`${FIREFOX_DIST_DIR} has no manifest.json: run \`npm run build:ext\` first.`);
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -91,7 +99,12 @@ export async function launchFirefoxExtension(prefs: Record<string, unknown> = {}
     const page = await firefox.newPage();
     const target = url(path);
     void page.goto(target).catch(() => undefined);
-    await poll(page, () => location.protocol === 'moz-extension:' && document.readyState === 'complete', 20_000, `${path} to load`);
+    await poll(
+      page,
+      () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+      20_000,
+      `${path} to load`,
+    );
     return page;
   };
   const inExtension = async <A, R>(fn: (arg: A) => Promise<R> | R, arg: A): Promise<R> => {
@@ -99,7 +112,8 @@ export async function launchFirefoxExtension(prefs: Record<string, unknown> = {}
     return helper.evaluate(fn as never, arg as never) as Promise<R>;
   };
   const openTab = async (pageUrl: string) => {
-    const newest = () => inExtension(async () => Math.max(-1, ...(await chrome.tabs.query({})).map((t) => t.id ?? -1)), null);
+    const newest = () =>
+      inExtension(async () => Math.max(-1, ...(await chrome.tabs.query({})).map((t) => t.id ?? -1)), null);
     const before = await newest();
     const page = await firefox.newPage();
     if (/^https?:/.test(pageUrl)) await page.goto(pageUrl);
@@ -107,15 +121,20 @@ export async function launchFirefoxExtension(prefs: Record<string, unknown> = {}
     else void page.goto(pageUrl).catch(() => undefined);
     const end = Date.now() + 20_000;
     for (;;) {
-      const tabId = await inExtension(async ({ u, after }: { u: string; after: number }) => {
-        // Firefox offers the chrome namespace too, with promises.
-        const tabs = await chrome.tabs.query({});
-        const byUrl = tabs.find((t) => t.url === u && t.status === 'complete');
-        if (byUrl?.id !== undefined) return byUrl.id;
-        // A page the extension has no host permission for hides its URL: the new tab, once loaded.
-        const hidden = tabs.filter((t) => !t.url && t.id !== undefined && t.id > after && t.status === 'complete').sort((a, b) => b.id! - a.id!);
-        return hidden[0]?.id ?? -1;
-      }, { u: pageUrl, after: before });
+      const tabId = await inExtension(
+        async ({ u, after }: { u: string; after: number }) => {
+          // Firefox offers the chrome namespace too, with promises.
+          const tabs = await chrome.tabs.query({});
+          const byUrl = tabs.find((t) => t.url === u && t.status === 'complete');
+          if (byUrl?.id !== undefined) return byUrl.id;
+          // A page the extension has no host permission for hides its URL: the new tab, once loaded.
+          const hidden = tabs
+            .filter((t) => !t.url && t.id !== undefined && t.id > after && t.status === 'complete')
+            .sort((a, b) => b.id! - a.id!);
+          return hidden[0]?.id ?? -1;
+        },
+        { u: pageUrl, after: before },
+      );
       if (tabId >= 0) return { page, tabId };
       if (Date.now() > end) throw new Error(`No tab found for ${pageUrl}`);
       await sleep(100);
@@ -137,23 +156,38 @@ export class FirefoxPopup {
   }
 
   async state(): Promise<string | null> {
-    return this.page.evaluate(() => document.querySelector('[data-testid="popup"]')?.getAttribute('data-state') ?? null);
+    return this.page.evaluate(
+      () => document.querySelector('[data-testid="popup"]')?.getAttribute('data-state') ?? null,
+    );
   }
 
   /** Waits until the popup shows a final state: 'done', 'error' or 'failed'. */
   async settled(timeout = 30_000): Promise<string> {
-    return poll(this.page, () => {
-      const s = document.querySelector('[data-testid="popup"]')?.getAttribute('data-state');
-      return s === 'done' || s === 'error' || s === 'failed' ? s : null;
-    }, timeout, 'the popup to settle');
+    return poll(
+      this.page,
+      () => {
+        const s = document.querySelector('[data-testid="popup"]')?.getAttribute('data-state');
+        return s === 'done' || s === 'error' || s === 'failed' ? s : null;
+      },
+      timeout,
+      'the popup to settle',
+    );
   }
 
   async chips(): Promise<Chip[]> {
-    return this.page.evaluate(() => [...document.querySelectorAll('[data-testid="chip"]')].map((e) => ({ type: e.getAttribute('data-type') ?? '', text: (e.textContent ?? '').trim() })));
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="chip"]')].map((e) => ({
+        type: e.getAttribute('data-type') ?? '',
+        text: (e.textContent ?? '').trim(),
+      })),
+    );
   }
 
   async text(testId: string): Promise<string | null> {
-    return this.page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null, testId);
+    return this.page.evaluate(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null,
+      testId,
+    );
   }
 
   async errorCode(): Promise<string | null> {
@@ -166,7 +200,12 @@ export class FirefoxPopup {
    */
   async copyAll(): Promise<string> {
     await this.page.click('[data-testid="copy-all"]');
-    await poll(this.page, () => /Copied/.test(document.querySelector('[data-testid="copy-all-status"]')?.textContent ?? ''), 10_000, 'Copied');
+    await poll(
+      this.page,
+      () => /Copied/.test(document.querySelector('[data-testid="copy-all-status"]')?.textContent ?? ''),
+      10_000,
+      'Copied',
+    );
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
@@ -214,10 +253,15 @@ export class FirefoxOptions {
   /** Clicks Save and returns the notice shown. */
   async save(): Promise<string> {
     await this.page.click('[data-testid="save"]');
-    return poll(this.page, () => {
-      const t = document.querySelector('[data-testid="notice"]')?.textContent?.trim() ?? '';
-      return t && !/Testing/.test(t) ? t : '';
-    }, 20_000, 'the save notice');
+    return poll(
+      this.page,
+      () => {
+        const t = document.querySelector('[data-testid="notice"]')?.textContent?.trim() ?? '';
+        return t && !/Testing/.test(t) ? t : '';
+      },
+      20_000,
+      'the save notice',
+    );
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,10 @@ let server: OpenAIServer;
 let site: JobSite;
 
 beforeAll(async () => {
-  server = await startOpenAIServer({ delayMs: ANSWER_DELAY_MS, answer: () => " diploma:['bs']\n diploma_major:[]\n experience:['3 + years']\n skills:['sql']\n END" });
+  server = await startOpenAIServer({
+    delayMs: ANSWER_DELAY_MS,
+    answer: () => " diploma:['bs']\n diploma_major:[]\n experience:['3 + years']\n skills:['sql']\n END",
+  });
   site = await startJobSite();
   ext = await launchFirefoxExtension({ 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS });
 }, 90_000);
@@ -29,12 +32,21 @@ describe('Firefox: a request longer than the idle timeout', () => {
     await o.close();
     const { page, tabId } = await ext.openTab(site.url('data-analyst.html'));
     const popup = await FirefoxPopup.open(ext, tabId);
-    await poll(popup.page, () => document.querySelector('[data-testid="popup"]')?.getAttribute('data-state') === 'extracting', 10_000, 'extracting');
+    await poll(
+      popup.page,
+      () => document.querySelector('[data-testid="popup"]')?.getAttribute('data-state') === 'extracting',
+      10_000,
+      'extracting',
+    );
     // Nobody waits on the background any more: only its own keep-alive can hold it up.
     await popup.close();
     await sleep(ANSWER_DELAY_MS + IDLE_TIMEOUT_MS);
     expect(server.modelRequests().length).toBe(1);
-    const job = await ext.inExtension(async (id: number) => (await chrome.storage.session.get(`job:${id}`))[`job:${id}`] as { status: string } | undefined, tabId);
+    const job = await ext.inExtension(
+      async (id: number) =>
+        (await chrome.storage.session.get(`job:${id}`))[`job:${id}`] as { status: string } | undefined,
+      tabId,
+    );
     expect(job?.status).toBe('done');
     const again = await FirefoxPopup.open(ext, tabId);
     expect(await again.settled()).toBe('done');

@@ -16,7 +16,8 @@ import { openaiError, randomId, type RouteHandler } from './openai-server';
 export const BATCH_ENDPOINTS = ['/v1/completions', '/v1/chat/completions', '/v1/embeddings', '/v1/responses'] as const;
 export const BATCH_MAX_REQUESTS = 50_000;
 
-type BatchStatus = 'validating' | 'failed' | 'in_progress' | 'finalizing' | 'completed' | 'expired' | 'cancelling' | 'cancelled';
+type BatchStatus =
+  'validating' | 'failed' | 'in_progress' | 'finalizing' | 'completed' | 'expired' | 'cancelling' | 'cancelled';
 
 export interface StoredBatch {
   id: string;
@@ -71,7 +72,12 @@ const underscoreId = (prefix: string) => randomId(prefix, 32).replace(`${prefix}
 
 function send(res: ServerResponse, status: number, body: unknown): true {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'x-request-id': randomId('req', 12), 'access-control-allow-origin': '*' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    'x-request-id': randomId('req', 12),
+    'access-control-allow-origin': '*',
+  });
   res.end(text);
   return true;
 }
@@ -86,7 +92,10 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /** The input file checked as OpenAI does when the batch is validated: one failure per bad line. */
-function validateInput(content: string, endpoint: string): { lines: RequestLine[]; errors: NonNullable<StoredBatch['errors']>['data'] } {
+function validateInput(
+  content: string,
+  endpoint: string,
+): { lines: RequestLine[]; errors: NonNullable<StoredBatch['errors']>['data'] } {
   const lines: RequestLine[] = [];
   const errors: NonNullable<StoredBatch['errors']>['data'] = [];
   const ids = new Set<string>();
@@ -98,36 +107,79 @@ function validateInput(content: string, endpoint: string): { lines: RequestLine[
     try {
       v = JSON.parse(raw) as Record<string, unknown>;
     } catch {
-      errors.push({ code: 'invalid_json_line', message: 'This line is not parseable as valid JSON.', param: null, line });
+      errors.push({
+        code: 'invalid_json_line',
+        message: 'This line is not parseable as valid JSON.',
+        param: null,
+        line,
+      });
       return;
     }
-    if (typeof v !== 'object' || v === null || typeof v.custom_id !== 'string' || v.method !== 'POST' || typeof v.url !== 'string' || typeof v.body !== 'object' || v.body === null) {
-      errors.push({ code: 'invalid_request', message: 'Each line must have custom_id, method "POST", url and body.', param: null, line });
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      typeof v.custom_id !== 'string' ||
+      v.method !== 'POST' ||
+      typeof v.url !== 'string' ||
+      typeof v.body !== 'object' ||
+      v.body === null
+    ) {
+      errors.push({
+        code: 'invalid_request',
+        message: 'Each line must have custom_id, method "POST", url and body.',
+        param: null,
+        line,
+      });
       return;
     }
     if (v.url !== endpoint) {
-      errors.push({ code: 'mismatched_endpoint', message: `The provided url '${v.url}' does not match the batch endpoint '${endpoint}'.`, param: 'url', line });
+      errors.push({
+        code: 'mismatched_endpoint',
+        message: `The provided url '${v.url}' does not match the batch endpoint '${endpoint}'.`,
+        param: 'url',
+        line,
+      });
       return;
     }
     if (ids.has(v.custom_id)) {
-      errors.push({ code: 'duplicate_custom_id', message: `The custom_id for this request is a duplicate of another request: ${v.custom_id}.`, param: 'custom_id', line });
+      errors.push({
+        code: 'duplicate_custom_id',
+        message: `The custom_id for this request is a duplicate of another request: ${v.custom_id}.`,
+        param: 'custom_id',
+        line,
+      });
       return;
     }
     ids.add(v.custom_id);
     const m = String((v.body as Record<string, unknown>).model ?? '');
     if (model !== undefined && m !== model) {
-      errors.push({ code: 'mismatched_model', message: `All requests in a batch must use the same model; found '${m}' and '${model}'.`, param: 'body.model', line });
+      errors.push({
+        code: 'mismatched_model',
+        message: `All requests in a batch must use the same model; found '${m}' and '${model}'.`,
+        param: 'body.model',
+        line,
+      });
       return;
     }
     model = m;
     lines.push(v as unknown as RequestLine);
   });
-  if (!errors.length && lines.length === 0) errors.push({ code: 'empty_file', message: 'The input file is empty.', param: null, line: null });
-  if (lines.length > BATCH_MAX_REQUESTS) errors.push({ code: 'too_many_requests', message: `A batch holds at most ${BATCH_MAX_REQUESTS} requests; this file has ${lines.length}.`, param: null, line: null });
+  if (!errors.length && lines.length === 0)
+    errors.push({ code: 'empty_file', message: 'The input file is empty.', param: null, line: null });
+  if (lines.length > BATCH_MAX_REQUESTS)
+    errors.push({
+      code: 'too_many_requests',
+      message: `A batch holds at most ${BATCH_MAX_REQUESTS} requests; this file has ${lines.length}.`,
+      param: null,
+      line: null,
+    });
   return { lines, errors };
 }
 
-export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { routes: RouteHandler[]; batches: Map<string, StoredBatch>; stop(): void } {
+export function createBatchRoutes(
+  store: FileStore,
+  opts: BatchOptions = {},
+): { routes: RouteHandler[]; batches: Map<string, StoredBatch>; stop(): void } {
   const batches = new Map<string, StoredBatch>();
   const work = new Map<string, Work>();
   const expireModels = new Set(opts.expireModels ?? ['expiring-batch']);
@@ -137,7 +189,11 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
 
   async function execute(line: RequestLine): Promise<{ status: number; body: unknown }> {
     try {
-      const res = await fetch(selfUrl + line.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(line.body) });
+      const res = await fetch(selfUrl + line.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(line.body),
+      });
       const text = await res.text();
       try {
         return { status: res.status, body: JSON.parse(text) };
@@ -145,13 +201,26 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
         return { status: res.status, body: text };
       }
     } catch (e) {
-      return { status: 500, body: openaiError(`The request could not be completed: ${(e as Error).message}`, 'server_error', null) };
+      return {
+        status: 500,
+        body: openaiError(`The request could not be completed: ${(e as Error).message}`, 'server_error', null),
+      };
     }
   }
 
   function writeFiles(batch: StoredBatch, w: Work): void {
-    if (w.out.length) batch.output_file_id = store.storeFile(`batch_${batch.id}_output.jsonl`, 'batch_output', shuffle(w.out).join('\n') + '\n').id;
-    if (w.err.length) batch.error_file_id = store.storeFile(`batch_${batch.id}_error.jsonl`, 'batch_output', shuffle(w.err).join('\n') + '\n').id;
+    if (w.out.length)
+      batch.output_file_id = store.storeFile(
+        `batch_${batch.id}_output.jsonl`,
+        'batch_output',
+        shuffle(w.out).join('\n') + '\n',
+      ).id;
+    if (w.err.length)
+      batch.error_file_id = store.storeFile(
+        `batch_${batch.id}_error.jsonl`,
+        'batch_output',
+        shuffle(w.err).join('\n') + '\n',
+      ).id;
   }
 
   async function step(batch: StoredBatch): Promise<void> {
@@ -159,7 +228,19 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
     switch (batch.status) {
       case 'validating': {
         const file = store.state.files.get(batch.input_file_id);
-        const { lines, errors } = file ? validateInput(file.content, batch.endpoint) : { lines: [], errors: [{ code: 'file_not_found', message: `The input file ${batch.input_file_id} is gone.`, param: 'input_file_id', line: null }] };
+        const { lines, errors } = file
+          ? validateInput(file.content, batch.endpoint)
+          : {
+              lines: [],
+              errors: [
+                {
+                  code: 'file_not_found',
+                  message: `The input file ${batch.input_file_id} is gone.`,
+                  param: 'input_file_id',
+                  line: null,
+                },
+              ],
+            };
         if (errors.length) {
           batch.errors = { object: 'list', data: errors };
           batch.status = 'failed';
@@ -179,7 +260,12 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
         const answers = await Promise.all(slice.map(execute));
         slice.forEach((line, k) => {
           const a = answers[k];
-          const record = JSON.stringify({ id: underscoreId('batch_req'), custom_id: line.custom_id, response: { status_code: a.status, request_id: randomId('req', 32), body: a.body }, error: null });
+          const record = JSON.stringify({
+            id: underscoreId('batch_req'),
+            custom_id: line.custom_id,
+            response: { status_code: a.status, request_id: randomId('req', 32), body: a.body },
+            error: null,
+          });
           if (a.status === 200) {
             w.out.push(record);
             batch.request_counts.completed++;
@@ -192,7 +278,17 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
         const model = String(w.lines[0]?.body.model ?? '');
         if (w.next < w.lines.length && expireModels.has(model)) {
           for (const line of w.lines.slice(w.next)) {
-            w.err.push(JSON.stringify({ id: underscoreId('batch_req'), custom_id: line.custom_id, response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } }));
+            w.err.push(
+              JSON.stringify({
+                id: underscoreId('batch_req'),
+                custom_id: line.custom_id,
+                response: null,
+                error: {
+                  code: 'batch_expired',
+                  message: 'This request could not be executed before the completion window expired.',
+                },
+              }),
+            );
           }
           writeFiles(batch, w);
           batch.status = 'expired';
@@ -239,10 +335,17 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
       start = i < 0 ? items.length : i + 1;
     }
     const data = items.slice(start, start + limit);
-    return { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data[data.length - 1]?.id ?? null, has_more: start + limit < items.length };
+    return {
+      object: 'list',
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data[data.length - 1]?.id ?? null,
+      has_more: start + limit < items.length,
+    };
   }
 
-  const notFound = (res: ServerResponse, id: string) => send(res, 404, openaiError(`No batch found with id '${id}'.`, 'invalid_request_error', null, 'batch_id'));
+  const notFound = (res: ServerResponse, id: string) =>
+    send(res, 404, openaiError(`No batch found with id '${id}'.`, 'invalid_request_error', null, 'batch_id'));
 
   const route: RouteHandler = async (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => {
     const path = url.pathname.replace(/\/+$/, '');
@@ -253,16 +356,69 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
       try {
         b = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       } catch {
-        return send(res, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+        return send(
+          res,
+          400,
+          openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null),
+        );
       }
-      if (b === null || typeof b !== 'object' || Array.isArray(b)) return send(res, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
-      if (typeof b.input_file_id !== 'string') return send(res, 400, openaiError("Missing required parameter: 'input_file_id'.", 'invalid_request_error', 'missing_required_parameter', 'input_file_id'));
+      if (b === null || typeof b !== 'object' || Array.isArray(b))
+        return send(
+          res,
+          400,
+          openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null),
+        );
+      if (typeof b.input_file_id !== 'string')
+        return send(
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'input_file_id'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'input_file_id',
+          ),
+        );
       if (!BATCH_ENDPOINTS.includes(b.endpoint as (typeof BATCH_ENDPOINTS)[number]))
-        return send(res, 400, openaiError(`Invalid value for 'endpoint': expected one of ${BATCH_ENDPOINTS.join(', ')}.`, 'invalid_request_error', 'invalid_value', 'endpoint'));
-      if (b.completion_window !== '24h') return send(res, 400, openaiError("Invalid value for 'completion_window': only '24h' is supported.", 'invalid_request_error', 'invalid_value', 'completion_window'));
+        return send(
+          res,
+          400,
+          openaiError(
+            `Invalid value for 'endpoint': expected one of ${BATCH_ENDPOINTS.join(', ')}.`,
+            'invalid_request_error',
+            'invalid_value',
+            'endpoint',
+          ),
+        );
+      if (b.completion_window !== '24h')
+        return send(
+          res,
+          400,
+          openaiError(
+            "Invalid value for 'completion_window': only '24h' is supported.",
+            'invalid_request_error',
+            'invalid_value',
+            'completion_window',
+          ),
+        );
       const file = store.state.files.get(b.input_file_id);
-      if (!file) return send(res, 404, openaiError(`No such File object: ${b.input_file_id}`, 'invalid_request_error', null, 'input_file_id'));
-      if (file.purpose !== 'batch') return send(res, 400, openaiError(`File ${file.id} has purpose ${file.purpose}, expected batch.`, 'invalid_request_error', 'invalid_value', 'input_file_id'));
+      if (!file)
+        return send(
+          res,
+          404,
+          openaiError(`No such File object: ${b.input_file_id}`, 'invalid_request_error', null, 'input_file_id'),
+        );
+      if (file.purpose !== 'batch')
+        return send(
+          res,
+          400,
+          openaiError(
+            `File ${file.id} has purpose ${file.purpose}, expected batch.`,
+            'invalid_request_error',
+            'invalid_value',
+            'input_file_id',
+          ),
+        );
       const created = now();
       const batch: StoredBatch = {
         id: underscoreId('batch'),
@@ -279,7 +435,8 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
       batches.set(batch.id, batch);
       return send(res, 200, batch);
     }
-    if (path === '/v1/batches' && req.method === 'GET') return send(res, 200, page([...batches.values()].reverse(), url));
+    if (path === '/v1/batches' && req.method === 'GET')
+      return send(res, 200, page([...batches.values()].reverse(), url));
     const m = /^\/v1\/batches\/([^/]+)(\/cancel)?$/.exec(path);
     if (!m) return false;
     const batch = batches.get(m[1]);
@@ -291,7 +448,11 @@ export function createBatchRoutes(store: FileStore, opts: BatchOptions = {}): { 
     if (m[2] && req.method === 'POST') {
       await (running.get(batch.id) ?? Promise.resolve());
       if (!['validating', 'in_progress', 'finalizing'].includes(batch.status))
-        return send(res, 400, openaiError(`Cannot cancel a batch with status '${batch.status}'.`, 'invalid_request_error', null, null));
+        return send(
+          res,
+          400,
+          openaiError(`Cannot cancel a batch with status '${batch.status}'.`, 'invalid_request_error', null, null),
+        );
       batch.status = 'cancelling';
       batch.cancelling_at = now();
       return send(res, 200, batch);

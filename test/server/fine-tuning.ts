@@ -43,7 +43,11 @@ export interface StoredJob {
   status: JobStatus;
   validation_file: string | null;
   training_file: string;
-  hyperparameters: { n_epochs: number | 'auto'; batch_size: number | 'auto'; learning_rate_multiplier: number | 'auto' };
+  hyperparameters: {
+    n_epochs: number | 'auto';
+    batch_size: number | 'auto';
+    learning_rate_multiplier: number | 'auto';
+  };
   trained_tokens: number | null;
   error: { code: string; message: string; param: string | null } | null;
   user_provided_suffix: string | null;
@@ -172,7 +176,8 @@ function uploadProblem(text: string): string | undefined {
     } catch {
       return `Invalid file format for Fine-Tuning API. Must be .jsonl: line ${i + 1} is not valid JSON.`;
     }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `Invalid file format for Fine-Tuning API. Line ${i + 1} is not a JSON object.`;
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return `Invalid file format for Fine-Tuning API. Line ${i + 1} is not a JSON object.`;
     count++;
   }
   if (count === 0) return 'Invalid file format for Fine-Tuning API. The file is empty.';
@@ -188,13 +193,16 @@ function trainingProblem(file: StoredFile, model: string): string | undefined {
   for (const [i, r] of records.entries()) {
     if (chat) {
       const messages = r.messages;
-      if (!Array.isArray(messages)) return `The job failed due to an invalid training file. Invalid file format. Example ${i + 1}: missing key "messages". ${model} takes the chat format.`;
-      if (!messages.some((m) => (m as { role?: unknown }).role === 'assistant')) return `The job failed due to an invalid training file. Example ${i + 1} has no assistant message.`;
+      if (!Array.isArray(messages))
+        return `The job failed due to an invalid training file. Invalid file format. Example ${i + 1}: missing key "messages". ${model} takes the chat format.`;
+      if (!messages.some((m) => (m as { role?: unknown }).role === 'assistant'))
+        return `The job failed due to an invalid training file. Example ${i + 1} has no assistant message.`;
     } else if (typeof r.prompt !== 'string' || typeof r.completion !== 'string') {
       return `The job failed due to an invalid training file. Invalid file format. Example ${i + 1}: missing "prompt" or "completion". ${model} takes prompt/completion pairs.`;
     }
   }
-  if (records.length < MIN_TRAINING_EXAMPLES) return `The job failed due to an invalid training file. Training file has ${records.length} example(s), but must have at least ${MIN_TRAINING_EXAMPLES} examples.`;
+  if (records.length < MIN_TRAINING_EXAMPLES)
+    return `The job failed due to an invalid training file. Training file has ${records.length} example(s), but must have at least ${MIN_TRAINING_EXAMPLES} examples.`;
   return undefined;
 }
 
@@ -206,7 +214,12 @@ export interface FileStore {
   storeFile(filename: string, purpose: string, content: string): StoredFile;
 }
 
-export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: RouteHandler[]; state: FineTuningState; storeFile: FileStore['storeFile']; stop(): void } {
+export function createFineTuningRoutes(opts: FineTuningOptions = {}): {
+  routes: RouteHandler[];
+  state: FineTuningState;
+  storeFile: FileStore['storeFile'];
+  stop(): void;
+} {
   const state: FineTuningState = { files: new Map(), jobs: new Map(), events: new Map() };
   const models = new Set(opts.models ?? FINE_TUNABLE_MODELS);
   const failModels = new Set(opts.failModels ?? []);
@@ -214,9 +227,23 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
   const steps = opts.trainingSteps ?? 3;
   const progress = new Map<string, number>(); // training steps done per running job
 
-  function addEvent(jobId: string, message: string, level: JobEvent['level'] = 'info', type: JobEvent['type'] = 'message', data: JobEvent['data'] = {}): void {
+  function addEvent(
+    jobId: string,
+    message: string,
+    level: JobEvent['level'] = 'info',
+    type: JobEvent['type'] = 'message',
+    data: JobEvent['data'] = {},
+  ): void {
     const list = state.events.get(jobId) ?? [];
-    list.push({ object: 'fine_tuning.job.event', id: randomId('ftevent'), created_at: now(), level, message, data, type });
+    list.push({
+      object: 'fine_tuning.job.event',
+      id: randomId('ftevent'),
+      created_at: now(),
+      level,
+      message,
+      data,
+      type,
+    });
     state.events.set(jobId, list);
   }
 
@@ -231,7 +258,9 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
     switch (job.status) {
       case 'validating_files': {
         const file = state.files.get(job.training_file);
-        const problem = file ? trainingProblem(file, job.model) : 'The job failed due to an invalid training file. The training file is gone.';
+        const problem = file
+          ? trainingProblem(file, job.model)
+          : 'The job failed due to an invalid training file. The training file is gone.';
         if (problem) {
           job.error = { code: 'invalid_training_file', message: problem, param: 'training_file' };
           addEvent(job.id, problem, 'error');
@@ -256,13 +285,22 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
         const done = (progress.get(job.id) ?? 0) + 1;
         progress.set(job.id, done);
         if (failModels.has(job.model) && done >= 2) {
-          job.error = { code: 'training_failed', message: `Fine-tuning of ${job.model} failed: the training run diverged (loss became NaN). Try again or contact support.`, param: null };
+          job.error = {
+            code: 'training_failed',
+            message: `Fine-tuning of ${job.model} failed: the training run diverged (loss became NaN). Try again or contact support.`,
+            param: null,
+          };
           addEvent(job.id, job.error.message, 'error');
           finish(job, 'failed');
           return;
         }
         const loss = Math.round((2 / (done + 1)) * 1000) / 1000;
-        addEvent(job.id, `Step ${done}/${steps}: training loss=${loss}`, 'info', 'metrics', { step: done, total_steps: steps, train_loss: loss, train_mean_token_accuracy: Math.min(0.99, 0.5 + done / (2 * steps)) });
+        addEvent(job.id, `Step ${done}/${steps}: training loss=${loss}`, 'info', 'metrics', {
+          step: done,
+          total_steps: steps,
+          train_loss: loss,
+          train_mean_token_accuracy: Math.min(0.99, 0.5 + done / (2 * steps)),
+        });
         if (done < steps) return;
         const file = state.files.get(job.training_file);
         const epochs = typeof job.hyperparameters.n_epochs === 'number' ? job.hyperparameters.n_epochs : 3;
@@ -283,7 +321,18 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
 
   function storeFile(filename: string, purpose: string, content: string): StoredFile {
     const created = now();
-    const file: StoredFile = { id: randomId('file'), object: 'file', bytes: Buffer.byteLength(content), created_at: created, filename, purpose, status: 'processed', status_details: 'File processed.', expires_at: created + FILE_LIFETIME_S, content };
+    const file: StoredFile = {
+      id: randomId('file'),
+      object: 'file',
+      bytes: Buffer.byteLength(content),
+      created_at: created,
+      filename,
+      purpose,
+      status: 'processed',
+      status_details: 'File processed.',
+      expires_at: created + FILE_LIFETIME_S,
+      content,
+    };
     state.files.set(file.id, file);
     return file;
   }
@@ -309,47 +358,136 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
   }
 
   function notFoundJob(res: ServerResponse, id: string): true {
-    return send(res, 404, openaiError(`Could not find fine-tuning job: ${id}`, 'invalid_request_error', 'fine_tuning_job_not_found', 'fine_tuning_job_id'));
+    return send(
+      res,
+      404,
+      openaiError(
+        `Could not find fine-tuning job: ${id}`,
+        'invalid_request_error',
+        'fine_tuning_job_not_found',
+        'fine_tuning_job_id',
+      ),
+    );
   }
 
-  async function handleFiles(req: IncomingMessage, res: ServerResponse, body: Buffer, path: string, url: URL): Promise<boolean> {
+  async function handleFiles(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    path: string,
+    url: URL,
+  ): Promise<boolean> {
     if (req.method === 'POST' && path === '/v1/files') {
       const type = String(req.headers['content-type'] ?? '');
-      if (!/^multipart\/form-data/i.test(type)) return send(res, 400, openaiError('The request must be multipart/form-data with "file" and "purpose".', 'invalid_request_error', null));
+      if (!/^multipart\/form-data/i.test(type))
+        return send(
+          res,
+          400,
+          openaiError(
+            'The request must be multipart/form-data with "file" and "purpose".',
+            'invalid_request_error',
+            null,
+          ),
+        );
       let parts: FormPart[];
       try {
         parts = parseMultipart(body, type);
       } catch (e) {
-        return send(res, 400, openaiError(`Could not parse multipart form: ${(e as Error).message}`, 'invalid_request_error', null));
+        return send(
+          res,
+          400,
+          openaiError(`Could not parse multipart form: ${(e as Error).message}`, 'invalid_request_error', null),
+        );
       }
       const purpose = parts.find((p) => p.name === 'purpose')?.data.toString('utf8');
       const filePart = parts.find((p) => p.name === 'file');
-      if (!purpose) return send(res, 400, openaiError("Missing required parameter: 'purpose'.", 'invalid_request_error', 'missing_required_parameter', 'purpose'));
-      if (!filePart) return send(res, 400, openaiError("Missing required parameter: 'file'.", 'invalid_request_error', 'missing_required_parameter', 'file'));
+      if (!purpose)
+        return send(
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'purpose'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'purpose',
+          ),
+        );
+      if (!filePart)
+        return send(
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'file'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'file',
+          ),
+        );
       const filename = filePart.filename ?? 'upload';
       const content = filePart.data.toString('utf8');
       if (purpose === 'batch') {
-        if (!/\.jsonl$/i.test(filename)) return send(res, 400, openaiError(`Invalid file format for Batch API. Must be .jsonl (got ${filename}).`, 'invalid_request_error', 'invalid_file_format', 'file'));
-        if (filePart.data.length > BATCH_FILE_MAX_BYTES) return send(res, 400, openaiError(`File is too large for Batch API: ${filePart.data.length} bytes, the limit is ${BATCH_FILE_MAX_BYTES}.`, 'invalid_request_error', 'file_too_large', 'file'));
+        if (!/\.jsonl$/i.test(filename))
+          return send(
+            res,
+            400,
+            openaiError(
+              `Invalid file format for Batch API. Must be .jsonl (got ${filename}).`,
+              'invalid_request_error',
+              'invalid_file_format',
+              'file',
+            ),
+          );
+        if (filePart.data.length > BATCH_FILE_MAX_BYTES)
+          return send(
+            res,
+            400,
+            openaiError(
+              `File is too large for Batch API: ${filePart.data.length} bytes, the limit is ${BATCH_FILE_MAX_BYTES}.`,
+              'invalid_request_error',
+              'file_too_large',
+              'file',
+            ),
+          );
       }
       if (purpose === 'fine-tune') {
-        if (!/\.jsonl$/i.test(filename)) return send(res, 400, openaiError(`Invalid file format for Fine-Tuning API. Must be .jsonl (got ${filename}).`, 'invalid_request_error', 'invalid_file_format', 'file'));
+        if (!/\.jsonl$/i.test(filename))
+          return send(
+            res,
+            400,
+            openaiError(
+              `Invalid file format for Fine-Tuning API. Must be .jsonl (got ${filename}).`,
+              'invalid_request_error',
+              'invalid_file_format',
+              'file',
+            ),
+          );
         const problem = uploadProblem(content);
-        if (problem) return send(res, 400, openaiError(problem, 'invalid_request_error', 'invalid_file_format', 'file'));
+        if (problem)
+          return send(res, 400, openaiError(problem, 'invalid_request_error', 'invalid_file_format', 'file'));
       }
       return send(res, 200, publicFile(storeFile(filename, purpose, content)));
     }
     if (req.method === 'GET' && path === '/v1/files') {
       const purpose = url.searchParams.get('purpose');
-      return send(res, 200, { object: 'list', data: [...state.files.values()].filter((f) => !purpose || f.purpose === purpose).map(publicFile), has_more: false });
+      return send(res, 200, {
+        object: 'list',
+        data: [...state.files.values()].filter((f) => !purpose || f.purpose === purpose).map(publicFile),
+        has_more: false,
+      });
     }
     const m = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
     if (!m) return false;
     const f = state.files.get(m[1]);
-    if (!f && (req.method === 'GET' || req.method === 'DELETE')) return send(res, 404, openaiError(`No such File object: ${m[1]}`, 'invalid_request_error', null, 'id'));
+    if (!f && (req.method === 'GET' || req.method === 'DELETE'))
+      return send(res, 404, openaiError(`No such File object: ${m[1]}`, 'invalid_request_error', null, 'id'));
     if (req.method === 'GET' && m[2] && f) {
       // The content as uploaded (or as the server wrote it, for batch output): not JSON-wrapped.
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(Buffer.byteLength(f.content)), 'x-request-id': randomId('req', 12), 'access-control-allow-origin': '*' });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(Buffer.byteLength(f.content)),
+        'x-request-id': randomId('req', 12),
+        'access-control-allow-origin': '*',
+      });
       res.end(f.content);
       return true;
     }
@@ -369,29 +507,119 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
       } catch {
         parsed = undefined;
       }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return send(res, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return send(
+          res,
+          400,
+          openaiError('We could not parse the JSON body of your request.', 'invalid_request_error', null),
+        );
       const b = parsed as Record<string, unknown>;
-      if (opts.noQuota) return send(res, 429, openaiError('You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.', 'insufficient_quota', 'insufficient_quota'));
+      if (opts.noQuota)
+        return send(
+          res,
+          429,
+          openaiError(
+            'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+            'insufficient_quota',
+            'insufficient_quota',
+          ),
+        );
       const model = b.model;
-      if (typeof model !== 'string' || !model) return send(res, 400, openaiError("Missing required parameter: 'model'.", 'invalid_request_error', 'missing_required_parameter', 'model'));
-      if (!models.has(model) && !failModels.has(model)) return send(res, 400, openaiError(`Model ${model} is not available for fine-tuning or does not exist.`, 'invalid_request_error', 'model_not_available', 'model'));
+      if (typeof model !== 'string' || !model)
+        return send(
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'model'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'model',
+          ),
+        );
+      if (!models.has(model) && !failModels.has(model))
+        return send(
+          res,
+          400,
+          openaiError(
+            `Model ${model} is not available for fine-tuning or does not exist.`,
+            'invalid_request_error',
+            'model_not_available',
+            'model',
+          ),
+        );
       const training = typeof b.training_file === 'string' ? state.files.get(b.training_file) : undefined;
-      if (!training) return send(res, 400, openaiError(`invalid training_file: ${String(b.training_file)}`, 'invalid_request_error', null, 'training_file'));
-      if (training.purpose !== 'fine-tune') return send(res, 400, openaiError(`File ${training.id} has purpose ${training.purpose}, expected fine-tune.`, 'invalid_request_error', null, 'training_file'));
+      if (!training)
+        return send(
+          res,
+          400,
+          openaiError(
+            `invalid training_file: ${String(b.training_file)}`,
+            'invalid_request_error',
+            null,
+            'training_file',
+          ),
+        );
+      if (training.purpose !== 'fine-tune')
+        return send(
+          res,
+          400,
+          openaiError(
+            `File ${training.id} has purpose ${training.purpose}, expected fine-tune.`,
+            'invalid_request_error',
+            null,
+            'training_file',
+          ),
+        );
       let validation: StoredFile | undefined;
       if (b.validation_file !== undefined && b.validation_file !== null) {
         validation = typeof b.validation_file === 'string' ? state.files.get(b.validation_file) : undefined;
-        if (!validation) return send(res, 400, openaiError(`invalid validation_file: ${String(b.validation_file)}`, 'invalid_request_error', null, 'validation_file'));
+        if (!validation)
+          return send(
+            res,
+            400,
+            openaiError(
+              `invalid validation_file: ${String(b.validation_file)}`,
+              'invalid_request_error',
+              null,
+              'validation_file',
+            ),
+          );
       }
       const suffix = b.suffix;
       if (suffix !== undefined && suffix !== null && (typeof suffix !== 'string' || suffix.length > 64))
-        return send(res, 400, openaiError('suffix must be a string of at most 64 characters.', 'invalid_request_error', 'invalid_value', 'suffix'));
-      const method = b.method as { type?: string; supervised?: { hyperparameters?: Record<string, unknown> } } | undefined;
-      const hp = { ...((b.hyperparameters as Record<string, unknown> | undefined) ?? {}), ...(method?.supervised?.hyperparameters ?? {}) };
+        return send(
+          res,
+          400,
+          openaiError(
+            'suffix must be a string of at most 64 characters.',
+            'invalid_request_error',
+            'invalid_value',
+            'suffix',
+          ),
+        );
+      const method = b.method as
+        { type?: string; supervised?: { hyperparameters?: Record<string, unknown> } } | undefined;
+      const hp = {
+        ...((b.hyperparameters as Record<string, unknown> | undefined) ?? {}),
+        ...(method?.supervised?.hyperparameters ?? {}),
+      };
       const epochs = hp.n_epochs ?? 'auto';
       if (epochs !== 'auto' && !(typeof epochs === 'number' && Number.isInteger(epochs) && epochs >= 1 && epochs <= 50))
-        return send(res, 400, openaiError(`Invalid n_epochs: ${JSON.stringify(epochs)}. Expected an integer between 1 and 50, or "auto".`, 'invalid_request_error', 'invalid_value', 'hyperparameters.n_epochs'));
-      const hyperparameters = { n_epochs: epochs as number | 'auto', batch_size: 'auto' as const, learning_rate_multiplier: 'auto' as const };
+        return send(
+          res,
+          400,
+          openaiError(
+            `Invalid n_epochs: ${JSON.stringify(epochs)}. Expected an integer between 1 and 50, or "auto".`,
+            'invalid_request_error',
+            'invalid_value',
+            'hyperparameters.n_epochs',
+          ),
+        );
+      const hyperparameters = {
+        n_epochs: epochs as number | 'auto',
+        batch_size: 'auto' as const,
+        learning_rate_multiplier: 'auto' as const,
+      };
       const job: StoredJob = {
         object: 'fine_tuning.job',
         id: randomId('ftjob'),
@@ -415,7 +643,10 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
         metadata: (b.metadata as Record<string, string> | undefined) ?? null,
       };
       state.jobs.set(job.id, job);
-      addEvent(job.id, `Validating training file: ${training.id}${validation ? ` and validation file: ${validation.id}` : ''}`);
+      addEvent(
+        job.id,
+        `Validating training file: ${training.id}${validation ? ` and validation file: ${validation.id}` : ''}`,
+      );
       addEvent(job.id, `Created fine-tuning job: ${job.id}`);
       return send(res, 200, job);
     }
@@ -436,7 +667,16 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
     }
     if (m[2] === '/cancel' && req.method === 'POST') {
       if (job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled')
-        return send(res, 400, openaiError(`Job ${job.id} has already ${job.status === 'cancelled' ? 'been cancelled' : 'completed'} and cannot be cancelled.`, 'invalid_request_error', 'invalid_job_status', null));
+        return send(
+          res,
+          400,
+          openaiError(
+            `Job ${job.id} has already ${job.status === 'cancelled' ? 'been cancelled' : 'completed'} and cannot be cancelled.`,
+            'invalid_request_error',
+            'invalid_job_status',
+            null,
+          ),
+        );
       finish(job, 'cancelled');
       addEvent(job.id, 'Fine-tuning job cancelled');
       return send(res, 200, job);
@@ -447,7 +687,8 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
   const route: RouteHandler = async (req, res, body, url) => {
     const path = url.pathname.replace(/\/+$/, '');
     if (path === '/v1/files' || path.startsWith('/v1/files/')) return handleFiles(req, res, body, path, url);
-    if (path === '/v1/fine_tuning/jobs' || path.startsWith('/v1/fine_tuning/jobs/')) return handleJobs(req, res, body, path, url);
+    if (path === '/v1/fine_tuning/jobs' || path.startsWith('/v1/fine_tuning/jobs/'))
+      return handleJobs(req, res, body, path, url);
     return false;
   };
   return { routes: [route], state, storeFile, stop: () => timer && clearInterval(timer) };
@@ -458,8 +699,19 @@ export function createFineTuningRoutes(opts: FineTuningOptions = {}): { routes: 
 
 async function mainStandalone(argv: string[]): Promise<void> {
   const { parseArgs } = await import('node:util');
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string', default: '8787' }, 'step-ms': { type: 'string' }, 'fail-model': { type: 'string', multiple: true }, 'api-key': { type: 'string' } } });
-  const ft = createFineTuningRoutes({ stepMs: values['step-ms'] ? Number(values['step-ms']) : undefined, failModels: values['fail-model'] });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8787' },
+      'step-ms': { type: 'string' },
+      'fail-model': { type: 'string', multiple: true },
+      'api-key': { type: 'string' },
+    },
+  });
+  const ft = createFineTuningRoutes({
+    stepMs: values['step-ms'] ? Number(values['step-ms']) : undefined,
+    failModels: values['fail-model'],
+  });
   const server = await startOpenAIServer({ port: Number(values.port), routes: ft.routes, apiKey: values['api-key'] });
   process.stdout.write(
     `OpenAI-compatible test server with /v1/files and /v1/fine_tuning/jobs on ${server.url}\n` +

@@ -15,7 +15,12 @@ import { focusPosting } from '../../src/core/focus';
 // Types
 
 /** An extra route (such as /v1/files and /v1/fine_tuning/jobs in fine-tuning.ts): return true when handled. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => boolean | Promise<boolean>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  url: URL,
+) => boolean | Promise<boolean>;
 
 export interface RecordedRequest {
   method: string;
@@ -150,8 +155,14 @@ function countTokens(text: string): number {
 }
 
 /** Cut the answer at the first stop sequence (excluded, like OpenAI) and at max_tokens. */
-export function applyStopAndLength(answer: string, stop: unknown, maxTokens: number | undefined): { text: string; finishReason: 'stop' | 'length' } {
-  const stops = (typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : []).filter((s): s is string => typeof s === 'string' && s.length > 0);
+export function applyStopAndLength(
+  answer: string,
+  stop: unknown,
+  maxTokens: number | undefined,
+): { text: string; finishReason: 'stop' | 'length' } {
+  const stops = (typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop : []).filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
   let text = answer;
   let cut = -1;
   for (const s of stops) {
@@ -204,20 +215,49 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
     'access-control-allow-headers':
-      typeof asked === 'string' && asked ? asked : 'authorization, content-type, openai-organization, openai-project, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout',
-    'access-control-expose-headers': 'x-request-id, openai-processing-ms, retry-after, retry-after-ms, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens',
+      typeof asked === 'string' && asked
+        ? asked
+        : 'authorization, content-type, openai-organization, openai-project, x-stainless-arch, x-stainless-lang, x-stainless-os, x-stainless-package-version, x-stainless-retry-count, x-stainless-runtime, x-stainless-runtime-version, x-stainless-timeout',
+    'access-control-expose-headers':
+      'x-request-id, openai-processing-ms, retry-after, retry-after-ms, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens',
     'access-control-max-age': '600',
   };
 }
 
-function faultResponse(fault: Fault, model: string, behavior: ModelBehavior, key: string): { status: number; body: unknown; headers?: Record<string, string> } {
+function faultResponse(
+  fault: Fault,
+  model: string,
+  behavior: ModelBehavior,
+  key: string,
+): { status: number; body: unknown; headers?: Record<string, string> } {
   switch (fault) {
     case 'invalid_key':
-      return { status: 401, body: openaiError(`Incorrect API key provided: ${redactKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', 'invalid_api_key') };
+      return {
+        status: 401,
+        body: openaiError(
+          `Incorrect API key provided: ${redactKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          'invalid_request_error',
+          'invalid_api_key',
+        ),
+      };
     case 'no_access':
-      return { status: 403, body: openaiError(`You are not allowed to sample from this model`, 'invalid_request_error', 'model_not_available') };
+      return {
+        status: 403,
+        body: openaiError(
+          `You are not allowed to sample from this model`,
+          'invalid_request_error',
+          'model_not_available',
+        ),
+      };
     case 'model_not_found':
-      return { status: 404, body: openaiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found') };
+      return {
+        status: 404,
+        body: openaiError(
+          `The model \`${model}\` does not exist or you do not have access to it.`,
+          'invalid_request_error',
+          'model_not_found',
+        ),
+      };
     case 'rate_limit': {
       const seconds = behavior.retryAfterSeconds ?? 1;
       const headers: Record<string, string> = {
@@ -233,19 +273,56 @@ function faultResponse(fault: Fault, model: string, behavior: ModelBehavior, key
       return {
         status: 429,
         headers,
-        body: openaiError(`Rate limit reached for ${model} in organization org-test on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${seconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`, 'requests', 'rate_limit_exceeded'),
+        body: openaiError(
+          `Rate limit reached for ${model} in organization org-test on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in ${seconds}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+          'requests',
+          'rate_limit_exceeded',
+        ),
       };
     }
     case 'insufficient_quota':
-      return { status: 429, body: openaiError('You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.', 'insufficient_quota', 'insufficient_quota') };
+      return {
+        status: 429,
+        body: openaiError(
+          'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+          'insufficient_quota',
+          'insufficient_quota',
+        ),
+      };
     case 'server_error':
-      return { status: 500, body: openaiError('The server had an error while processing your request. Sorry about that!', 'server_error', null) };
+      return {
+        status: 500,
+        body: openaiError(
+          'The server had an error while processing your request. Sorry about that!',
+          'server_error',
+          null,
+        ),
+      };
     case 'unavailable':
-      return { status: 503, body: openaiError('The engine is currently overloaded, please try again later', 'server_error', null) };
+      return {
+        status: 503,
+        body: openaiError('The engine is currently overloaded, please try again later', 'server_error', null),
+      };
     case 'bad_request':
-      return { status: 400, body: openaiError("Invalid value for 'temperature': expected a number between 0 and 2.", 'invalid_request_error', 'invalid_value', 'temperature') };
+      return {
+        status: 400,
+        body: openaiError(
+          "Invalid value for 'temperature': expected a number between 0 and 2.",
+          'invalid_request_error',
+          'invalid_value',
+          'temperature',
+        ),
+      };
     case 'context_length':
-      return { status: 400, body: openaiError(`This model's maximum context length is ${behavior.contextTokens ?? 4097} tokens. Please reduce the length of the messages or completion.`, 'invalid_request_error', 'context_length_exceeded', 'messages') };
+      return {
+        status: 400,
+        body: openaiError(
+          `This model's maximum context length is ${behavior.contextTokens ?? 4097} tokens. Please reduce the length of the messages or completion.`,
+          'invalid_request_error',
+          'context_length_exceeded',
+          'messages',
+        ),
+      };
     case 'drop_connection':
     case 'garbage':
       return { status: 200, body: null };
@@ -265,7 +342,12 @@ function redactKey(key: string): string {
  * collapsed, case folded and `#` runs dropped (clients neutralise `###` and `END` inside the text).
  */
 export function promptKey(text: string): string {
-  return text.replace(/\n\n###\n\n\s*$/, '').toLowerCase().replace(/#+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\n\n###\n\n\s*$/, '')
+    .toLowerCase()
+    .replace(/#+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -274,7 +356,10 @@ export function promptKey(text: string): string {
  * the stop word (what a chat fine-tune trained on the exported `messages` answers). Unknown
  * prompts get the negative answer.
  */
-export function goldAnswerer(records: { prompt: string; completion: string }[], fallback: string = NO_ENTITY): Answerer {
+export function goldAnswerer(
+  records: { prompt: string; completion: string }[],
+  fallback: string = NO_ENTITY,
+): Answerer {
   // The seed holds the same prompt more than once with different gold completions: the n-th
   // request for a prompt gets its n-th completion (cycling), so a run in input order gets each.
   const map = new Map<string, { completions: string[]; next: number }>();
@@ -305,7 +390,10 @@ export function goldAnswerer(records: { prompt: string; completion: string }[], 
 
 /** The seed completion as a chat assistant would say it: entity lines, no leading space, no stop word. */
 export function toChatAnswer(completion: string): string {
-  return completion.replace(/^ /, '').replace(/\n?\s*,?\s*END\s*$/, '').replace(/\s+$/, '');
+  return completion
+    .replace(/^ /, '')
+    .replace(/\n?\s*,?\s*END\s*$/, '')
+    .replace(/\s+$/, '');
 }
 
 /** Read seed-format JSONL (tolerates a missing final newline). */
@@ -333,7 +421,13 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     return behaviors.get(model) ?? behaviors.get('*') ?? {};
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     if (res.headersSent || res.destroyed) return;
     const text = JSON.stringify(body);
     res.writeHead(status, {
@@ -365,9 +459,24 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     });
   }
 
-  async function handleModelCall(kind: 'completion' | 'chat', req: IncomingMessage, res: ServerResponse, body: unknown, key: string): Promise<void> {
+  async function handleModelCall(
+    kind: 'completion' | 'chat',
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    key: string,
+  ): Promise<void> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      send(req, res, 400, openaiError("We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)", 'invalid_request_error', null));
+      send(
+        req,
+        res,
+        400,
+        openaiError(
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)",
+          'invalid_request_error',
+          null,
+        ),
+      );
       return;
     }
     const b = body as Record<string, unknown>;
@@ -380,16 +489,39 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     let messages: { role: string; content: string }[] | undefined;
     if (kind === 'completion') {
       if (typeof b.prompt !== 'string') {
-        send(req, res, 400, openaiError("Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt'));
+        send(
+          req,
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'prompt'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'prompt',
+          ),
+        );
         return;
       }
       prompt = b.prompt;
     } else {
       if (!Array.isArray(b.messages) || b.messages.length === 0) {
-        send(req, res, 400, openaiError("Missing required parameter: 'messages'.", 'invalid_request_error', 'missing_required_parameter', 'messages'));
+        send(
+          req,
+          res,
+          400,
+          openaiError(
+            "Missing required parameter: 'messages'.",
+            'invalid_request_error',
+            'missing_required_parameter',
+            'messages',
+          ),
+        );
         return;
       }
-      messages = (b.messages as { role?: unknown; content?: unknown }[]).map((m) => ({ role: String(m.role), content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content) }));
+      messages = (b.messages as { role?: unknown; content?: unknown }[]).map((m) => ({
+        role: String(m.role),
+        content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+      }));
       prompt = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     }
     if (opts.models && !opts.models.includes(model) && !behaviors.has(model)) {
@@ -401,20 +533,50 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const count = (counters.get(model) ?? 0) + 1;
     counters.set(model, count);
     const answerReq: AnswerRequest = { kind, model, prompt, messages, body: b };
-    const delay = behavior.delayMs ?? (typeof opts.delayMs === 'function' ? opts.delayMs(answerReq) : opts.delayMs) ?? 0;
+    const delay =
+      behavior.delayMs ?? (typeof opts.delayMs === 'function' ? opts.delayMs(answerReq) : opts.delayMs) ?? 0;
     if (!(await wait(delay, res))) return;
 
-    let fault = behavior.fault && (behavior.times === undefined || count <= behavior.times) ? behavior.fault : undefined;
-    const maxTokens = typeof b.max_tokens === 'number' ? b.max_tokens : typeof b.max_completion_tokens === 'number' ? b.max_completion_tokens : undefined;
-    const promptTokens = countTokens(kind === 'completion' ? prompt : (messages ?? []).map((m) => m.content).join('\n')) + (kind === 'chat' ? 3 + 4 * (messages?.length ?? 0) : 0);
-    if (!fault && behavior.contextTokens !== undefined && promptTokens + (maxTokens ?? 16) > behavior.contextTokens) fault = 'context_length';
+    let fault =
+      behavior.fault && (behavior.times === undefined || count <= behavior.times) ? behavior.fault : undefined;
+    const maxTokens =
+      typeof b.max_tokens === 'number'
+        ? b.max_tokens
+        : typeof b.max_completion_tokens === 'number'
+          ? b.max_completion_tokens
+          : undefined;
+    const promptTokens =
+      countTokens(kind === 'completion' ? prompt : (messages ?? []).map((m) => m.content).join('\n')) +
+      (kind === 'chat' ? 3 + 4 * (messages?.length ?? 0) : 0);
+    if (!fault && behavior.contextTokens !== undefined && promptTokens + (maxTokens ?? 16) > behavior.contextTokens)
+      fault = 'context_length';
     if (!fault && behavior.reasoning && kind === 'chat') {
       if (b.max_tokens !== undefined) {
-        send(req, res, 400, openaiError("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'invalid_request_error', 'unsupported_parameter', 'max_tokens'));
+        send(
+          req,
+          res,
+          400,
+          openaiError(
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+            'invalid_request_error',
+            'unsupported_parameter',
+            'max_tokens',
+          ),
+        );
         return;
       }
       if (b.temperature !== undefined && b.temperature !== 1) {
-        send(req, res, 400, openaiError(`Unsupported value: 'temperature' does not support ${String(b.temperature)} with this model. Only the default (1) value is supported.`, 'invalid_request_error', 'unsupported_value', 'temperature'));
+        send(
+          req,
+          res,
+          400,
+          openaiError(
+            `Unsupported value: 'temperature' does not support ${String(b.temperature)} with this model. Only the default (1) value is supported.`,
+            'invalid_request_error',
+            'unsupported_value',
+            'temperature',
+          ),
+        );
         return;
       }
     }
@@ -437,11 +599,33 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     // Chat models answer without a stop parameter most of the time; honour one when sent.
     const { text, finishReason } = applyStopAndLength(raw, b.stop, maxTokens);
     const completionTokens = countTokens(text);
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    };
     const created = Math.floor(Date.now() / 1000);
-    const rateHeaders = { 'x-ratelimit-limit-requests': '10000', 'x-ratelimit-remaining-requests': '9999', 'x-ratelimit-reset-requests': '6ms' };
+    const rateHeaders = {
+      'x-ratelimit-limit-requests': '10000',
+      'x-ratelimit-remaining-requests': '9999',
+      'x-ratelimit-reset-requests': '6ms',
+    };
     if (kind === 'completion') {
-      send(req, res, 200, { id: completionId('cmpl'), object: 'text_completion', created, model, choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }], usage, system_fingerprint: 'fp_test' }, rateHeaders);
+      send(
+        req,
+        res,
+        200,
+        {
+          id: completionId('cmpl'),
+          object: 'text_completion',
+          created,
+          model,
+          choices: [{ text, index: 0, logprobs: null, finish_reason: finishReason }],
+          usage,
+          system_fingerprint: 'fp_test',
+        },
+        rateHeaders,
+      );
     } else {
       send(
         req,
@@ -452,8 +636,24 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
           object: 'chat.completion',
           created,
           model,
-          choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null, annotations: [] }, logprobs: null, finish_reason: finishReason }],
-          usage: { ...usage, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } },
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: text, refusal: null, annotations: [] },
+              logprobs: null,
+              finish_reason: finishReason,
+            },
+          ],
+          usage: {
+            ...usage,
+            prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+            completion_tokens_details: {
+              reasoning_tokens: 0,
+              audio_tokens: 0,
+              accepted_prediction_tokens: 0,
+              rejected_prediction_tokens: 0,
+            },
+          },
           service_tier: 'default',
           system_fingerprint: 'fp_test',
         },
@@ -471,7 +671,8 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     const key = auth.replace(/^Bearer\s+/i, '');
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     if (headers.authorization) headers.authorization = 'Bearer [redacted]';
     let body: unknown = null;
     const text = raw.toString('utf8');
@@ -482,8 +683,17 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       } catch {
         body = text;
       }
-    } else if (raw.length) body = /multipart/.test(String(req.headers['content-type'] ?? '')) ? `[multipart ${raw.length} bytes]` : text;
-    requests.push({ method: req.method ?? 'GET', path, headers, apiKey: key, body, at: Date.now() - started, time: Date.now() });
+    } else if (raw.length)
+      body = /multipart/.test(String(req.headers['content-type'] ?? '')) ? `[multipart ${raw.length} bytes]` : text;
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      headers,
+      apiKey: key,
+      body,
+      at: Date.now() - started,
+      time: Date.now(),
+    });
 
     if (req.method === 'OPTIONS') {
       // Preflight from a chrome-extension:// origin: no auth, no body.
@@ -493,7 +703,9 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     }
 
     if (path.startsWith('/v1/') && opts.apiKey !== undefined && key !== opts.apiKey) {
-      const msg = key ? `Incorrect API key provided: ${redactKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.` : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username. You can obtain an API key from https://platform.openai.com/account/api-keys.";
+      const msg = key
+        ? `Incorrect API key provided: ${redactKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`
+        : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username. You can obtain an API key from https://platform.openai.com/account/api-keys.";
       send(req, res, 401, openaiError(msg, 'invalid_request_error', key ? 'invalid_api_key' : null));
       return;
     }
@@ -509,8 +721,17 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       return;
     }
     if (req.method === 'GET' && path === '/v1/models') {
-      const ids = [...new Set([...(opts.models ?? ['davinci-002', 'babbage-002', 'gpt-4o-mini-2024-07-18']), ...behaviors.keys()].filter((m) => m !== '*'))];
-      send(req, res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' })) });
+      const ids = [
+        ...new Set(
+          [...(opts.models ?? ['davinci-002', 'babbage-002', 'gpt-4o-mini-2024-07-18']), ...behaviors.keys()].filter(
+            (m) => m !== '*',
+          ),
+        ),
+      ];
+      send(req, res, 200, {
+        object: 'list',
+        data: ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' })),
+      });
       return;
     }
     for (const route of opts.routes ?? []) {
@@ -525,10 +746,11 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
     });
   };
   const server: Server = opts.tls ? createHttpsServer(opts.tls, listener) : createServer(listener);
-  if (opts.tls) server.on('secureConnection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  if (opts.tls)
+    server.on('secureConnection', (s: Socket) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -552,7 +774,9 @@ export async function startOpenAIServer(opts: OpenAIServerOptions = {}): Promise
       answer = a;
     },
     modelRequests() {
-      return requests.filter((r) => r.method === 'POST' && (r.path === '/v1/completions' || r.path === '/v1/chat/completions'));
+      return requests.filter(
+        (r) => r.method === 'POST' && (r.path === '/v1/completions' || r.path === '/v1/chat/completions'),
+      );
     },
     close() {
       for (const t of timers) clearTimeout(t);
@@ -570,7 +794,12 @@ async function mainStandalone(argv: string[]): Promise<void> {
   const { parseArgs } = await import('node:util');
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '8787' }, gold: { type: 'string', multiple: true }, delay: { type: 'string' }, 'api-key': { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '8787' },
+      gold: { type: 'string', multiple: true },
+      delay: { type: 'string' },
+      'api-key': { type: 'string' },
+    },
   });
   const records = (values.gold ?? []).flatMap((f) => readGoldJsonl(f));
   const server = await startOpenAIServer({

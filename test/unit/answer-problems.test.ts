@@ -7,14 +7,16 @@ import { extractPosting } from '../../src/core/extract';
 import { SettingsSchema } from '../../src/core/settings';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
 
-const ANSWER = " diploma:['bachelor']\ndiploma_major:['computer science']\nexperience:['3 + years']\nskills:['python', 'sql', 'kubernetes']\n END";
+const ANSWER =
+  " diploma:['bachelor']\ndiploma_major:['computer science']\nexperience:['3 + years']\nskills:['python', 'sql', 'kubernetes']\n END";
 let server: OpenAIServer;
 beforeAll(async () => {
   server = await startOpenAIServer({ answer: () => ANSWER });
 });
 afterAll(() => server.close());
 
-const settings = (over: Record<string, unknown> = {}) => SettingsSchema.parse({ baseURL: server.url, apiKey: 'sk-test', model: 'davinci-002', maxRetries: 0, ...over });
+const settings = (over: Record<string, unknown> = {}) =>
+  SettingsSchema.parse({ baseURL: server.url, apiKey: 'sk-test', model: 'davinci-002', maxRetries: 0, ...over });
 
 describe('answers that are not clean', () => {
   it('a cut-off answer: the values read, finish_reason length, the raw answer kept', async () => {

@@ -6,20 +6,46 @@ import type { Section } from '../../src/core/sections';
 import { SettingsSchema } from '../../src/core/settings';
 
 const SECTIONS: Section[] = [
-  { heading: 'About us', kind: 'company', text: 'We build Python tools for banks. Our stack: Kubernetes, JavaScript and Go.' },
-  { heading: 'What you will do', kind: 'responsibilities', text: 'Run Kubernetes clusters.\nMaintain our CI/CD pipelines.' },
-  { heading: 'Requirements', kind: 'requirements', text: '3+ years of Python (FastAPI), C# or C++.\nNode.js, .NET and PostgreSQL.' },
+  {
+    heading: 'About us',
+    kind: 'company',
+    text: 'We build Python tools for banks. Our stack: Kubernetes, JavaScript and Go.',
+  },
+  {
+    heading: 'What you will do',
+    kind: 'responsibilities',
+    text: 'Run Kubernetes clusters.\nMaintain our CI/CD pipelines.',
+  },
+  {
+    heading: 'Requirements',
+    kind: 'requirements',
+    text: '3+ years of Python (FastAPI), C# or C++.\nNode.js, .NET and PostgreSQL.',
+  },
   { heading: 'Nice to have', kind: 'nice-to-have', text: 'Terraform; Java.' },
   { heading: 'Benefits', kind: 'benefits', text: '25 days PTO, dental, learning budget.' },
 ];
 
 function result(partial: Partial<ExtractionResult>): ExtractionResult {
-  return { diploma: [], diploma_major: [], experience: [], skills: [], meta: { provider: 'openai', model: 'm', finishReason: 'stop', warnings: [] }, ...partial };
+  return {
+    diploma: [],
+    diploma_major: [],
+    experience: [],
+    skills: [],
+    meta: { provider: 'openai', model: 'm', finishReason: 'stop', warnings: [] },
+    ...partial,
+  };
 }
 
 describe('sectionTokens', () => {
   it('gives the token-spaced and the page form the same tokens', () => {
-    for (const [a, b] of [['c #', 'C#'], ['c + +', 'C++'], ['ci / cd', 'CI/CD'], ['node . js', 'Node.js'], ['3 + years', '3+ years'], ['. net', '.NET']]) {
+    for (const [a, b] of [
+      ['c #', 'C#'],
+      ['c + +', 'C++'],
+      ['ci / cd', 'CI/CD'],
+      ['node . js', 'Node.js'],
+      ['3 + years', '3+ years'],
+      ['. net', '.NET'],
+    ]) {
       expect(sectionTokens(a)).toEqual(sectionTokens(b));
     }
     expect(sectionTokens('C#, C++ and C.')).toEqual(['c#', ',', 'c++', 'and', 'c', '.']);
@@ -58,7 +84,10 @@ describe('sectionOf', () => {
 
 describe('attributeSections', () => {
   it('adds details with the section of each value when a provider gave none', () => {
-    const r = attributeSections(result({ skills: ['python', 'c #', 'terraform', 'rust'], experience: ['3 + years'] }), SECTIONS);
+    const r = attributeSections(
+      result({ skills: ['python', 'c #', 'terraform', 'rust'], experience: ['3 + years'] }),
+      SECTIONS,
+    );
     expect(r.details?.skills).toEqual([
       { value: 'python', confidence: 1, section: 'requirements' },
       { value: 'c #', confidence: 1, section: 'requirements' },
@@ -72,7 +101,15 @@ describe('attributeSections', () => {
   it('keeps what the provider said (confidence, count, a section it knew) and fills only what is missing', () => {
     const given = result({
       skills: ['python', 'java'],
-      details: { diploma: [], diploma_major: [], experience: [], skills: [{ value: 'python', confidence: 0.8, count: 2 }, { value: 'java', confidence: 0.7, section: 'requirements' }] },
+      details: {
+        diploma: [],
+        diploma_major: [],
+        experience: [],
+        skills: [
+          { value: 'python', confidence: 0.8, count: 2 },
+          { value: 'java', confidence: 0.7, section: 'requirements' },
+        ],
+      },
     });
     const r = attributeSections(given, SECTIONS);
     expect(r.details?.skills).toEqual([
@@ -84,7 +121,13 @@ describe('attributeSections', () => {
   });
 
   it('looks everywhere in scope whole', () => {
-    const r = attributeSections(result({ skills: ['python'], meta: { provider: 'local', model: 'm', finishReason: 'stop', warnings: [], scope: 'whole' } }), SECTIONS);
+    const r = attributeSections(
+      result({
+        skills: ['python'],
+        meta: { provider: 'local', model: 'm', finishReason: 'stop', warnings: [], scope: 'whole' },
+      }),
+      SECTIONS,
+    );
     expect(r.details?.skills[0].section).toBe('company');
   });
 
@@ -96,16 +139,19 @@ describe('attributeSections', () => {
 });
 
 describe('extractPosting attributes every provider’s values to sections', () => {
-  it.each(['focused', 'whole'] as const)('gives the offline extractor’s values the section they came from (scope %s)', async (scope) => {
-    const text = SECTIONS.map((s) => `${s.heading}\n${s.text}`).join('\n\n');
-    const r = await extractPosting({ text, sections: SECTIONS }, SettingsSchema.parse({ provider: 'local', scope }));
-    expect(r.details?.skills.map((d) => d.value)).toEqual(r.skills);
-    const section = (value: string) => r.details?.skills.find((d) => d.value === value)?.section;
-    expect(r.skills).toEqual(expect.arrayContaining(['c #', 'ci / cd', 'java']));
-    expect(section('c #')).toBe('requirements');
-    expect(section('ci / cd')).toBe('responsibilities');
-    // Java, not the blurb's JavaScript.
-    expect(section('java')).toBe('nice-to-have');
-    expect(r.details?.experience.find((d) => d.value.startsWith('3'))?.section).toBe('requirements');
-  });
+  it.each(['focused', 'whole'] as const)(
+    'gives the offline extractor’s values the section they came from (scope %s)',
+    async (scope) => {
+      const text = SECTIONS.map((s) => `${s.heading}\n${s.text}`).join('\n\n');
+      const r = await extractPosting({ text, sections: SECTIONS }, SettingsSchema.parse({ provider: 'local', scope }));
+      expect(r.details?.skills.map((d) => d.value)).toEqual(r.skills);
+      const section = (value: string) => r.details?.skills.find((d) => d.value === value)?.section;
+      expect(r.skills).toEqual(expect.arrayContaining(['c #', 'ci / cd', 'java']));
+      expect(section('c #')).toBe('requirements');
+      expect(section('ci / cd')).toBe('responsibilities');
+      // Java, not the blurb's JavaScript.
+      expect(section('java')).toBe('nice-to-have');
+      expect(r.details?.experience.find((d) => d.value.startsWith('3'))?.section).toBe('requirements');
+    },
+  );
 });

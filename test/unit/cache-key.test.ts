@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { cacheKey, cacheKeyMaterial } from '../../src/core/cache-key';
 import { SettingsSchema, type SettingsInput } from '../../src/core/settings';
 
-const s = (over: SettingsInput = {}) => SettingsSchema.parse({ model: 'ft:davinci-002:acme::x', apiKey: 'sk-a', ...over });
+const s = (over: SettingsInput = {}) =>
+  SettingsSchema.parse({ model: 'ft:davinci-002:acme::x', apiKey: 'sk-a', ...over });
 const text = '5+ years of Python.\n\nBS in CS.';
 
 describe('cacheKey', () => {
@@ -49,12 +50,16 @@ describe('cacheKey', () => {
     expect(await cacheKey(text, s({ baseURL: 'https://api.openai.com/v1/' }))).toBe(await cacheKey(text, s()));
   });
   it('a focused and a whole answer are cached apart, for the offline extractor too', async () => {
-    expect(await cacheKey(text, s({ provider: 'local', scope: 'whole' }))).not.toBe(await cacheKey(text, s({ provider: 'local', scope: 'focused' })));
+    expect(await cacheKey(text, s({ provider: 'local', scope: 'whole' }))).not.toBe(
+      await cacheKey(text, s({ provider: 'local', scope: 'focused' })),
+    );
     expect(await cacheKey(text, s({ scope: 'focused' }))).toBe(await cacheKey(text, s()));
   });
   it('the local extractor ignores the model settings', async () => {
     const local = await cacheKey(text, s({ provider: 'local' }));
-    expect(await cacheKey(text, s({ provider: 'local', model: 'other', baseURL: 'http://127.0.0.1:1/v1', maxTokens: 100 }))).toBe(local);
+    expect(
+      await cacheKey(text, s({ provider: 'local', model: 'other', baseURL: 'http://127.0.0.1:1/v1', maxTokens: 100 })),
+    ).toBe(local);
     expect(await cacheKey(text, s({ provider: 'auto', model: '' }))).toBe(local);
   });
 });

@@ -48,8 +48,15 @@ describe.skipIf(!HAS_SHARED)('capture on the saved real pages (../shared/pages)'
   afterAll(() => {
     if (rows.length === 0) return;
     const header = `${'page'.padEnd(50)} ${'source'.padEnd(13)} ${'site'.padEnd(10)} ${'recall'.padStart(6)} ${'precision'.padStart(9)} ${'chars'.padStart(6)}`;
-    const body = rows.map((r) => `${r.page.padEnd(50)} ${r.source.padEnd(13)} ${r.site.padEnd(10)} ${r.recall.toFixed(3).padStart(6)} ${r.precision.toFixed(3).padStart(9)} ${String(r.chars).padStart(6)}`);
-    console.log(['', `Capture quality (token recall >= ${MIN_RECALL}, precision >= ${MIN_PRECISION}):`, header, ...body, ''].join('\n'));
+    const body = rows.map(
+      (r) =>
+        `${r.page.padEnd(50)} ${r.source.padEnd(13)} ${r.site.padEnd(10)} ${r.recall.toFixed(3).padStart(6)} ${r.precision.toFixed(3).padStart(9)} ${String(r.chars).padStart(6)}`,
+    );
+    console.log(
+      ['', `Capture quality (token recall >= ${MIN_RECALL}, precision >= ${MIN_PRECISION}):`, header, ...body, ''].join(
+        '\n',
+      ),
+    );
   });
 
   const pages = HAS_SHARED ? (JSON.parse(readShared('pages', 'pages.json')) as PageEntry[]) : [];
@@ -58,7 +65,14 @@ describe.skipIf(!HAS_SHARED)('capture on the saved real pages (../shared/pages)'
     it(`${entry.file} (${entry.site})`, () => {
       const posting = PostingSchema.parse(captureHtml(readShared('pages', entry.file), entry.url));
       const m = tokenRecallPrecision(posting.text, entry.description_text);
-      rows.push({ page: entry.file, source: posting.source, site: posting.site ?? '', recall: m.recall, precision: m.precision, chars: posting.text.length });
+      rows.push({
+        page: entry.file,
+        source: posting.source,
+        site: posting.site ?? '',
+        recall: m.recall,
+        precision: m.precision,
+        chars: posting.text.length,
+      });
       expect(posting.title.length).toBeGreaterThan(0);
       expect(m.recall, `recall of ${entry.file}`).toBeGreaterThanOrEqual(MIN_RECALL);
       expect(m.precision, `precision of ${entry.file}`).toBeGreaterThanOrEqual(MIN_PRECISION);
@@ -88,17 +102,35 @@ describe.skipIf(!HAS_SHARED)('capture on the saved real pages (../shared/pages)'
       expect(posting.text).not.toContain('Apply for this job');
     }
     expect(captured).toBe(27);
-    rows.push({ page: `lever-api-1-leverdemo.json (${captured} rendered, worst)`, source: 'adapter', site: 'lever', recall: worstRecall, precision: worstPrecision, chars: 0 });
+    rows.push({
+      page: `lever-api-1-leverdemo.json (${captured} rendered, worst)`,
+      source: 'adapter',
+      site: 'lever',
+      recall: worstRecall,
+      precision: worstPrecision,
+      chars: 0,
+    });
   });
 
   it('the same pages served from an unknown host still reach the bar (no adapter: JSON-LD, Readability, largest block)', () => {
     for (const entry of pages) {
       const posting = captureHtml(readShared('pages', entry.file), 'https://careers.unknown-site.example/job/1');
       const m = tokenRecallPrecision(posting.text, entry.description_text);
-      rows.push({ page: `${entry.file} (unknown host)`, source: posting.source, site: '', recall: m.recall, precision: m.precision, chars: posting.text.length });
+      rows.push({
+        page: `${entry.file} (unknown host)`,
+        source: posting.source,
+        site: '',
+        recall: m.recall,
+        precision: m.precision,
+        chars: posting.text.length,
+      });
       expect(posting.site).toBeUndefined();
-      expect(m.recall, `recall of ${entry.file} without adapter (${posting.source})`).toBeGreaterThanOrEqual(MIN_RECALL);
-      expect(m.precision, `precision of ${entry.file} without adapter (${posting.source})`).toBeGreaterThanOrEqual(MIN_PRECISION);
+      expect(m.recall, `recall of ${entry.file} without adapter (${posting.source})`).toBeGreaterThanOrEqual(
+        MIN_RECALL,
+      );
+      expect(m.precision, `precision of ${entry.file} without adapter (${posting.source})`).toBeGreaterThanOrEqual(
+        MIN_PRECISION,
+      );
     }
   });
 
@@ -125,7 +157,10 @@ describe.skipIf(!HAS_SHARED)('capture on the saved real pages (../shared/pages)'
 
   it('loading the pages runs none of their scripts', () => {
     // linkedom never executes <script>; a page that would rewrite its body keeps its served text.
-    const html = readShared('pages', 'seek-1.html').replace('</body>', '<script>document.body.innerHTML = "REPLACED BY SCRIPT";</script></body>');
+    const html = readShared('pages', 'seek-1.html').replace(
+      '</body>',
+      '<script>document.body.innerHTML = "REPLACED BY SCRIPT";</script></body>',
+    );
     const doc = parseHtmlDocument(html);
     expect(doc.querySelector('[data-automation="jobAdDetails"]')).not.toBeNull();
     expect(captureHtml(html, 'https://au.seek.com/job/93856863').text).not.toContain('REPLACED BY SCRIPT');

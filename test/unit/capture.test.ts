@@ -14,7 +14,8 @@ import { PostingSchema, type Posting } from '../../src/core/posting';
 import { fixturePath } from '../shared';
 
 const page = (name: string): string => readFileSync(fixturePath('pages', name), 'utf8');
-const capture = (name: string, url: string, selection?: string): Posting => PostingSchema.parse(captureHtml(page(name), url, selection));
+const capture = (name: string, url: string, selection?: string): Posting =>
+  PostingSchema.parse(captureHtml(page(name), url, selection));
 const lines = (p: Posting): string[] => p.text.split('\n');
 
 function expectNoPosting(fn: () => unknown): void {
@@ -33,17 +34,21 @@ describe('htmlToText', () => {
   const doc = parseHtmlDocument('<html><body></body></html>');
 
   it('puts paragraphs, list items, headings and <br> on their own lines and decodes entities', () => {
-    const html = '<h2>About &amp; us</h2><p>We build <b>tools</b>.<br>Really&nbsp;good ones.</p><ul><li>Go</li><li>C&#43;&#43; &lt;17&gt;</li></ul><table><tr><td>a</td><td>b</td></tr></table>';
+    const html =
+      '<h2>About &amp; us</h2><p>We build <b>tools</b>.<br>Really&nbsp;good ones.</p><ul><li>Go</li><li>C&#43;&#43; &lt;17&gt;</li></ul><table><tr><td>a</td><td>b</td></tr></table>';
     expect(htmlToText(html, doc)).toBe('About & us\nWe build tools.\nReally good ones.\nGo\nC++ <17>\na b');
   });
 
   it('drops scripts, styles, templates, form controls and hidden elements', () => {
-    const html = '<div>Keep<script>var x = "script"</script><style>.a{}</style><template>tpl</template><button>Apply</button><span hidden>h1</span><span aria-hidden="true">h2</span><span style="display: none">h3</span> this</div>';
+    const html =
+      '<div>Keep<script>var x = "script"</script><style>.a{}</style><template>tpl</template><button>Apply</button><span hidden>h1</span><span aria-hidden="true">h2</span><span style="display: none">h3</span> this</div>';
     expect(htmlToText(html, doc)).toBe('Keep this');
   });
 
   it('unescapes HTML that was escaped once more (JSON-LD) and keeps plain text line breaks', () => {
-    expect(htmlToText('&lt;p&gt;One&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Two &amp;amp; three&lt;/li&gt;&lt;/ul&gt;', doc)).toBe('One\nTwo & three');
+    expect(htmlToText('&lt;p&gt;One&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Two &amp;amp; three&lt;/li&gt;&lt;/ul&gt;', doc)).toBe(
+      'One\nTwo & three',
+    );
     expect(htmlToText('First line\n\n  Second   line &amp; more\n', doc)).toBe('First line\nSecond line & more');
   });
 
@@ -55,7 +60,9 @@ describe('htmlToText', () => {
   });
 
   it('plain text with inline links keeps its line breaks', () => {
-    expect(htmlToText('We build <a href="https://x.example">Derby</a>.\n\nJoin us.', doc)).toBe('We build Derby.\nJoin us.');
+    expect(htmlToText('We build <a href="https://x.example">Derby</a>.\n\nJoin us.', doc)).toBe(
+      'We build Derby.\nJoin us.',
+    );
   });
 
   it('normalizeLines collapses white space and removes invisible characters', () => {
@@ -66,7 +73,12 @@ describe('htmlToText', () => {
 describe('JSON-LD', () => {
   it('finds a JobPosting inside @graph and decodes an HTML-escaped description', () => {
     const p = capture('jsonld-graph.html', 'https://careers.quillfeather.example/jobs/data-engineer');
-    expect(p).toMatchObject({ source: 'jsonld', title: 'Data Engineer', company: 'Quillfeather Analytics', location: 'Leeds, West Yorkshire, United Kingdom' });
+    expect(p).toMatchObject({
+      source: 'jsonld',
+      title: 'Data Engineer',
+      company: 'Quillfeather Analytics',
+      location: 'Leeds, West Yorkshire, United Kingdom',
+    });
     expect(p.site).toBeUndefined();
     expect(lines(p)).toEqual([
       'Quillfeather turns library catalogues into searchable graphs.',
@@ -82,8 +94,21 @@ describe('JSON-LD', () => {
 
   it('finds a JobPosting in a top-level array, with an @type array, several places and extra fields', () => {
     const p = capture('jsonld-array.html', 'https://jobs.harbourside.example/night-shift-nurse');
-    expect(p).toMatchObject({ source: 'jsonld', title: 'Night Shift Nurse', company: 'Harbourside Clinic', location: 'Cork, IE | Galway, IE' });
-    expect(lines(p)).toEqual(['Join our night team caring for up to 12 patients.', 'Responsibilities:', 'Administer medication', 'Monitor vital signs', 'Registered nurse (BSc Nursing)', '2 years of ward experience', 'Valid NMBI registration']);
+    expect(p).toMatchObject({
+      source: 'jsonld',
+      title: 'Night Shift Nurse',
+      company: 'Harbourside Clinic',
+      location: 'Cork, IE | Galway, IE',
+    });
+    expect(lines(p)).toEqual([
+      'Join our night team caring for up to 12 patients.',
+      'Responsibilities:',
+      'Administer medication',
+      'Monitor vital signs',
+      'Registered nurse (BSc Nursing)',
+      '2 years of ward experience',
+      'Valid NMBI registration',
+    ]);
   });
 
   it('a list of postings is not a posting, unless one of them is the page itself', () => {
@@ -106,7 +131,12 @@ describe('JSON-LD', () => {
   });
 
   it('a short JSON-LD teaser gives way to the page text, and stands when the page shows nothing better', () => {
-    const ld = JSON.stringify({ '@type': 'JobPosting', title: 'Gardener', hiringOrganization: 'Green Acre Parks', description: 'Seasonal gardener for our city parks, April to October. Apply online.' });
+    const ld = JSON.stringify({
+      '@type': 'JobPosting',
+      title: 'Gardener',
+      hiringOrganization: 'Green Acre Parks',
+      description: 'Seasonal gardener for our city parks, April to October. Apply online.',
+    });
     const head = `<html><head><script type="application/ld+json">${ld}</script></head>`;
     const article = `<article><h1>Gardener</h1><p>Green Acre Parks looks after nine city parks and needs a seasonal gardener from April to October, working in a crew of four.</p>
       <p>Responsibilities: mowing, planting bedding displays, pruning shrubs and keeping paths clear. Requirements: one year of experience in horticulture and a driving licence.</p>
@@ -114,15 +144,28 @@ describe('JSON-LD', () => {
     const full = captureHtml(`${head}<body>${article}</body></html>`, 'https://greenacre.example/jobs/gardener');
     expect(full).toMatchObject({ source: 'readability', title: 'Gardener', company: 'Green Acre Parks' });
     expect(full.text).toContain('a driving licence');
-    const teaser = captureHtml(`${head}<body><div id="app"></div></body></html>`, 'https://greenacre.example/jobs/gardener');
-    expect(teaser).toMatchObject({ source: 'jsonld', text: 'Seasonal gardener for our city parks, April to October. Apply online.' });
+    const teaser = captureHtml(
+      `${head}<body><div id="app"></div></body></html>`,
+      'https://greenacre.example/jobs/gardener',
+    );
+    expect(teaser).toMatchObject({
+      source: 'jsonld',
+      text: 'Seasonal gardener for our city parks, April to October. Apply online.',
+    });
   });
 
   it('prefers the page when JSON-LD holds only part of what the page shows', () => {
-    const intro = '<div class="intro"><h2>About Fjordline</h2><p>Fjordline Maps publishes nautical charts for forty ports along the Norwegian coast, used by pilots, ferries and fishing boats.</p></div>';
+    const intro =
+      '<div class="intro"><h2>About Fjordline</h2><p>Fjordline Maps publishes nautical charts for forty ports along the Norwegian coast, used by pilots, ferries and fishing boats.</p></div>';
     const role =
       '<h2>About the role</h2><p>You will turn survey data into chart updates, automate QA checks on every release and work with the hydrographers who collect the soundings.</p><ul><li>3+ years of experience with QGIS or ArcGIS</li><li>A degree in geomatics or geography</li></ul>';
-    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Geospatial Analyst', hiringOrganization: { name: 'Fjordline Maps' }, description: role });
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Geospatial Analyst',
+      hiringOrganization: { name: 'Fjordline Maps' },
+      description: role,
+    });
     const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><nav><a href="/">Home</a></nav><div id="content">${intro}${role}</div><footer>© Fjordline</footer></body></html>`;
     const p = captureHtml(html, 'https://careers.fjordline.example/jobs/1');
     expect(p.source).toBe('jsonld');
@@ -133,7 +176,17 @@ describe('JSON-LD', () => {
 });
 
 // Each adapter: the layout it names, with navigation, buttons and "similar jobs" that must stay out.
-const ADAPTER_CASES: { file: string; url: string; site: string; title: string; company: string; location: string; first: string; last: string; absent: string[] }[] = [
+const ADAPTER_CASES: {
+  file: string;
+  url: string;
+  site: string;
+  title: string;
+  company: string;
+  location: string;
+  first: string;
+  last: string;
+  absent: string[];
+}[] = [
   {
     file: 'linkedin-guest-jobview.html',
     url: 'https://nl.linkedin.com/jobs/view/firmware-engineer-at-marigold-robotics-4100000001',
@@ -294,7 +347,14 @@ describe('site adapters', () => {
   for (const c of ADAPTER_CASES) {
     it(`${c.site}: ${c.file}`, () => {
       const p = capture(c.file, c.url);
-      expect(p).toMatchObject({ url: c.url, source: 'adapter', site: c.site, title: c.title, company: c.company, location: c.location });
+      expect(p).toMatchObject({
+        url: c.url,
+        source: 'adapter',
+        site: c.site,
+        title: c.title,
+        company: c.company,
+        location: c.location,
+      });
       expect(lines(p)[0]).toBe(c.first);
       expect(lines(p).at(-1)).toBe(c.last);
       for (const noise of c.absent) expect(p.text).not.toContain(noise);
@@ -302,8 +362,17 @@ describe('site adapters', () => {
   }
 
   it('Workday: the description in JSON-LD wins over an empty rendered page', () => {
-    const p = capture('workday-jsonld.html', 'https://kadeport.wd3.myworkdayjobs.com/en-US/External/job/Rotterdam/Maintenance-Planner_R-0042');
-    expect(p).toMatchObject({ source: 'jsonld', site: 'workday', title: 'Maintenance Planner', company: 'Kadeport Terminals B.V.', location: 'Rotterdam, Netherlands' });
+    const p = capture(
+      'workday-jsonld.html',
+      'https://kadeport.wd3.myworkdayjobs.com/en-US/External/job/Rotterdam/Maintenance-Planner_R-0042',
+    );
+    expect(p).toMatchObject({
+      source: 'jsonld',
+      site: 'workday',
+      title: 'Maintenance Planner',
+      company: 'Kadeport Terminals B.V.',
+      location: 'Rotterdam, Netherlands',
+    });
     expect(lines(p)).toHaveLength(4);
     expect(lines(p)[3]).toMatch(/^An HBO degree in Mechanical Engineering/);
   });
@@ -311,27 +380,54 @@ describe('site adapters', () => {
   it('each registered adapter answers for its own hosts only', () => {
     const hosts: Record<string, string[]> = {
       linkedin: ['https://www.linkedin.com/jobs/view/1/', 'https://au.linkedin.com/jobs/view/x-1'],
-      indeed: ['https://www.indeed.com/viewjob?jk=1', 'https://au.indeed.com/viewjob?jk=1', 'https://uk.indeed.com/jobs?q=x', 'https://www.indeed.co.in/viewjob?jk=1'],
-      greenhouse: ['https://boards.greenhouse.io/a/jobs/1', 'https://job-boards.greenhouse.io/a/jobs/1', 'https://job-boards.eu.greenhouse.io/a/jobs/1'],
+      indeed: [
+        'https://www.indeed.com/viewjob?jk=1',
+        'https://au.indeed.com/viewjob?jk=1',
+        'https://uk.indeed.com/jobs?q=x',
+        'https://www.indeed.co.in/viewjob?jk=1',
+      ],
+      greenhouse: [
+        'https://boards.greenhouse.io/a/jobs/1',
+        'https://job-boards.greenhouse.io/a/jobs/1',
+        'https://job-boards.eu.greenhouse.io/a/jobs/1',
+      ],
       lever: ['https://jobs.lever.co/a/1', 'https://jobs.eu.lever.co/a/1'],
       workday: ['https://a.wd1.myworkdayjobs.com/en-US/Ext/job/x', 'https://wd3.myworkdaysite.com/recruiting/a/x'],
-      seek: ['https://www.seek.com.au/job/1', 'https://au.seek.com/job/1', 'https://www.seek.co.nz/job/1', 'https://nz.seek.com/job/1'],
+      seek: [
+        'https://www.seek.com.au/job/1',
+        'https://au.seek.com/job/1',
+        'https://www.seek.co.nz/job/1',
+        'https://nz.seek.com/job/1',
+      ],
       ashby: ['https://jobs.ashbyhq.com/a/1'],
       smartrecruiters: ['https://jobs.smartrecruiters.com/A/1-x', 'https://careers.smartrecruiters.com/A'],
     };
     expect(SITE_ADAPTERS.map((a) => a.name).sort()).toEqual(Object.keys(hosts).sort());
-    for (const [name, urls] of Object.entries(hosts)) for (const url of urls) expect(adapterForUrl(url)?.name, url).toBe(name);
-    for (const url of ['https://notlinkedin.com/jobs/1', 'https://example.com/', 'https://lever.co.evil.example/', 'not a url']) expect(adapterForUrl(url), url).toBeUndefined();
+    for (const [name, urls] of Object.entries(hosts))
+      for (const url of urls) expect(adapterForUrl(url)?.name, url).toBe(name);
+    for (const url of [
+      'https://notlinkedin.com/jobs/1',
+      'https://example.com/',
+      'https://lever.co.evil.example/',
+      'not a url',
+    ])
+      expect(adapterForUrl(url), url).toBeUndefined();
   });
 });
 
 describe('generic strategies', () => {
   it('Readability takes the article of a blog-like posting, without navigation, sidebar, footer or scripts', () => {
     const p = capture('readability-blog.html', 'https://blog.lanternworks.example/2026/03/hiring-support-engineer');
-    expect(p).toMatchObject({ source: 'readability', title: "We're hiring: Support Engineer", company: 'The Lantern Works Blog', location: '' });
+    expect(p).toMatchObject({
+      source: 'readability',
+      title: "We're hiring: Support Engineer",
+      company: 'The Lantern Works Blog',
+      location: '',
+    });
     expect(p.text).toContain('What you will do\nYou will answer tickets');
     expect(p.text).toContain('Two years of experience in a customer-facing technical role\nComfortable reading SQL');
-    for (const noise of ['SCRIPT TEXT', 'Recent posts', 'Pricing', 'Privacy', 'Release notes']) expect(p.text).not.toContain(noise);
+    for (const noise of ['SCRIPT TEXT', 'Recent posts', 'Pricing', 'Privacy', 'Release notes'])
+      expect(p.text).not.toContain(noise);
   });
 
   it('Readability works on a clone: the page is left as it was', () => {
@@ -360,8 +456,14 @@ describe('generic strategies', () => {
   });
 
   it('splits "Title – Site" when the suffix is the site in the address', () => {
-    expect(splitTitleBySite('Application Security Engineer – Vercel', 'https://vercel.com/careers/x')).toEqual({ title: 'Application Security Engineer', company: 'Vercel' });
-    expect(splitTitleBySite('Application Security Engineer – Vercel', 'https://example.com/x')).toEqual({ title: 'Application Security Engineer – Vercel', company: '' });
+    expect(splitTitleBySite('Application Security Engineer – Vercel', 'https://vercel.com/careers/x')).toEqual({
+      title: 'Application Security Engineer',
+      company: 'Vercel',
+    });
+    expect(splitTitleBySite('Application Security Engineer – Vercel', 'https://example.com/x')).toEqual({
+      title: 'Application Security Engineer – Vercel',
+      company: '',
+    });
     expect(splitTitleBySite('Plain title', 'https://vercel.com/')).toEqual({ title: 'Plain title', company: '' });
   });
 });
@@ -374,7 +476,10 @@ describe('posting signals', () => {
     <p>Benefits: free coffee, a training budget for SCA courses, and a salary above the sector minimum.</p>${extra}</div></body></html>`;
 
   it('a posting whose apply form carries a captcha is still a posting', () => {
-    const p = captureHtml(posting('<form><div class="g-recaptcha" data-sitekey="x"></div><button>Apply</button></form>'), 'https://roastery.example/jobs/barista');
+    const p = captureHtml(
+      posting('<form><div class="g-recaptcha" data-sitekey="x"></div><button>Apply</button></form>'),
+      'https://roastery.example/jobs/barista',
+    );
     expect(p.source).toBe('readability');
     expect(p.text).toContain('latte art skills');
   });
@@ -431,6 +536,11 @@ describe('pages with no posting', () => {
   });
 
   it('a known site whose page has no description is not a posting either', () => {
-    expectNoPosting(() => captureHtml('<html><body><nav><a href="/">Home</a></nav><h1>Sign in to see this job</h1></body></html>', 'https://www.linkedin.com/jobs/view/1/'));
+    expectNoPosting(() =>
+      captureHtml(
+        '<html><body><nav><a href="/">Home</a></nav><h1>Sign in to see this job</h1></body></html>',
+        'https://www.linkedin.com/jobs/view/1/',
+      ),
+    );
   });
 });

@@ -18,8 +18,19 @@ describe('a posting of many chunks', () => {
     const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
     process.on('warning', onWarning);
     try {
-      const settings = SettingsSchema.parse({ baseURL: server.url, model: 'davinci-002', provider: 'openai', contextTokens: 512, maxTokens: 16, scope: 'whole', maxRetries: 0 });
-      const text = Array.from({ length: 600 }, (_, i) => `Requirement ${i}: experience with SQL, Python and reporting tools.`).join(' ');
+      const settings = SettingsSchema.parse({
+        baseURL: server.url,
+        model: 'davinci-002',
+        provider: 'openai',
+        contextTokens: 512,
+        maxTokens: 16,
+        scope: 'whole',
+        maxRetries: 0,
+      });
+      const text = Array.from(
+        { length: 600 },
+        (_, i) => `Requirement ${i}: experience with SQL, Python and reporting tools.`,
+      ).join(' ');
       const before = server.modelRequests().length;
       const controller = new AbortController();
       const result = await extractPosting({ text }, settings, controller.signal);

@@ -21,12 +21,23 @@ describe('splitSentences', () => {
     const text = 'One. Two!\nThree? • Four - five; Six e.g. Python. Dr. Who is 5.5 years old.';
     const segs = splitSentences(text);
     expect(segs.map((s) => s.text).join('')).toBe(text);
-    expect(segs.map((s) => s.text.trim())).toEqual(['One.', 'Two!', 'Three?', '• Four - five;', 'Six e.g. Python.', 'Dr. Who is 5.5 years old.']);
+    expect(segs.map((s) => s.text.trim())).toEqual([
+      'One.',
+      'Two!',
+      'Three?',
+      '• Four - five;',
+      'Six e.g. Python.',
+      'Dr. Who is 5.5 years old.',
+    ]);
   });
   it('never loses text (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (s) => {
-        expect(splitSentences(s).map((x) => x.text).join('')).toBe(s);
+        expect(
+          splitSentences(s)
+            .map((x) => x.text)
+            .join(''),
+        ).toBe(s);
       }),
       { numRuns: 1000 },
     );
@@ -78,7 +89,11 @@ describe('chunkText', () => {
     expect(normalizeText(chunks.join(' '))).toBe(normalizeText(huge));
   });
   it('keeps every character and stays under the budget (property)', () => {
-    const text = fc.array(fc.oneof(fc.constantFrom('. ', '\n', ' ', '• ', '! '), fc.string({ minLength: 1, maxLength: 12 })), { maxLength: 80 }).map((a) => a.join(''));
+    const text = fc
+      .array(fc.oneof(fc.constantFrom('. ', '\n', ' ', '• ', '! '), fc.string({ minLength: 1, maxLength: 12 })), {
+        maxLength: 80,
+      })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(text, fc.integer({ min: 3, max: 60 }), (t, budget) => {
         const chunks = chunkText(t, budget);
@@ -94,11 +109,17 @@ describe('promptBudget', () => {
   it('is the context minus the answer budget minus the prompt overhead', () => {
     expect(promptBudget('davinci-002', { maxTokens: 512 })).toBe(16_384 - 512 - promptOverheadTokens());
     expect(promptBudget('ft:davinci-002:acme::abc', { maxTokens: 1000 })).toBe(16_384 - 1000 - promptOverheadTokens());
-    expect(promptBudget('davinci-002', { maxTokens: 512, contextTokens: 2048 })).toBe(2048 - 512 - promptOverheadTokens());
+    expect(promptBudget('davinci-002', { maxTokens: 512, contextTokens: 2048 })).toBe(
+      2048 - 512 - promptOverheadTokens(),
+    );
   });
   it('keeps a margin for non-OpenAI tokenizers', () => {
-    expect(promptBudget('llama3.1:8b', { maxTokens: 512 })).toBe(Math.floor((131_072 - 512 - promptOverheadTokens()) * 0.85));
-    expect(promptBudget('some-unknown-model', { maxTokens: 512 })).toBe(Math.floor((4096 - 512 - promptOverheadTokens()) * 0.85));
+    expect(promptBudget('llama3.1:8b', { maxTokens: 512 })).toBe(
+      Math.floor((131_072 - 512 - promptOverheadTokens()) * 0.85),
+    );
+    expect(promptBudget('some-unknown-model', { maxTokens: 512 })).toBe(
+      Math.floor((4096 - 512 - promptOverheadTokens()) * 0.85),
+    );
   });
   it('never goes below the minimum', () => {
     expect(promptBudget('davinci-002', { maxTokens: 4000, contextTokens: 4096 })).toBe(MIN_PROMPT_BUDGET);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Entities } from '../../src/core/entities';
 import {
-  collectionRows, filterCollection, mergeCollections, parseBackup, patchPosting, postingKey, removePosting, SavedPostingSchema, sortCollection, toJSON, topValues, upsertPosting,
+  collectionRows,
+  filterCollection,
+  mergeCollections,
+  parseBackup,
+  patchPosting,
+  postingKey,
+  removePosting,
+  SavedPostingSchema,
+  sortCollection,
+  toJSON,
+  topValues,
+  upsertPosting,
   type SavedPosting,
 } from '../../src/core/export/collection';
 import { parseDelimited, toCSV } from '../../src/core/export/delimited';
@@ -22,10 +33,26 @@ function saved(url: string, over: Partial<SavedPosting> = {}, entities: Partial<
   };
 }
 
-const A = saved('https://jobs.example/a', { title: 'Backend Engineer', company: 'Acme', capturedAt: '2026-11-20T10:00:00.000Z' }, { skills: ['java', 'sql', 'k8s', 'java'], diploma: ['bs'], experience: ['3 + years'] });
-const B = saved('https://jobs.example/b', { title: 'data analyst', company: 'Zeta', location: 'Zürich', capturedAt: '2026-11-22T10:00:00.000Z' }, { skills: ['python', 'SQL', 'kubernetes'], diploma_major: ['statistics'] });
-const C = saved('https://jobs.example/c', { title: 'Frontend Engineer 10', company: 'beta', location: '', capturedAt: '2026-11-21T10:00:00.000Z' }, { skills: ['javascript', 'react', 'c #'] });
-const D = saved('https://jobs.example/d', { title: 'Frontend Engineer 9', company: 'Acme', capturedAt: '2026-11-19T10:00:00.000Z' }, { skills: ['JS', 'css3', 'html5'] });
+const A = saved(
+  'https://jobs.example/a',
+  { title: 'Backend Engineer', company: 'Acme', capturedAt: '2026-11-20T10:00:00.000Z' },
+  { skills: ['java', 'sql', 'k8s', 'java'], diploma: ['bs'], experience: ['3 + years'] },
+);
+const B = saved(
+  'https://jobs.example/b',
+  { title: 'data analyst', company: 'Zeta', location: 'Zürich', capturedAt: '2026-11-22T10:00:00.000Z' },
+  { skills: ['python', 'SQL', 'kubernetes'], diploma_major: ['statistics'] },
+);
+const C = saved(
+  'https://jobs.example/c',
+  { title: 'Frontend Engineer 10', company: 'beta', location: '', capturedAt: '2026-11-21T10:00:00.000Z' },
+  { skills: ['javascript', 'react', 'c #'] },
+);
+const D = saved(
+  'https://jobs.example/d',
+  { title: 'Frontend Engineer 9', company: 'Acme', capturedAt: '2026-11-19T10:00:00.000Z' },
+  { skills: ['JS', 'css3', 'html5'] },
+);
 
 describe('saved postings', () => {
   it('validates the schema', () => {
@@ -44,7 +71,9 @@ describe('saved postings', () => {
   });
 
   it('treats fragments and tracking parameters as the same URL', () => {
-    expect(postingKey('https://Jobs.Example/a?utm_source=x&id=3#apply')).toBe(postingKey('https://jobs.example/a?id=3'));
+    expect(postingKey('https://Jobs.Example/a?utm_source=x&id=3#apply')).toBe(
+      postingKey('https://jobs.example/a?id=3'),
+    );
     expect(postingKey('https://jobs.example/a?id=3')).not.toBe(postingKey('https://jobs.example/a?id=4'));
     expect(postingKey('not a url ')).toBe('not a url');
     const c = upsertPosting([A], { ...A, url: 'https://jobs.example/a?utm_campaign=mail', title: 'Updated' });
@@ -60,7 +89,11 @@ describe('saved postings', () => {
 describe('JSON backup', () => {
   it('round-trips', () => {
     const text = toJSON([A, B], new Date('2026-11-26T00:00:00Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'job-entities-collection', version: 2, exportedAt: '2026-11-26T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'job-entities-collection',
+      version: 2,
+      exportedAt: '2026-11-26T00:00:00.000Z',
+    });
     expect(parseBackup(text)).toEqual({ ok: true, postings: [A, B] });
     expect(parseBackup('\uFEFF' + text)).toEqual({ ok: true, postings: [A, B] });
   });
@@ -72,8 +105,24 @@ describe('JSON backup', () => {
   it.each([
     ['not json at all', /not JSON/],
     ['{"hello": 1}', /not a job-entities collection/],
-    [JSON.stringify({ format: 'job-entities-collection', version: 3, exportedAt: '2026-11-26T00:00:00Z', postings: [] }), /version 3.*reads versions 1 and 2/],
-    [JSON.stringify({ format: 'job-entities-collection', version: 1, exportedAt: '2026-11-26T00:00:00Z', postings: [{ url: 'x' }] }), /posting 1/],
+    [
+      JSON.stringify({
+        format: 'job-entities-collection',
+        version: 3,
+        exportedAt: '2026-11-26T00:00:00Z',
+        postings: [],
+      }),
+      /version 3.*reads versions 1 and 2/,
+    ],
+    [
+      JSON.stringify({
+        format: 'job-entities-collection',
+        version: 1,
+        exportedAt: '2026-11-26T00:00:00Z',
+        postings: [{ url: 'x' }],
+      }),
+      /posting 1/,
+    ],
     [JSON.stringify([A, { ...B, capturedAt: 'soon' }]), /posting 2 \("capturedAt"\)/],
     [JSON.stringify([A, { ...B, entities: { ...B.entities, skills: 'python' } }]), /posting 2 \("entities.skills"\)/],
   ])('refuses a bad file and says nothing changed: %s', (text, message) => {
@@ -93,11 +142,22 @@ describe('JSON backup', () => {
     expect(after).toEqual(snapshot);
     const good = parseBackup(toJSON([{ ...B, title: 'Imported' }, C]));
     expect(good.ok).toBe(true);
-    if (good.ok) expect(mergeCollections(before, good.postings).map((p) => p.title)).toEqual(['Backend Engineer', 'Imported', 'Frontend Engineer 10']);
+    if (good.ok)
+      expect(mergeCollections(before, good.postings).map((p) => p.title)).toEqual([
+        'Backend Engineer',
+        'Imported',
+        'Frontend Engineer 10',
+      ]);
   });
 
   it('merging gives what upserting each imported posting in turn gives, repeats in the import included', () => {
-    const incoming = [saved('https://jobs.example/c#top', { title: 'C again' }), C, saved('https://jobs.example/a?utm_source=x', { title: 'A again' }), saved('https://jobs.example/e', { title: 'E' }), saved('https://jobs.example/e', { title: 'E again' })];
+    const incoming = [
+      saved('https://jobs.example/c#top', { title: 'C again' }),
+      C,
+      saved('https://jobs.example/a?utm_source=x', { title: 'A again' }),
+      saved('https://jobs.example/e', { title: 'E' }),
+      saved('https://jobs.example/e', { title: 'E again' }),
+    ];
     const oneByOne = incoming.reduce<SavedPosting[]>((acc, p) => upsertPosting(acc, p), [A, B]);
     expect(mergeCollections([A, B], incoming)).toEqual(oneByOne);
     expect(oneByOne.map((p) => p.title)).toEqual(['A again', 'data analyst', 'Frontend Engineer 10', 'E again']);
@@ -137,7 +197,12 @@ describe('collection queries', () => {
   it('sorts by column, stably, numbers in order, empty last', () => {
     expect(sortCollection(all).map((p) => p.url.slice(-1))).toEqual(['b', 'c', 'a', 'd']);
     expect(sortCollection(all, 'capturedAt', 'asc').map((p) => p.url.slice(-1))).toEqual(['d', 'a', 'c', 'b']);
-    expect(sortCollection(all, 'title', 'asc').map((p) => p.title)).toEqual(['Backend Engineer', 'data analyst', 'Frontend Engineer 9', 'Frontend Engineer 10']);
+    expect(sortCollection(all, 'title', 'asc').map((p) => p.title)).toEqual([
+      'Backend Engineer',
+      'data analyst',
+      'Frontend Engineer 9',
+      'Frontend Engineer 10',
+    ]);
     expect(sortCollection(all, 'company', 'asc').map((p) => p.url.slice(-1))).toEqual(['a', 'd', 'c', 'b']);
     expect(sortCollection(all, 'location', 'asc').at(-1)).toBe(C);
     expect(sortCollection(all, 'location', 'desc').at(-1)).toBe(C);
@@ -149,14 +214,34 @@ describe('collection queries', () => {
     const rows = parseDelimited(toCSV(collectionRows([A, C])));
     expect(rows).toEqual([
       ['Title', 'Company', 'Location', 'URL', 'Diploma', 'Major', 'Experience', 'Skills', 'Status', 'Notes'],
-      ['Backend Engineer', 'Acme', 'Paris', 'https://jobs.example/a', 'BS', '', '3+ years', 'Java; SQL; k8s', 'New', ''],
+      [
+        'Backend Engineer',
+        'Acme',
+        'Paris',
+        'https://jobs.example/a',
+        'BS',
+        '',
+        '3+ years',
+        'Java; SQL; k8s',
+        'New',
+        '',
+      ],
       ['Frontend Engineer 10', 'beta', '', 'https://jobs.example/c', '', '', '', 'JavaScript; React; C#', 'New', ''],
     ]);
-    expect(parseDelimited(toCSV(collectionRows([{ ...A, status: 'Interview', notes: 'Call Tue, 10:00\nBring "portfolio"' }])))[1].slice(-2)).toEqual(['Interview', 'Call Tue, 10:00\nBring "portfolio"']);
+    expect(
+      parseDelimited(
+        toCSV(collectionRows([{ ...A, status: 'Interview', notes: 'Call Tue, 10:00\nBring "portfolio"' }])),
+      )[1].slice(-2),
+    ).toEqual(['Interview', 'Call Tue, 10:00\nBring "portfolio"']);
   });
 
   it('filters by status, and searches the notes', () => {
-    const all = [A, { ...B, status: 'Applied' as const }, { ...C, status: 'Applied' as const, notes: 'Referred by Kim' }, D];
+    const all = [
+      A,
+      { ...B, status: 'Applied' as const },
+      { ...C, status: 'Applied' as const, notes: 'Referred by Kim' },
+      D,
+    ];
     expect(filterCollection(all, { status: 'Applied' }).map((p) => p.url.slice(-1))).toEqual(['b', 'c']);
     expect(filterCollection(all, { status: 'Offer' })).toEqual([]);
     expect(filterCollection(all, { status: 'Applied', skill: 'JS' }).map((p) => p.url.slice(-1))).toEqual(['c']);
@@ -180,17 +265,27 @@ describe('status and notes', () => {
   it('re-saving a posting keeps its status and notes unless told otherwise', () => {
     const tracked = { ...A, status: 'Interview' as const, notes: 'Second round Friday' };
     const fresh = { ...A, title: 'Backend Engineer II' };
-    expect(upsertPosting([tracked], fresh, { keepTracking: true })).toEqual([{ ...fresh, status: 'Interview', notes: 'Second round Friday' }]);
+    expect(upsertPosting([tracked], fresh, { keepTracking: true })).toEqual([
+      { ...fresh, status: 'Interview', notes: 'Second round Friday' },
+    ]);
     expect(upsertPosting([tracked], fresh)).toEqual([fresh]);
   });
 
   it('patches one row, validated', () => {
-    expect(patchPosting([A, B], 'https://jobs.example/b#frag', { status: 'Offer', notes: 'yes' })).toEqual([A, { ...B, status: 'Offer', notes: 'yes' }]);
+    expect(patchPosting([A, B], 'https://jobs.example/b#frag', { status: 'Offer', notes: 'yes' })).toEqual([
+      A,
+      { ...B, status: 'Offer', notes: 'yes' },
+    ]);
     expect(() => patchPosting([A], A.url, { status: 'Hired' as never })).toThrow();
   });
 
   it('a version 1 backup (no status, no notes) still imports, with the defaults', () => {
-    const v1 = JSON.stringify({ format: 'job-entities-collection', version: 1, exportedAt: '2026-11-26T00:00:00Z', postings: [old] });
+    const v1 = JSON.stringify({
+      format: 'job-entities-collection',
+      version: 1,
+      exportedAt: '2026-11-26T00:00:00Z',
+      postings: [old],
+    });
     expect(parseBackup(v1)).toEqual({ ok: true, postings: [{ ...A, status: 'New', notes: '' }] });
   });
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCompletion, pythonRepr, serializeCompletion, toJsonAnswer, negativeCompletion } from '../../src/core/completion';
+import {
+  parseCompletion,
+  pythonRepr,
+  serializeCompletion,
+  toJsonAnswer,
+  negativeCompletion,
+} from '../../src/core/completion';
 import { EntitiesSchema, ENTITY_TYPES, emptyEntities, type Entities } from '../../src/core/entities';
 import { fixturePath, HAS_SHARED, readShared, SHARED_SKIP_REASON } from '../shared';
 
@@ -9,7 +15,11 @@ interface Pair {
   prompt: string;
   completion: string;
 }
-const readPairs = (text: string): Pair[] => text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Pair);
+const readPairs = (text: string): Pair[] =>
+  text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Pair);
 
 function expectRoundTrip(pairs: Pair[]): number {
   let same = 0;
@@ -38,14 +48,17 @@ describe('round trip of the project fixtures (seed format)', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)(`round trip of ../shared/data/training_data.jsonl (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
-  it('all 74 completions round-trip byte for byte', () => {
-    const pairs = readPairs(readShared('data', 'training_data.jsonl'));
-    expect(pairs).toHaveLength(74);
-    expect(expectRoundTrip(pairs)).toBe(74);
-    expect(pairs.filter((p) => parseCompletion(p.completion).negative)).toHaveLength(9);
-  });
-});
+describe.skipIf(!HAS_SHARED)(
+  `round trip of ../shared/data/training_data.jsonl (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`,
+  () => {
+    it('all 74 completions round-trip byte for byte', () => {
+      const pairs = readPairs(readShared('data', 'training_data.jsonl'));
+      expect(pairs).toHaveLength(74);
+      expect(expectRoundTrip(pairs)).toBe(74);
+      expect(pairs.filter((p) => parseCompletion(p.completion).negative)).toHaveLength(9);
+    });
+  },
+);
 
 describe('format variants (test/fixtures/format/completion-variants.json)', () => {
   const cases = JSON.parse(readFileSync(fixturePath('format', 'completion-variants.json'), 'utf8')) as {
@@ -95,7 +108,9 @@ describe('serialization', () => {
   it('writes non-empty types only, in the given order then the canonical one', () => {
     const e: Entities = { diploma: ['bs'], diploma_major: [], experience: ['2 + years'], skills: ['go'] };
     expect(serializeCompletion(e)).toBe(" diploma:['bs']\nexperience:['2 + years']\nskills:['go']\n END");
-    expect(serializeCompletion(e, { order: ['skills'] })).toBe(" skills:['go']\ndiploma:['bs']\nexperience:['2 + years']\n END");
+    expect(serializeCompletion(e, { order: ['skills'] })).toBe(
+      " skills:['go']\ndiploma:['bs']\nexperience:['2 + years']\n END",
+    );
   });
   it('quotes like Python repr', () => {
     expect(pythonRepr('plain')).toBe("'plain'");
@@ -106,7 +121,7 @@ describe('serialization', () => {
     expect(pythonRepr('\x01é')).toBe("'\\x01é'");
   });
   it('toJsonAnswer gives all four keys and parses back', () => {
-    const e: Entities = { diploma: [], diploma_major: ['math'], experience: [], skills: ['c #', "it's \"x\""] };
+    const e: Entities = { diploma: [], diploma_major: ['math'], experience: [], skills: ['c #', 'it\'s "x"'] };
     const json = toJsonAnswer(e);
     expect(Object.keys(JSON.parse(json))).toEqual([...ENTITY_TYPES]);
     expect(parseCompletion(json)).toMatchObject({ entities: e, warnings: [] });
@@ -124,18 +139,41 @@ const entitiesArb = fc.record({
 describe('property-based', () => {
   it('never throws on arbitrary strings and always satisfies EntitiesSchema', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(null, 'stop', 'length'), (s, finishReason) => {
-        const parsed = parseCompletion(s, { finishReason });
-        expect(EntitiesSchema.safeParse(parsed.entities).success).toBe(true);
-        // The scanner itself must not throw: the catch-all's warning never shows up.
-        expect(parsed.warnings.join(' ')).not.toMatch(/could not be read/);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.constantFrom(null, 'stop', 'length'),
+        (s, finishReason) => {
+          const parsed = parseCompletion(s, { finishReason });
+          expect(EntitiesSchema.safeParse(parsed.entities).success).toBe(true);
+          // The scanner itself must not throw: the catch-all's warning never shows up.
+          expect(parsed.warnings.join(' ')).not.toMatch(/could not be read/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
-  it('never throws on strings built from the format\'s own pieces', () => {
-    const piece = fc.constantFrom('skills', 'diploma', ':', '[', ']', "'", '"', '\\', ',', ' ', '\n', 'END', 'no entity', '{', '}', '```json', 'x', 'null');
+  it("never throws on strings built from the format's own pieces", () => {
+    const piece = fc.constantFrom(
+      'skills',
+      'diploma',
+      ':',
+      '[',
+      ']',
+      "'",
+      '"',
+      '\\',
+      ',',
+      ' ',
+      '\n',
+      'END',
+      'no entity',
+      '{',
+      '}',
+      '```json',
+      'x',
+      'null',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const parsed = parseCompletion(pieces.join(''));

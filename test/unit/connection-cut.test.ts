@@ -10,7 +10,14 @@ let server: Server;
 let url = '';
 let requests = 0;
 let cutsLeft = 0;
-const body = JSON.stringify({ id: 'cmpl-1', object: 'text_completion', created: 1, model: 'davinci-002', choices: [{ index: 0, text: " skills:['sql']\n", finish_reason: 'stop', logprobs: null }], usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 } });
+const body = JSON.stringify({
+  id: 'cmpl-1',
+  object: 'text_completion',
+  created: 1,
+  model: 'davinci-002',
+  choices: [{ index: 0, text: " skills:['sql']\n", finish_reason: 'stop', logprobs: null }],
+  usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 },
+});
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -31,7 +31,10 @@ describe('throwIfCancelled', () => {
     }
     expect(caught).toBeInstanceOf(ExtractionError);
     expect(toErrorInfo(caught)).toEqual({ code: 'cancelled', message: CANCELLED_MESSAGE });
-    expect(toErrorInfo(Object.assign(new Error('x'), { name: 'AbortError' }))).toEqual({ code: 'cancelled', message: CANCELLED_MESSAGE });
+    expect(toErrorInfo(Object.assign(new Error('x'), { name: 'AbortError' }))).toEqual({
+      code: 'cancelled',
+      message: CANCELLED_MESSAGE,
+    });
   });
 });
 

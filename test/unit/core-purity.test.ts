@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../shared';
 
 // Type information is not needed for the boundary rules, and a probe file is not in the project.
-const eslint = new ESLint({ cwd: PROJECT_DIR, overrideConfig: [tseslint.configs.disableTypeChecked, { languageOptions: { parserOptions: { projectService: false } } }] });
+const eslint = new ESLint({
+  cwd: PROJECT_DIR,
+  overrideConfig: [
+    tseslint.configs.disableTypeChecked,
+    { languageOptions: { parserOptions: { projectService: false } } },
+  ],
+});
 
 async function problems(code: string, filePath = 'src/core/probe.ts'): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -16,11 +22,23 @@ async function problems(code: string, filePath = 'src/core/probe.ts'): Promise<s
 
 describe('src/core is pure (ESLint boundary rules)', () => {
   const forbidden: [string, RegExp][] = [
-    ["import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", /no-restricted-imports.*no Node built-ins/],
+    [
+      "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;",
+      /no-restricted-imports.*no Node built-ins/,
+    ],
     ["import { join } from 'path';\nexport const j = join;", /no-restricted-imports.*no Node built-ins/],
-    ["import browser from 'webextension-polyfill';\nexport const b = browser;", /no-restricted-imports.*no extension APIs/],
-    ["import { readSettings } from '../shared/storage';\nexport const r = readSettings;", /no-restricted-imports.*shells import the core/],
-    ["import { runCli } from '../../cli/main';\nexport const r = runCli;", /no-restricted-imports.*shells import the core/],
+    [
+      "import browser from 'webextension-polyfill';\nexport const b = browser;",
+      /no-restricted-imports.*no extension APIs/,
+    ],
+    [
+      "import { readSettings } from '../shared/storage';\nexport const r = readSettings;",
+      /no-restricted-imports.*shells import the core/,
+    ],
+    [
+      "import { runCli } from '../../cli/main';\nexport const r = runCli;",
+      /no-restricted-imports.*shells import the core/,
+    ],
     ["import { App } from '../popup/App';\nexport const a = App;", /no-restricted-imports.*shells import the core/],
     ['export const id = chrome.runtime.id;', /no-restricted-globals.*no extension APIs/],
     ['export const env = process.env.HOME;', /no-restricted-globals.*no process/],
@@ -33,10 +51,19 @@ describe('src/core is pure (ESLint boundary rules)', () => {
   }
 
   it('allows the core its own modules and zod', async () => {
-    expect(await problems("import { z } from 'zod';\nimport { ENTITY_TYPES } from './entities';\nexport const s = z.enum(ENTITY_TYPES);")).toEqual([]);
+    expect(
+      await problems(
+        "import { z } from 'zod';\nimport { ENTITY_TYPES } from './entities';\nexport const s = z.enum(ENTITY_TYPES);",
+      ),
+    ).toEqual([]);
   });
 
   it('allows the shells what the core may not use', async () => {
-    expect(await problems("import browser from 'webextension-polyfill';\nexport const b = browser;", 'src/background/probe.ts')).toEqual([]);
+    expect(
+      await problems(
+        "import browser from 'webextension-polyfill';\nexport const b = browser;",
+        'src/background/probe.ts',
+      ),
+    ).toEqual([]);
   });
 });

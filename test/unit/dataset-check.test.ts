@@ -10,7 +10,8 @@ import { fixturePath, HAS_SHARED, readShared } from '../shared';
 const fixture = (name: string) => readFileSync(fixturePath('dataset', name), 'utf8');
 const check = (name: string, opts = {}) => checkDataset(readDataset(fixture(name), { fileName: name }), opts);
 const byCheck = (r: CheckReport) => Object.fromEntries(r.warnings.map((w) => [w.check, w.lines]));
-const byFix = (r: { fixes: { fix: string; lines: number[] }[] }) => Object.fromEntries(r.fixes.map((f) => [f.fix, f.lines]));
+const byFix = (r: { fixes: { fix: string; lines: number[] }[] }) =>
+  Object.fromEntries(r.fixes.map((f) => [f.fix, f.lines]));
 const SEP = '\n\n###\n\n';
 
 /** Checks seen firing anywhere in this file: the last test asserts that all of them were. */
@@ -87,7 +88,12 @@ describe('checkDataset on the crafted broken file', () => {
       chatFormat: 1,
       negatives: 1,
       positives: 18,
-      entities: { diploma: { examples: 2, values: 2 }, diploma_major: { examples: 2, values: 2 }, experience: { examples: 4, values: 4 }, skills: { examples: 17, values: 23 } },
+      entities: {
+        diploma: { examples: 2, values: 2 },
+        diploma_major: { examples: 2, values: 2 },
+        experience: { examples: 4, values: 4 },
+        skills: { examples: 17, values: 23 },
+      },
       tokens: { limit: 300 },
       endings: { '\n END': 16, ' END': 1 },
     });
@@ -101,7 +107,13 @@ describe('checkDataset on the crafted broken file', () => {
     const again = checkDataset(readDataset(text), { contextTokens: 300 });
     expect(again.errors).toEqual([]);
     // What remains needs a human: the two annotations of one text, capitals, the stop word as a value, a value not in its text.
-    expect(again.warnings.map((w) => w.check)).toEqual(['conflicting-duplicate', 'upper-case', 'ending-in-completion', 'few-examples', 'value-not-in-prompt']);
+    expect(again.warnings.map((w) => w.check)).toEqual([
+      'conflicting-duplicate',
+      'upper-case',
+      'ending-in-completion',
+      'few-examples',
+      'value-not-in-prompt',
+    ]);
     expect(again.fixes).toEqual([]);
     expect(toJsonl(fixDataset(readDataset(text)).records)).toBe(text);
     for (const r of fixed.records) {
@@ -144,7 +156,10 @@ describe('checkDataset on the other crafted files', () => {
   });
 
   it('advises negatives when there are none, and stops asking for more data at 100 examples', () => {
-    const many = Array.from({ length: 100 }, (_, i) => ({ prompt: `Posting ${i}: ${i + 1}+ years of Python.${SEP}`, completion: ` experience:['${i + 1} + years']\nskills:['python']\n END` }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      prompt: `Posting ${i}: ${i + 1}+ years of Python.${SEP}`,
+      completion: ` experience:['${i + 1} + years']\nskills:['python']\n END`,
+    }));
     const r = checkDataset(toExamples(many));
     r.warnings.forEach((w) => fired.add(w.check));
     expect(byCheck(r)).toEqual({ 'no-negatives': [] });
@@ -157,15 +172,25 @@ describe('checkDataset on the other crafted files', () => {
   });
 
   it('the model sets the length limit', () => {
-    const long = [{ prompt: `${'Python and SQL skills. '.repeat(1100)}${SEP}`, completion: " skills:['python']\n END" }];
+    const long = [
+      { prompt: `${'Python and SQL skills. '.repeat(1100)}${SEP}`, completion: " skills:['python']\n END" },
+    ];
     expect(byCheck(checkDataset(toExamples(long)))['too-long']).toBeUndefined(); // davinci-002: 16k
     expect(byCheck(checkDataset(toExamples(long), { model: 'some-unknown-model' }))['too-long']).toEqual([1]); // 4096
     expect(checkDataset(toExamples(long), { model: 'gpt-4o-mini-2024-07-18' }).stats.tokens.limit).toBe(128_000);
   });
 
   it('a chat line counts its system message towards the length', () => {
-    const chat = (system: string) => ({ messages: [{ role: 'system', content: system }, { role: 'user', content: 'Python skills.' }, { role: 'assistant', content: "skills:['python']\nEND" }] });
-    const r = checkDataset(toExamples([chat('Extract the entities. '.repeat(80)), chat('Extract the entities.')]), { contextTokens: 300 });
+    const chat = (system: string) => ({
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: 'Python skills.' },
+        { role: 'assistant', content: "skills:['python']\nEND" },
+      ],
+    });
+    const r = checkDataset(toExamples([chat('Extract the entities. '.repeat(80)), chat('Extract the entities.')]), {
+      contextTokens: 300,
+    });
     expect(byCheck(r)['too-long']).toEqual([1]);
   });
 
@@ -193,7 +218,11 @@ describe.skipIf(!HAS_SHARED)('checkDataset on the shared seed data (../shared/da
   });
 
   it('reports exactly: the two endings, the texts annotated twice, the small size', () => {
-    expect(byCheck(report!)).toEqual({ 'conflicting-duplicate': [4, 20, 30, 32, 63, 70], 'ending-inconsistent': negatives, 'few-examples': [] });
+    expect(byCheck(report!)).toEqual({
+      'conflicting-duplicate': [4, 20, 30, 32, 63, 70],
+      'ending-inconsistent': negatives,
+      'few-examples': [],
+    });
     const ending = report!.warnings.find((w) => w.check === 'ending-inconsistent')!.message;
     expect(ending).toContain('"\\n END" (65)');
     expect(ending).toContain('"\\n , END" (9)');
@@ -205,7 +234,12 @@ describe.skipIf(!HAS_SHARED)('checkDataset on the shared seed data (../shared/da
       usable: 74,
       positives: 65,
       negatives: 9,
-      entities: { diploma: { examples: 43, values: 45 }, diploma_major: { examples: 43, values: 88 }, experience: { examples: 58, values: 111 }, skills: { examples: 58, values: 292 } },
+      entities: {
+        diploma: { examples: 43, values: 45 },
+        diploma_major: { examples: 43, values: 88 },
+        experience: { examples: 58, values: 111 },
+        skills: { examples: 58, values: 292 },
+      },
       endings: { '\n END': 65, '\n , END': 9 },
     });
   });

@@ -6,7 +6,15 @@ import { parseCompletion } from '../../src/core/completion';
 import { ENTITY_TYPES, type Entities } from '../../src/core/entities';
 import { buildChatMessages, buildPrompt, CHAT_SYSTEM_PROMPT } from '../../src/core/prompt';
 import { checkDataset } from '../../src/core/dataset/check';
-import { CHAT_NEGATIVE, chatToCompletion, completionToChat, convertDataset, toChatAnswer, type ChatRecord, type CompletionRecord } from '../../src/core/dataset/convert';
+import {
+  CHAT_NEGATIVE,
+  chatToCompletion,
+  completionToChat,
+  convertDataset,
+  toChatAnswer,
+  type ChatRecord,
+  type CompletionRecord,
+} from '../../src/core/dataset/convert';
 import { fixDataset, toJsonl } from '../../src/core/dataset/fix';
 import { detokenize, iobToExamples, parseIob } from '../../src/core/dataset/iob';
 import { detectFormat, readDataset } from '../../src/core/dataset/read';
@@ -48,14 +56,24 @@ describe('convert between completion and chat', () => {
   });
 
   it('writes the assistant answer in the line format CHAT_SYSTEM_PROMPT asks for', () => {
-    const e: Entities = { diploma: ['bs'], diploma_major: [], experience: ['2 + years'], skills: ["o'reilly tools", 'c #', 'c #'] };
-    expect(toChatAnswer(e)).toBe(`diploma:['bs']\nexperience:['2 + years']\nskills:["o'reilly tools", 'c #', 'c #']\nEND`);
+    const e: Entities = {
+      diploma: ['bs'],
+      diploma_major: [],
+      experience: ['2 + years'],
+      skills: ["o'reilly tools", 'c #', 'c #'],
+    };
+    expect(toChatAnswer(e)).toBe(
+      `diploma:['bs']\nexperience:['2 + years']\nskills:["o'reilly tools", 'c #', 'c #']\nEND`,
+    );
     expect(toChatAnswer({ diploma: [], diploma_major: [], experience: [], skills: [] })).toBe(CHAT_NEGATIVE);
     expect(parseCompletion(CHAT_NEGATIVE).negative).toBe(true);
   });
 
   it('keeps the key order of the original completion', () => {
-    const rec = { prompt: `3+ years, BS in Physics, Python${'\n\n###\n\n'}`, completion: " skills:['python']\nexperience:['3 + years']\ndiploma:['bs']\ndiploma_major:['physics']\n END" };
+    const rec = {
+      prompt: `3+ years, BS in Physics, Python${'\n\n###\n\n'}`,
+      completion: " skills:['python']\nexperience:['3 + years']\ndiploma:['bs']\ndiploma_major:['physics']\n END",
+    };
     const chat = completionToChat(rec);
     expect(chat.messages[2].content.split('\n')[0]).toBe("skills:['python']");
     expect(chatToCompletion(chat).completion).toBe(rec.completion);
@@ -91,7 +109,13 @@ describe('split', () => {
     const a = splitDataset(examples, { valid: 0.25, seed: 7 });
     const b = splitDataset(examples, { valid: 0.25, seed: 7 });
     expect(a.valid.map((e) => e.line)).toEqual(b.valid.map((e) => e.line));
-    const seeds = new Set([1, 2, 3, 4, 5].map((seed) => splitDataset(examples, { valid: 0.25, seed }).valid.map((e) => e.line).join(',')));
+    const seeds = new Set(
+      [1, 2, 3, 4, 5].map((seed) =>
+        splitDataset(examples, { valid: 0.25, seed })
+          .valid.map((e) => e.line)
+          .join(','),
+      ),
+    );
     expect(seeds.size).toBeGreaterThan(1);
   });
 
@@ -100,7 +124,8 @@ describe('split', () => {
     expect([...train, ...valid].map((e) => e.line).sort((x, y) => x - y)).toEqual(examples.map((e) => e.line));
     expect(train.map((e) => e.line)).toEqual([...train.map((e) => e.line)].sort((x, y) => x - y));
     // 2 negatives -> 1 in validation (at least one per group); 10 positives -> 3 (rounded 2.5).
-    const neg = (list: typeof train) => list.filter((e) => (e.record.completion as string).includes('no entity')).length;
+    const neg = (list: typeof train) =>
+      list.filter((e) => (e.record.completion as string).includes('no entity')).length;
     expect(neg(valid)).toBe(1);
     expect(valid.length).toBe(4);
   });
@@ -123,11 +148,15 @@ describe('from IOB', () => {
     expect(out.records).toEqual([
       {
         prompt: 'We need 5+ years of C# (or F#). BS/MS in Computer Science.\n\n###\n\n',
-        completion: " diploma:['bs / ms']\ndiploma_major:['computer science']\nexperience:['5 + years']\nskills:['c #', 'f #']\n END",
+        completion:
+          " diploma:['bs / ms']\ndiploma_major:['computer science']\nexperience:['5 + years']\nskills:['c #', 'f #']\n END",
       },
       { prompt: 'Free lunch every day!\n\n###\n\n', completion: ' no entity\n END' },
       // An I- tag after O starts a new span.
-      { prompt: 'hands-on SQL and Excel macros\n\n###\n\n', completion: " skills:['hands - on sql', 'excel macros']\n END" },
+      {
+        prompt: 'hands-on SQL and Excel macros\n\n###\n\n',
+        completion: " skills:['hands - on sql', 'excel macros']\n END",
+      },
     ]);
     expect(out.sourceLines).toEqual([1, 24, 30]);
     const report = checkDataset(readDataset(toJsonl(out.records)));
@@ -143,7 +172,9 @@ describe('from IOB', () => {
 
   it('detokenizes as English is written', () => {
     expect(detokenize(['I', "'m", 'in', '(', 'the', ')', 'team', ',', 'ok', '?'])).toBe("I'm in (the) team, ok?");
-    expect(detokenize(['10', '+', 'years', 'of', 'C', '++', 'and', 'node', '.', 'js'])).toBe('10+ years of C++ and node. js');
+    expect(detokenize(['10', '+', 'years', 'of', 'C', '++', 'and', 'node', '.', 'js'])).toBe(
+      '10+ years of C++ and node. js',
+    );
   });
 
   it('a file without -DOCSTART- is one document', () => {
@@ -165,14 +196,21 @@ describe.skipIf(!HAS_SHARED)('from IOB on the shared ner_training.tsv', () => {
     const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
     for (const r of out!.records) for (const t of ENTITY_TYPES) counts[t] += entitiesOf(r.completion)[t].length;
     const bTags = (type: string) => (text.match(new RegExp(`\\tB-${type}\\r?$`, 'gm')) ?? []).length;
-    expect(counts).toEqual({ diploma: bTags('DIPLOMA'), diploma_major: bTags('DIPLOMA_MAJOR'), experience: bTags('EXPERIENCE'), skills: bTags('SKILLS') });
+    expect(counts).toEqual({
+      diploma: bTags('DIPLOMA'),
+      diploma_major: bTags('DIPLOMA_MAJOR'),
+      experience: bTags('EXPERIENCE'),
+      skills: bTags('SKILLS'),
+    });
     const report = checkDataset(readDataset(toJsonl(out!.records)));
     expect(report.errors).toEqual([]);
     expect(report.warnings.find((w) => w.check === 'value-not-in-prompt')).toBeUndefined();
   });
 
   it('writes values in the token form of training_data.jsonl (the first document)', () => {
-    expect(out!.records[0].prompt.startsWith('A successful member of our team will have: 5+ years of industry experience')).toBe(true);
+    expect(
+      out!.records[0].prompt.startsWith('A successful member of our team will have: 5+ years of industry experience'),
+    ).toBe(true);
     expect(entitiesOf(out!.records[0].completion).experience).toEqual(['5 + years']);
     expect(entitiesOf(out!.records[0].completion).diploma).toEqual(['bs / ms']);
   });
@@ -199,6 +237,8 @@ describe('reading datasets', () => {
     expect(r.errors.map((e) => e.line)).toEqual([2]);
     expect(r.examples.map((e) => e.line)).toEqual([3]);
     const missing = checkDataset(readDataset('text,label\nx,y\n', { format: 'csv' }));
-    expect(missing.errors).toEqual([{ line: 2, message: 'no "prompt" or "completion" key (keys found: "text", "label")' }]);
+    expect(missing.errors).toEqual([
+      { line: 2, message: 'no "prompt" or "completion" key (keys found: "text", "label")' },
+    ]);
   });
 });

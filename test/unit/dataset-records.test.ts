@@ -20,11 +20,18 @@ describe('reading: lines that are not a record', () => {
     expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
     expect(r.errors[0].message).toMatch(/^not valid JSON \(.*\); each line must be one JSON object$/);
     const want = (what: string) => `a JSON ${what} where an object {"prompt": ..., "completion": ...} was expected`;
-    expect(r.errors.slice(1).map((e) => e.message)).toEqual([want('array'), want('string'), want('number'), want('null')]);
+    expect(r.errors.slice(1).map((e) => e.message)).toEqual([
+      want('array'),
+      want('string'),
+      want('number'),
+      want('null'),
+    ]);
   });
 
   it('a JSON file must be an array of objects, numbered by element', () => {
-    expect(readDataset('{"prompt": "a"}', { format: 'json' }).errors).toEqual([{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }]);
+    expect(readDataset('{"prompt": "a"}', { format: 'json' }).errors).toEqual([
+      { line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' },
+    ]);
     const r = readDataset(JSON.stringify([{ prompt: 'a', completion: ' b' }, 'x', null]), { format: 'json' });
     expect(r.examples).toHaveLength(1);
     expect(r.errors).toEqual([
@@ -44,7 +51,17 @@ describe('reading: lines that are not a record', () => {
 describe('prompt/completion records', () => {
   it('reads both texts; keys in another case are renamed, other keys are extra', () => {
     const [r] = pairs({ Prompt: 'Python', ' completion ': " skills:['python']\n END", id: 3 });
-    expect(r).toEqual({ ok: true, pair: { line: 1, kind: 'completion', prompt: 'Python', completion: " skills:['python']\n END", renamedKeys: ['"Prompt" -> "prompt"', '" completion " -> "completion"'], extraKeys: ['id'] } });
+    expect(r).toEqual({
+      ok: true,
+      pair: {
+        line: 1,
+        kind: 'completion',
+        prompt: 'Python',
+        completion: " skills:['python']\n END",
+        renamedKeys: ['"Prompt" -> "prompt"', '" completion " -> "completion"'],
+        extraKeys: ['id'],
+      },
+    });
   });
 
   it('missing keys come first, all of them, with the keys found', () => {
@@ -75,7 +92,18 @@ describe('chat records', () => {
 
   it('the last user and assistant turns are the example; the rest counts as context', () => {
     const [r] = pairs({ ...chat(sys, user, bot), tools: [], id: 1 });
-    expect(r).toEqual({ ok: true, pair: { line: 1, kind: 'chat', prompt: user.content, completion: bot.content, renamedKeys: [], extraKeys: ['id'], context: 'Extract.' } });
+    expect(r).toEqual({
+      ok: true,
+      pair: {
+        line: 1,
+        kind: 'chat',
+        prompt: user.content,
+        completion: bot.content,
+        renamedKeys: [],
+        extraKeys: ['id'],
+        context: 'Extract.',
+      },
+    });
   });
 
   it('says what is wrong with the first wrong message: not an object, then its role, then its content', () => {
@@ -83,15 +111,23 @@ describe('chat records', () => {
     expect(messageOf({ messages: null })).toBe('"messages" must be a list of {"role", "content"} objects');
     expect(messageOf(chat(user, 'hello', bot))).toBe('message 2 is not an object {"role", "content"}');
     expect(messageOf(chat(user, ['x']))).toBe('message 2 is not an object {"role", "content"}');
-    expect(messageOf(chat(sys, { role: 'bot', content: 'x' }))).toBe('message 2 has role "bot"; use "system", "user" or "assistant"');
+    expect(messageOf(chat(sys, { role: 'bot', content: 'x' }))).toBe(
+      'message 2 has role "bot"; use "system", "user" or "assistant"',
+    );
     expect(messageOf(chat({ content: 'x' }))).toBe('message 1 has role undefined; use "system", "user" or "assistant"');
     expect(messageOf(chat({ role: 3, content: 5 }))).toBe('message 1 has role 3; use "system", "user" or "assistant"');
-    expect(messageOf(chat(user, { role: 'assistant', content: null }))).toBe('message 2 (assistant) has no text "content"');
+    expect(messageOf(chat(user, { role: 'assistant', content: null }))).toBe(
+      'message 2 (assistant) has no text "content"',
+    );
     expect(messageOf(chat(user, { role: 'assistant' }))).toBe('message 2 (assistant) has no text "content"');
     // An earlier message's content problem wins over a later message's role problem.
-    expect(messageOf(chat({ role: 'user', content: 1 }, { role: 'bot', content: 'x' }))).toBe('message 1 (user) has no text "content"');
+    expect(messageOf(chat({ role: 'user', content: 1 }, { role: 'bot', content: 'x' }))).toBe(
+      'message 1 (user) has no text "content"',
+    );
     // Within one message, the role comes before the content.
-    expect(messageOf(chat(user, { role: 'robot', content: 1 }))).toBe('message 2 has role "robot"; use "system", "user" or "assistant"');
+    expect(messageOf(chat(user, { role: 'robot', content: 1 }))).toBe(
+      'message 2 has role "robot"; use "system", "user" or "assistant"',
+    );
   });
 
   it('needs a user and an assistant message', () => {
@@ -102,11 +138,17 @@ describe('chat records', () => {
 
   it('keeps the line numbers of the file', () => {
     const results = pairs(chat(user, bot), '', chat(user), chat(user, 'x'));
-    expect(results.map((r) => r.ok || [r.line, r.message])).toEqual([true, [3, 'no "assistant" message (the expected answer)'], [4, 'message 2 is not an object {"role", "content"}']]);
+    expect(results.map((r) => r.ok || [r.line, r.message])).toEqual([
+      true,
+      [3, 'no "assistant" message (the expected answer)'],
+      [4, 'message 2 is not an object {"role", "content"}'],
+    ]);
   });
 
   it('the schema is the rule: a list of turns with a known role and text content, other keys allowed', () => {
-    expect(ChatRecordSchema.safeParse({ messages: [{ role: 'user', content: 'x', name: 'me' }], tools: [] }).success).toBe(true);
+    expect(
+      ChatRecordSchema.safeParse({ messages: [{ role: 'user', content: 'x', name: 'me' }], tools: [] }).success,
+    ).toBe(true);
     expect(ChatRecordSchema.safeParse({ messages: [{ role: 'tool', content: 'x' }] }).success).toBe(false);
   });
 });

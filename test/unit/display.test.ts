@@ -19,7 +19,10 @@ describe('toDisplay', () => {
     ['node . js', 'Node.js'],
     ['3 - 5 years', '3-5 years'],
     ['c++', 'C++'],
-    ['large - scale analytics on relational , structured and unstructured data', 'large-scale analytics on relational, structured and unstructured data'],
+    [
+      'large - scale analytics on relational , structured and unstructured data',
+      'large-scale analytics on relational, structured and unstructured data',
+    ],
     ['asp . net', 'ASP.NET'],
     ['c # and . net', 'C# and .NET'],
     ["bachelor 's degree", "bachelor's degree"],
@@ -39,7 +42,8 @@ describe('toDisplay', () => {
     ['  python  ', 'Python'],
     ['', ''],
   ];
-  for (const [raw, display] of cases) it(`${JSON.stringify(raw)} -> ${JSON.stringify(display)}`, () => expect(toDisplay(raw)).toBe(display));
+  for (const [raw, display] of cases)
+    it(`${JSON.stringify(raw)} -> ${JSON.stringify(display)}`, () => expect(toDisplay(raw)).toBe(display));
 
   it('a word named like an Object property keeps its own spelling', () => {
     expect(toDisplay('constructor')).toBe('constructor');
@@ -53,7 +57,32 @@ describe('toDisplay', () => {
 
   it('changes nothing but spaces and letter case (property)', () => {
     const tokenish = fc.array(
-      fc.oneof(fc.constantFrom('+', '#', '-', '/', '.', ',', '(', ')', '&', '$', "'s", 'c', 'r', 'net', 'js', 'aws', 'ha', 'years', '2', 'İ', 'ß'), fc.string({ maxLength: 6 })),
+      fc.oneof(
+        fc.constantFrom(
+          '+',
+          '#',
+          '-',
+          '/',
+          '.',
+          ',',
+          '(',
+          ')',
+          '&',
+          '$',
+          "'s",
+          'c',
+          'r',
+          'net',
+          'js',
+          'aws',
+          'ha',
+          'years',
+          '2',
+          'İ',
+          'ß',
+        ),
+        fc.string({ maxLength: 6 }),
+      ),
       { maxLength: 12 },
     );
     fc.assert(
@@ -80,23 +109,26 @@ describe('toDisplay', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)(`display of every shared training value (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
-  it('changes only spaces and case and leaves no tokenizer space before + or #', () => {
-    const lines = readShared('data', 'training_data.jsonl').split('\n').filter(Boolean);
-    let n = 0;
-    for (const line of lines) {
-      const { entities } = parseCompletion(JSON.parse(line).completion);
-      for (const t of ENTITY_TYPES)
-        for (const v of entities[t]) {
-          const d = toDisplay(v);
-          expect(same(d, v)).toBe(true);
-          expect(d).not.toMatch(/ [+#,]| - | \/ |\( | \)/);
-          n++;
-        }
-    }
-    expect(n).toBeGreaterThan(500);
-  });
-});
+describe.skipIf(!HAS_SHARED)(
+  `display of every shared training value (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`,
+  () => {
+    it('changes only spaces and case and leaves no tokenizer space before + or #', () => {
+      const lines = readShared('data', 'training_data.jsonl').split('\n').filter(Boolean);
+      let n = 0;
+      for (const line of lines) {
+        const { entities } = parseCompletion(JSON.parse(line).completion);
+        for (const t of ENTITY_TYPES)
+          for (const v of entities[t]) {
+            const d = toDisplay(v);
+            expect(same(d, v)).toBe(true);
+            expect(d).not.toMatch(/ [+#,]| - | \/ |\( | \)/);
+            n++;
+          }
+      }
+      expect(n).toBeGreaterThan(500);
+    });
+  },
+);
 
 describe('groupForDisplay', () => {
   it('shows repeats once with their count, in first-seen order', () => {

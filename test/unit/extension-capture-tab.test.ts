@@ -19,7 +19,15 @@ vi.mock('webextension-polyfill', () => ({
 import { captureTab } from '../../src/background/capture-tab';
 import { ExtractionError } from '../../src/core/errors';
 
-const POSTING = { url: 'https://jobs.example.com/1', title: 'Engineer', company: '', location: '', text: 'We need 5+ years of Python.', source: 'readability', site: 'generic' };
+const POSTING = {
+  url: 'https://jobs.example.com/1',
+  title: 'Engineer',
+  company: '',
+  location: '',
+  text: 'We need 5+ years of Python.',
+  source: 'readability',
+  site: 'generic',
+};
 
 async function failure(p: Promise<unknown>): Promise<ExtractionError> {
   try {
@@ -45,7 +53,7 @@ describe('captureTab', () => {
     expect(e.message).not.toMatch(/Reload the page/);
   });
 
-  it('Chrome\'s refusal (an error) cannot be read either', async () => {
+  it("Chrome's refusal (an error) cannot be read either", async () => {
     calls.errors = [new Error('Cannot access contents of url "chrome://settings/".')];
     const e = await failure(captureTab(1, undefined, false));
     expect(e.message).toMatch(/cannot read this page/);

@@ -50,7 +50,13 @@ describe('parseStoredCollection', () => {
   it('drops invalid entries one by one and keeps the rest', () => {
     const a = saved('https://jobs.example/a');
     const b = saved('https://jobs.example/b');
-    const bad = [{ url: 42 }, null, 'text', { ...a, capturedAt: 'yesterday' }, { ...a, entities: { skills: 'python' } }];
+    const bad = [
+      { url: 42 },
+      null,
+      'text',
+      { ...a, capturedAt: 'yesterday' },
+      { ...a, entities: { skills: 'python' } },
+    ];
     const read = parseStoredCollection({ version: 1, postings: [a, ...bad, b] });
     expect(read.postings).toEqual([a, b]);
     expect(read.invalid).toEqual(bad);
@@ -67,7 +73,9 @@ describe('saving, deleting, importing', () => {
     const area = memoryArea();
     expect(await savePosting(area, saved('https://jobs.example/1', 'First'))).toBe('saved');
     expect(await savePosting(area, saved('https://jobs.example/2', 'Second'))).toBe('saved');
-    expect(await savePosting(area, saved('https://jobs.example/1?utm_source=mail#apply', 'First, again', ['go']))).toBe('updated');
+    expect(await savePosting(area, saved('https://jobs.example/1?utm_source=mail#apply', 'First, again', ['go']))).toBe(
+      'updated',
+    );
     const { postings } = await readCollection(area);
     expect(postings.map((p) => p.title)).toEqual(['First, again', 'Second']);
     expect(postings[0].entities.skills).toEqual(['go']);
@@ -79,8 +87,16 @@ describe('saving, deleting, importing', () => {
     await savePosting(area, saved('https://jobs.example/1', 'First'));
     await updateTracking(area, 'https://jobs.example/1#x', { status: 'Applied', notes: 'Sent CV' });
     await savePosting(area, saved('https://jobs.example/1', 'First, re-extracted'));
-    expect((await readCollection(area)).postings[0]).toMatchObject({ title: 'First, re-extracted', status: 'Applied', notes: 'Sent CV' });
-    await savePosting(area, { ...saved('https://jobs.example/1', 'Restored'), status: 'Offer', notes: '' }, { keepTracking: false });
+    expect((await readCollection(area)).postings[0]).toMatchObject({
+      title: 'First, re-extracted',
+      status: 'Applied',
+      notes: 'Sent CV',
+    });
+    await savePosting(
+      area,
+      { ...saved('https://jobs.example/1', 'Restored'), status: 'Offer', notes: '' },
+      { keepTracking: false },
+    );
     expect((await readCollection(area)).postings[0]).toMatchObject({ title: 'Restored', status: 'Offer', notes: '' });
     await expect(updateTracking(area, 'https://jobs.example/1', { status: 'Hired' as never })).rejects.toThrow();
     expect((await readCollection(area)).postings[0].status).toBe('Offer');
@@ -92,7 +108,9 @@ describe('saving, deleting, importing', () => {
     area.data[COLLECTION_KEY] = { version: 1, postings: [old] };
     expect((await readCollection(area)).postings).toEqual([{ ...old, status: 'New', notes: '' }]);
     await updateTracking(area, old.url, { notes: 'still valid' });
-    expect((area.data[COLLECTION_KEY] as { postings: unknown[] }).postings).toEqual([{ ...old, status: 'New', notes: 'still valid' }]);
+    expect((area.data[COLLECTION_KEY] as { postings: unknown[] }).postings).toEqual([
+      { ...old, status: 'New', notes: 'still valid' },
+    ]);
   });
 
   it('deletes by URL', async () => {
@@ -106,7 +124,11 @@ describe('saving, deleting, importing', () => {
   it('imports: new postings added, known URLs replaced, counts returned', async () => {
     const area = memoryArea();
     await savePosting(area, saved('https://jobs.example/1', 'Old'));
-    const result = await importPostings(area, [saved('https://jobs.example/1', 'New'), saved('https://jobs.example/3'), saved('https://jobs.example/3', 'Twice')]);
+    const result = await importPostings(area, [
+      saved('https://jobs.example/1', 'New'),
+      saved('https://jobs.example/3'),
+      saved('https://jobs.example/3', 'Twice'),
+    ]);
     expect(result).toEqual({ added: 1, updated: 1 });
     expect((await readCollection(area)).postings.map((p) => p.title)).toEqual(['New', 'Twice']);
   });
@@ -131,7 +153,11 @@ describe('saving, deleting, importing', () => {
   });
 
   it('a storage area that fails to read gives an empty view, never an exception', async () => {
-    const broken: StorageAreaLike = { get: () => Promise.reject(new Error('IO error')), set: async () => undefined, remove: async () => undefined };
+    const broken: StorageAreaLike = {
+      get: () => Promise.reject(new Error('IO error')),
+      set: async () => undefined,
+      remove: async () => undefined,
+    };
     expect(await readCollection(broken)).toEqual({ postings: [], invalid: [] });
   });
 
@@ -172,7 +198,12 @@ describe('toSavedPosting', () => {
       company: 'Northwind "Fjord" Cloud',
       location: 'Tromsø, NO',
       capturedAt: '2026-11-26T06:00:00.000Z',
-      entities: { diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['go', 'python', 'go'] },
+      entities: {
+        diploma: ['bs'],
+        diploma_major: ['computer science'],
+        experience: ['5 + years'],
+        skills: ['go', 'python', 'go'],
+      },
       model: 'ft:davinci-002:n:f:1',
       provider: 'openai',
       status: 'New',
@@ -181,7 +212,10 @@ describe('toSavedPosting', () => {
   });
 
   it('clips overlong fields so the posting always validates', () => {
-    const s = toSavedPosting({ ...posting, title: 'x'.repeat(5000), url: 'https://a.example/' + 'y'.repeat(5000) }, result);
+    const s = toSavedPosting(
+      { ...posting, title: 'x'.repeat(5000), url: 'https://a.example/' + 'y'.repeat(5000) },
+      result,
+    );
     expect(s.title).toHaveLength(1000);
     expect(s.url).toHaveLength(4096);
   });

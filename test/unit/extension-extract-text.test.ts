@@ -13,7 +13,10 @@ import type { ExtractionResult } from '../../src/core/entities';
 import { ExtractionError } from '../../src/core/errors';
 import { dispatchMessage, MESSAGES, type HandlerMap } from '../../src/shared/messages';
 
-const page: Runtime.MessageSender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/src/profile/profile.html' };
+const page: Runtime.MessageSender = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/src/profile/profile.html',
+};
 
 const RESULT: ExtractionResult = {
   diploma: ['bs'],
@@ -39,20 +42,33 @@ describe('extract-text message', () => {
 
   it('passes the trimmed text and the title to the handler', async () => {
     const handler = vi.fn(async () => RESULT);
-    const reply = await dispatchMessage(handlers(handler), { type: 'extract-text', payload: { text: '  Skills: Python  ', title: 'Résumé' } }, page);
+    const reply = await dispatchMessage(
+      handlers(handler),
+      { type: 'extract-text', payload: { text: '  Skills: Python  ', title: 'Résumé' } },
+      page,
+    );
     expect(handler).toHaveBeenCalledWith({ text: 'Skills: Python', title: 'Résumé' }, page);
     expect(reply.ok).toBe(true);
   });
 
-  it('carries the handler\'s error as ErrorInfo (what happened, what to do)', async () => {
+  it("carries the handler's error as ErrorInfo (what happened, what to do)", async () => {
     const reply = await dispatchMessage(
       handlers(async () => {
-        throw new ExtractionError('host_permission', 'The extension has no permission to reach example.com. Open the options and click Save.');
+        throw new ExtractionError(
+          'host_permission',
+          'The extension has no permission to reach example.com. Open the options and click Save.',
+        );
       }),
       { type: 'extract-text', payload: { text: 'x' } },
       page,
     );
-    expect(reply).toEqual({ ok: false, error: { code: 'host_permission', message: 'The extension has no permission to reach example.com. Open the options and click Save.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        code: 'host_permission',
+        message: 'The extension has no permission to reach example.com. Open the options and click Save.',
+      },
+    });
   });
 
   it('the reply schema is the full extraction result', () => {

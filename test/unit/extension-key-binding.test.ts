@@ -92,7 +92,9 @@ describe('applyDraft binds the saved key to its origin', () => {
     expect(applyDraft(saved, { settings: {}, apiKey: '   ' }).settings?.apiKey).toBe('');
   });
   it('a key smuggled in the settings record neither moves nor keeps the saved key elsewhere', () => {
-    const r = applyDraft(saved, { settings: { baseURL: 'http://localhost:8000/v1', apiKey: OPENAI_KEY, hasKey: true } });
+    const r = applyDraft(saved, {
+      settings: { baseURL: 'http://localhost:8000/v1', apiKey: OPENAI_KEY, hasKey: true },
+    });
     expect(r.settings?.apiKey).toBe('');
   });
   it('nothing saved: nothing withheld', () => {
@@ -126,7 +128,9 @@ describe('the worker never sends a key to a server it was not saved for', () => 
   });
   beforeEach(async () => {
     for (const k of Object.keys(fake.local.data)) delete fake.local.data[k];
-    expect((await handleSaveSettings({ settings: { baseURL: a.url, model }, apiKey: KEY_A })).settings?.hasKey).toBe(true);
+    expect((await handleSaveSettings({ settings: { baseURL: a.url, model }, apiKey: KEY_A })).settings?.hasKey).toBe(
+      true,
+    );
   });
 
   const keysSeen = (s: OpenAIServer) => s.requests.map((r) => r.apiKey);

@@ -21,18 +21,20 @@ const builds = [
 ] as const;
 
 describe.each(builds)('the %s manifest', (_name, m) => {
-  it('carries package.json\'s version', () => {
+  it("carries package.json's version", () => {
     expect(m.version).toBe(pkg.version);
     expect(m.version).toMatch(/^\d+(\.\d+){0,3}$/);
   });
-  it('has a description the stores accept (132 characters at most), the same as package.json\'s', () => {
+  it("has a description the stores accept (132 characters at most), the same as package.json's", () => {
     expect(typeof m.description).toBe('string');
     expect(String(m.description).length).toBeLessThanOrEqual(132);
     expect(pkg.description).toBe(m.description);
   });
   it('asks for the documented permissions only', () => {
     // sidePanel is Chrome's: the Firefox build turns the side panel into a sidebar_action.
-    expect([...(m.permissions ?? [])].sort()).toEqual(m === chrome ? [...PERMISSIONS, 'sidePanel'].sort() : PERMISSIONS);
+    expect([...(m.permissions ?? [])].sort()).toEqual(
+      m === chrome ? [...PERMISSIONS, 'sidePanel'].sort() : PERMISSIONS,
+    );
     expect(m.host_permissions).toEqual(HOST_PERMISSIONS);
     expect(m.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
     const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
@@ -64,7 +66,11 @@ describe('Firefox (dist-firefox/)', () => {
   });
   it('has its permanent add-on id, Firefox 140 as the minimum and an honest data-collection declaration', () => {
     expect(firefox.browser_specific_settings).toEqual({
-      gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['websiteContent'] } },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['websiteContent'] },
+      },
     });
     expect(GECKO_ID).toBe('{6f6f68cb-f5a1-4a70-84f1-12ebf59ba060}');
     expect(FIREFOX_MIN_VERSION).toBe('140.0');
@@ -75,8 +81,19 @@ describe('Firefox (dist-firefox/)', () => {
     expect(firefox.permissions).not.toContain('sidePanel');
   });
   it('maps a Chrome side panel to a Firefox sidebar', () => {
-    const withPanel = firefoxManifest({ ...(manifest as Manifest), side_panel: { default_path: 'src/panel/panel.html' }, permissions: [...manifest.permissions, 'sidePanel'] }, pkg.version);
-    expect(withPanel.sidebar_action).toEqual({ default_panel: 'src/panel/panel.html', default_title: manifest.action.default_title, default_icon: manifest.action.default_icon });
+    const withPanel = firefoxManifest(
+      {
+        ...(manifest as Manifest),
+        side_panel: { default_path: 'src/panel/panel.html' },
+        permissions: [...manifest.permissions, 'sidePanel'],
+      },
+      pkg.version,
+    );
+    expect(withPanel.sidebar_action).toEqual({
+      default_panel: 'src/panel/panel.html',
+      default_title: manifest.action.default_title,
+      default_icon: manifest.action.default_icon,
+    });
     expect(withPanel).not.toHaveProperty('side_panel');
     expect(withPanel.permissions).not.toContain('sidePanel');
   });

@@ -14,7 +14,14 @@ describe('manifest.json', () => {
   it('asks only for what it uses', () => {
     // unlimitedStorage: the saved collection of postings (issue 6) may outgrow storage.local's 10 MB.
     // sidePanel: the side panel that follows the active tab (its page is side_panel.default_path).
-    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual([
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect(manifest.side_panel.default_path).toBe('src/sidepanel/sidepanel.html');
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });

@@ -10,7 +10,14 @@ vi.hoisted(() => {
 import type { Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { ExtractionError } from '../../src/core/errors';
-import { dispatchMessage, isTrustedSender, JobStateSchema, MESSAGES, PublicSettingsSchema, type HandlerMap } from '../../src/shared/messages';
+import {
+  dispatchMessage,
+  isTrustedSender,
+  JobStateSchema,
+  MESSAGES,
+  PublicSettingsSchema,
+  type HandlerMap,
+} from '../../src/shared/messages';
 
 const ORIGIN = 'chrome-extension://test-extension-id/';
 const popup: Runtime.MessageSender = { id: 'test-extension-id', url: `${ORIGIN}src/popup/popup.html?tabId=3` };
@@ -32,14 +39,20 @@ function handlers(over: Partial<HandlerMap> = {}): HandlerMap {
 }
 
 describe('isTrustedSender', () => {
-  it('accepts this extension\'s pages', () => {
+  it("accepts this extension's pages", () => {
     expect(isTrustedSender(popup, 'test-extension-id', ORIGIN)).toBe(true);
   });
   it('refuses other extensions', () => {
     expect(isTrustedSender({ ...popup, id: 'other' }, 'test-extension-id', ORIGIN)).toBe(false);
   });
   it('refuses content scripts (a web page URL and a tab)', () => {
-    expect(isTrustedSender({ id: 'test-extension-id', url: 'https://evil.example/jobs', tab: { id: 4 } as never }, 'test-extension-id', ORIGIN)).toBe(false);
+    expect(
+      isTrustedSender(
+        { id: 'test-extension-id', url: 'https://evil.example/jobs', tab: { id: 4 } as never },
+        'test-extension-id',
+        ORIGIN,
+      ),
+    ).toBe(false);
   });
   it('refuses a sender without URL', () => {
     expect(isTrustedSender({ id: 'test-extension-id' }, 'test-extension-id', ORIGIN)).toBe(false);
@@ -50,7 +63,10 @@ describe('dispatchMessage', () => {
   it('validates the request and wraps the reply', async () => {
     const seen: unknown[] = [];
     const h = handlers({ cancel: async (req) => (seen.push(req), { cancelled: false }) });
-    expect(await dispatchMessage(h, { type: 'cancel', payload: { tabId: 7 } }, popup)).toEqual({ ok: true, data: { cancelled: false } });
+    expect(await dispatchMessage(h, { type: 'cancel', payload: { tabId: 7 } }, popup)).toEqual({
+      ok: true,
+      data: { cancelled: false },
+    });
     expect(seen).toEqual([{ tabId: 7 }]);
   });
   it('refuses unknown message names', async () => {
@@ -71,16 +87,22 @@ describe('dispatchMessage', () => {
     expect(ran).toBe(false);
   });
   it('refuses messages that are not envelopes', async () => {
-    for (const m of [null, 'extract', 42, { payload: {} }]) expect((await dispatchMessage(handlers(), m, popup)).ok).toBe(false);
+    for (const m of [null, 'extract', 42, { payload: {} }])
+      expect((await dispatchMessage(handlers(), m, popup)).ok).toBe(false);
   });
   it('turns thrown errors into ErrorInfo without stacks', async () => {
     const h = handlers({
       extract: async () => {
-        throw new ExtractionError('invalid_key', 'The API key was refused (401). Check it in the options.', { status: 401 });
+        throw new ExtractionError('invalid_key', 'The API key was refused (401). Check it in the options.', {
+          status: 401,
+        });
       },
     });
     const r = await dispatchMessage(h, { type: 'extract', payload: { tabId: 1 } }, popup);
-    expect(r).toEqual({ ok: false, error: { code: 'invalid_key', message: 'The API key was refused (401). Check it in the options.', status: 401 } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid_key', message: 'The API key was refused (401). Check it in the options.', status: 401 },
+    });
   });
 });
 
@@ -97,7 +119,15 @@ describe('schemas', () => {
     }
   });
   it('a job state round-trips', () => {
-    const job = { id: 'a', tabId: 1, url: 'https://x', status: 'extracting', startedAt: 1, provider: 'openai', model: 'm' };
+    const job = {
+      id: 'a',
+      tabId: 1,
+      url: 'https://x',
+      status: 'extracting',
+      startedAt: 1,
+      provider: 'openai',
+      model: 'm',
+    };
     expect(JobStateSchema.parse(job)).toEqual(job);
   });
 });

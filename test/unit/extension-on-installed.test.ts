@@ -5,7 +5,11 @@ import type { StorageAreaLike } from '../../src/shared/storage';
 import { memoryArea, type MemoryArea } from './fake-storage';
 
 // The worker's `browser`: a storage.local and a storage.sync that records every use.
-const areas = vi.hoisted(() => ({ local: undefined as unknown, sync: undefined as unknown, syncCalls: [] as string[] }));
+const areas = vi.hoisted(() => ({
+  local: undefined as unknown,
+  sync: undefined as unknown,
+  syncCalls: [] as string[],
+}));
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { id: 'test-extension-id' },
@@ -50,10 +54,19 @@ beforeEach(() => {
 
 describe('migrateStoredSettings on install and update', () => {
   it('update: unversioned settings are migrated and written back, the key kept under its new name', async () => {
-    useLocal({ settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' } });
+    useLocal({
+      settings: { openaiKey: 'sk-old-key', baseUrl: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' },
+    });
     const r = await migrateStoredSettings({ reason: 'update' });
     expect(r).toEqual({ outcome: 'written', reset: [] });
-    expect(local.data.settings).toEqual({ ...defaultSettings(), version: SETTINGS_VERSION, apiKey: 'sk-old-key', keyOrigin: 'http://localhost:8000', baseURL: 'http://localhost:8000/v1', model: 'ft:davinci-002:o:s:1' });
+    expect(local.data.settings).toEqual({
+      ...defaultSettings(),
+      version: SETTINGS_VERSION,
+      apiKey: 'sk-old-key',
+      keyOrigin: 'http://localhost:8000',
+      baseURL: 'http://localhost:8000/v1',
+      model: 'ft:davinci-002:o:s:1',
+    });
     expect(local.data.settings).not.toHaveProperty('openaiKey');
     expect(local.data.settings).not.toHaveProperty('baseUrl');
     expect(areas.syncCalls).toEqual([]);
@@ -143,7 +156,11 @@ describe('the onInstalled listener', () => {
   it('migrates storage.local and never touches storage.sync', async () => {
     useLocal({ settings: { openaiKey: 'sk-listener', baseUrl: 'http://127.0.0.1:9/v1' } });
     await onInstalled({ reason: 'update', temporary: false, previousVersion: '0.0.1' });
-    expect(local.data.settings).toMatchObject({ apiKey: 'sk-listener', baseURL: 'http://127.0.0.1:9/v1', version: SETTINGS_VERSION });
+    expect(local.data.settings).toMatchObject({
+      apiKey: 'sk-listener',
+      baseURL: 'http://127.0.0.1:9/v1',
+      version: SETTINGS_VERSION,
+    });
     expect(areas.syncCalls).toEqual([]);
   });
 
@@ -163,7 +180,11 @@ describe('the onInstalled listener', () => {
   });
 
   it('a storage failure is logged, not thrown into the event', async () => {
-    areas.local = { get: () => Promise.reject(new Error('storage is gone')), set: () => Promise.resolve(), remove: () => Promise.resolve() } satisfies StorageAreaLike;
+    areas.local = {
+      get: () => Promise.reject(new Error('storage is gone')),
+      set: () => Promise.resolve(),
+      remove: () => Promise.resolve(),
+    } satisfies StorageAreaLike;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       await expect(onInstalled({ reason: 'update', temporary: false })).resolves.toBeUndefined();

@@ -28,7 +28,13 @@ describe('options form', () => {
     expect(draft).toMatchObject({ separator: '\n\n###\n\n', stop: ' END', maxTokens: 512, timeoutMs: 45_000 });
   });
   it('gives a message per invalid field', () => {
-    const form = { ...toForm(toPublicSettings(defaultSettings())), baseURL: 'localhost:11434', maxTokens: '3', timeoutSec: '600', separator: '' };
+    const form = {
+      ...toForm(toPublicSettings(defaultSettings())),
+      baseURL: 'localhost:11434',
+      maxTokens: '3',
+      timeoutSec: '600',
+      separator: '',
+    };
     const issues = validateForm(form);
     expect(Object.keys(issues).sort()).toEqual(['baseURL', 'maxTokens', 'separator', 'timeoutSec']);
     expect(issues.baseURL).toMatch(/http:\/\//);
@@ -36,7 +42,10 @@ describe('options form', () => {
     expect(issues.timeoutSec).toMatch(/seconds/);
   });
   it('maps worker field names to form fields', () => {
-    expect(issuesToForm({ timeoutMs: 'x', model: 'y' })).toEqual({ timeoutSec: expect.stringMatching(/seconds/), model: 'y' });
+    expect(issuesToForm({ timeoutMs: 'x', model: 'y' })).toEqual({
+      timeoutSec: expect.stringMatching(/seconds/),
+      model: 'y',
+    });
   });
 });
 
@@ -75,7 +84,14 @@ describe('host permissions', () => {
     expect(isPreGrantedHost('garbage')).toBe(false);
   });
   it('every preset URL is valid and explained', () => {
-    expect(SERVER_PRESETS.map((p) => p.name)).toEqual(['OpenAI', 'Azure OpenAI', 'Ollama', 'LM Studio', 'vLLM', 'llama.cpp']);
+    expect(SERVER_PRESETS.map((p) => p.name)).toEqual([
+      'OpenAI',
+      'Azure OpenAI',
+      'Ollama',
+      'LM Studio',
+      'vLLM',
+      'llama.cpp',
+    ]);
     for (const p of SERVER_PRESETS) {
       expect(() => new URL(p.baseURL)).not.toThrow();
       expect(p.help.length).toBeGreaterThan(40);
@@ -91,13 +107,38 @@ describe('host permissions', () => {
 describe('popup URL parameters', () => {
   it('reads ?tabId and ?selection: with a tab, a detached window that follows it; without, the toolbar popup', () => {
     expect(readPopupParams('?tabId=12')).toEqual({ mode: 'window', tabId: 12, windowId: undefined, selection: false });
-    expect(readPopupParams('?tabId=12&selection=1')).toEqual({ mode: 'window', tabId: 12, windowId: undefined, selection: true });
+    expect(readPopupParams('?tabId=12&selection=1')).toEqual({
+      mode: 'window',
+      tabId: 12,
+      windowId: undefined,
+      selection: true,
+    });
     expect(readPopupParams('')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
-    expect(readPopupParams('?tabId=abc')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
-    expect(readPopupParams('?tabId=-1')).toEqual({ mode: 'popup', tabId: undefined, windowId: undefined, selection: false });
+    expect(readPopupParams('?tabId=abc')).toEqual({
+      mode: 'popup',
+      tabId: undefined,
+      windowId: undefined,
+      selection: false,
+    });
+    expect(readPopupParams('?tabId=-1')).toEqual({
+      mode: 'popup',
+      tabId: undefined,
+      windowId: undefined,
+      selection: false,
+    });
   });
   it('the side panel follows the active tab of its window (?windowId pins one)', () => {
-    expect(readPopupParams('', true)).toEqual({ mode: 'panel', tabId: undefined, windowId: undefined, selection: false });
-    expect(readPopupParams('?windowId=3&tabId=9', true)).toEqual({ mode: 'panel', tabId: undefined, windowId: 3, selection: false });
+    expect(readPopupParams('', true)).toEqual({
+      mode: 'panel',
+      tabId: undefined,
+      windowId: undefined,
+      selection: false,
+    });
+    expect(readPopupParams('?windowId=3&tabId=9', true)).toEqual({
+      mode: 'panel',
+      tabId: undefined,
+      windowId: 3,
+      selection: false,
+    });
   });
 });

@@ -35,7 +35,14 @@ const result: ExtractionResult = {
   skills: ['python', 'c #'],
   meta: { provider: 'openai', model: 'ft:davinci-002:o:s:1', finishReason: 'stop', warnings: [] },
 };
-const posting = { url: 'https://jobs.example/1', title: 'Engineer', company: 'Acme', location: 'Paris', text: 'We need python.', source: 'jsonld' as const };
+const posting = {
+  url: 'https://jobs.example/1',
+  title: 'Engineer',
+  company: 'Acme',
+  location: 'Paris',
+  text: 'We need python.',
+  source: 'jsonld' as const,
+};
 const entry = (usedAt: number): CacheEntry => ({ result, posting, usedAt });
 
 describe('settings in storage.local', () => {
@@ -43,7 +50,9 @@ describe('settings in storage.local', () => {
     expect(await readSettings(memoryArea())).toEqual(defaultSettings());
   });
   it('invalid values fall back to defaults and the key is withheld (the default server must not get it)', async () => {
-    const area = memoryArea({ settings: { version: 1, apiKey: 'sk-keep', baseURL: 'not a url', maxTokens: -3, model: 'm' } });
+    const area = memoryArea({
+      settings: { version: 1, apiKey: 'sk-keep', baseURL: 'not a url', maxTokens: -3, model: 'm' },
+    });
     const s = await readSettings(area);
     expect(s.apiKey).toBe('');
     expect(s.baseURL).toBe(defaultSettings().baseURL);
@@ -51,7 +60,9 @@ describe('settings in storage.local', () => {
     expect(s.model).toBe('m');
   });
   it('migrates unversioned settings', async () => {
-    const s = await readSettings(memoryArea({ settings: { openaiKey: 'sk-old', baseUrl: 'http://localhost:8000/v1' } }));
+    const s = await readSettings(
+      memoryArea({ settings: { openaiKey: 'sk-old', baseUrl: 'http://localhost:8000/v1' } }),
+    );
     expect(s).toMatchObject({ apiKey: 'sk-old', baseURL: 'http://localhost:8000/v1', version: 1 });
   });
   it('round-trips', async () => {
@@ -77,7 +88,7 @@ describe('results cache', () => {
     expect(await getCached(area, { url: 'other' })).toBeUndefined();
     expect(await getCached(area, { text: 'other' })).toBeUndefined();
   });
-  it('a hit refreshes the entry\'s time', async () => {
+  it("a hit refreshes the entry's time", async () => {
     const area = memoryArea();
     await putCached(area, 'k', undefined, entry(1));
     await getCached(area, { text: 'k' });
@@ -125,7 +136,14 @@ describe('job state in storage.session', () => {
     const base = { url: 'https://x/1', startedAt: 1 };
     const area = memoryArea({
       'job:1': { ...base, id: 'a', tabId: 1, status: 'done', settingsKey: 'old', result, posting },
-      'job:2': { ...base, id: 'b', tabId: 2, status: 'error', settingsKey: 'old', error: { code: 'unknown', message: 'x' } },
+      'job:2': {
+        ...base,
+        id: 'b',
+        tabId: 2,
+        status: 'error',
+        settingsKey: 'old',
+        error: { code: 'unknown', message: 'x' },
+      },
       'job:3': { ...base, id: 'c', tabId: 3, status: 'done', settingsKey: 'new', result, posting },
       'job:4': { ...base, id: 'd', tabId: 4, status: 'extracting', settingsKey: 'old' },
       'job:5': { ...base, id: 'e', tabId: 5, status: 'done', result, posting },

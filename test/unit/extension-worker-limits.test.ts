@@ -14,7 +14,7 @@ describe('worker limits', () => {
     const s = { ...defaultSettings(), apiKey: 'k', model: 'm', timeoutMs: 60_000 };
     expect({ ...withWorkerLimits(s), timeoutMs: s.timeoutMs }).toEqual(s);
   });
-  it('the job signal follows the user\'s cancel', () => {
+  it("the job signal follows the user's cancel", () => {
     const user = new AbortController();
     const signal = jobSignal(user.signal, defaultSettings());
     expect(signal.aborted).toBe(false);

@@ -11,14 +11,19 @@ import { SettingsSchema, type SettingsInput } from '../../src/core/settings';
 import { fixturePath } from '../shared';
 import { startOpenAIServer, type OpenAIServer } from '../server/openai-server';
 
-const posting = captureHtml(readFileSync(fixturePath('sections', 'en.html'), 'utf8'), 'https://careers.northwind.example/jobs/backend');
+const posting = captureHtml(
+  readFileSync(fixturePath('sections', 'en.html'), 'utf8'),
+  'https://careers.northwind.example/jobs/backend',
+);
 
 let server: OpenAIServer;
 beforeAll(async () => {
   // A model that names what it sees: python when the requirements are there, dental when the benefits are.
   server = await startOpenAIServer({
     answer: (req) => {
-      const skills = [/python/i.test(req.prompt) && "'python'", /dental/i.test(req.prompt) && "'dental'"].filter(Boolean).join(', ');
+      const skills = [/python/i.test(req.prompt) && "'python'", /dental/i.test(req.prompt) && "'dental'"]
+        .filter(Boolean)
+        .join(', ');
       return ` skills:[${skills}]\n END`;
     },
   });
@@ -27,11 +32,12 @@ afterAll(async () => {
   await server.close();
 });
 
-const settings = (over: SettingsInput = {}) => SettingsSchema.parse({ baseURL: server.url, apiKey: 'sk-test', model: 'davinci-002', maxRetries: 0, ...over });
+const settings = (over: SettingsInput = {}) =>
+  SettingsSchema.parse({ baseURL: server.url, apiKey: 'sk-test', model: 'davinci-002', maxRetries: 0, ...over });
 const lastPrompt = () => (server.modelRequests().at(-1)?.body as { prompt: string }).prompt;
 
 describe('extractPosting and the scope', () => {
-  it("focused (the default): the prompt is the requirement-like sections on one line, then the separator", async () => {
+  it('focused (the default): the prompt is the requirement-like sections on one line, then the separator', async () => {
     const result = await extractPosting(posting, settings());
     const expected = focusPosting(posting, 'focused').text.replace(/\s+/g, ' ').trim() + SEPARATOR;
     expect(lastPrompt()).toBe(expected);
@@ -63,11 +69,17 @@ describe('extractPosting and the scope', () => {
   });
 
   it('a focused text longer than the context is chunked as before, and every chunk is focused', async () => {
-    const requirements = Array.from({ length: 120 }, (_, i) => `- ${i + 1} years of experience with Python module number ${i}`).join('\n');
+    const requirements = Array.from(
+      { length: 120 },
+      (_, i) => `- ${i + 1} years of experience with Python module number ${i}`,
+    ).join('\n');
     const text = `About us\nWe are a leading provider of dental software.\nRequirements\n${requirements}\nBenefits\nDental insurance for everyone`;
     const n = server.modelRequests().length;
     const result = await extractPosting({ text }, settings({ contextTokens: 1024, maxTokens: 64 }));
-    const prompts = server.modelRequests().slice(n).map((r) => (r.body as { prompt: string }).prompt);
+    const prompts = server
+      .modelRequests()
+      .slice(n)
+      .map((r) => (r.body as { prompt: string }).prompt);
     expect(prompts.length).toBeGreaterThan(1);
     expect(result.meta.chunks).toBe(prompts.length);
     for (const p of prompts) {
@@ -84,7 +96,8 @@ describe('extractPosting and the scope', () => {
     expect(focused.meta.scope).toBe('focused');
     expect(focused.meta.read?.headings).toEqual(["What you'll do", 'Requirements', 'Nice to have']);
     expect(whole.meta.scope).toBe('whole');
-    const all = (r: typeof focused) => [...r.diploma, ...r.diploma_major, ...r.experience, ...r.skills].join(' | ').toLowerCase();
+    const all = (r: typeof focused) =>
+      [...r.diploma, ...r.diploma_major, ...r.experience, ...r.skills].join(' | ').toLowerCase();
     // Nothing read in focused scope comes from the left-out sections.
     expect(all(focused)).not.toMatch(/dental|vision|401|pto|cover letter/);
     expect(all(focused)).toMatch(/python/);

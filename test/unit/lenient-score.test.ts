@@ -25,7 +25,8 @@ describe('lenientMatch', () => {
     ['and', 'sales and marketing'],
     ['aws lambda functions and step functions', 'aws'],
   ])('%s !~ %s', (a, b) => expect(lenientMatch(a, b)).toBe(a === 'aws lambda functions and step functions'));
-  it('ignores stop words and the word experience', () => expect([...valueWords('Experience with the AWS cloud')]).toEqual(['aws', 'cloud']));
+  it('ignores stop words and the word experience', () =>
+    expect([...valueWords('Experience with the AWS cloud')]).toEqual(['aws', 'cloud']));
 });
 
 describe('scoreLenient', () => {
@@ -48,7 +49,9 @@ describe('scoreLenient', () => {
   });
   it('needs one prediction per gold posting', () => expect(() => scoreLenient([ents({})], [])).toThrow(RangeError));
   it('formats one markdown row per run', () => {
-    const table = formatLenient([{ name: 'focused', scores: scoreLenient([ents({ skills: ['go'] })], [ents({ skills: ['go', 'usd'] })]) }]);
+    const table = formatLenient([
+      { name: 'focused', scores: scoreLenient([ents({ skills: ['go'] })], [ents({ skills: ['go', 'usd'] })]) },
+    ]);
     expect(table.split('\n')).toHaveLength(3);
     expect(table).toContain('| focused |');
     expect(table).toContain('| 0.50 | 2 |');

@@ -16,9 +16,17 @@ const spans = (s: string, f: (t: string[]) => Array<{ start: number; end: number
 };
 
 describe('marginals (forward-backward)', () => {
-  const weights = { tags: ['O', 'B-X', 'I-X'], transitions: [[0, 0, -5], [0, 0, 1], [0, 0, 1], [0, 0, 0]] };
+  const weights = {
+    tags: ['O', 'B-X', 'I-X'],
+    transitions: [
+      [0, 0, -5],
+      [0, 0, 1],
+      [0, 0, 1],
+      [0, 0, 0],
+    ],
+  };
   const emissions = [Float64Array.from([0, 2, 0]), Float64Array.from([0, 0, 1.5]), Float64Array.from([1, 0, 0])];
-  it('each token\'s posteriors sum to 1, I-X never follows O or starts a sentence', () => {
+  it("each token's posteriors sum to 1, I-X never follows O or starts a sentence", () => {
     const m = marginals(weights, emissions);
     for (const row of m) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     expect(m[0][2]).toBe(0);
@@ -56,26 +64,35 @@ describe('showValues: threshold, near-duplicates, order, details', () => {
     expect(nearDuplicateKey('APIs')).toBe(nearDuplicateKey('API'));
   });
   it('details run parallel to the lists', () => {
-    for (const t of ['diploma', 'diploma_major', 'experience', 'skills'] as const) expect(shown.details[t].map((d) => d.value)).toEqual(shown.entities[t]);
+    for (const t of ['diploma', 'diploma_major', 'experience', 'skills'] as const)
+      expect(shown.details[t].map((d) => d.value)).toEqual(shown.entities[t]);
   });
-  it('threshold 0 shows every value that passes sanity', () => expect(showValues(found, 0).entities.skills).toContain('docker'));
+  it('threshold 0 shows every value that passes sanity', () =>
+    expect(showValues(found, 0).entities.skills).toContain('docker'));
 });
 
 describe('the shipped model', () => {
   it('gives every value a confidence in 0..1 with rules at 1, and leaves pay, places and benefits out', async () => {
     const model = await loadShippedModel();
-    const r = extractWithModel(model, { text: 'Requirements\n5+ years of experience with Python, Kubernetes and PostgreSQL.\nBS in Computer Science.\nBenefits\nDental, vision, 401(k), unlimited PTO. Salary $150,000 USD. Offices in San Francisco and London.', company: 'Acme' });
+    const r = extractWithModel(model, {
+      text: 'Requirements\n5+ years of experience with Python, Kubernetes and PostgreSQL.\nBS in Computer Science.\nBenefits\nDental, vision, 401(k), unlimited PTO. Salary $150,000 USD. Offices in San Francisco and London.',
+      company: 'Acme',
+    });
     expect(r.details).toBeDefined();
     expect(r.details!.experience[0]).toMatchObject({ value: '5 + years', confidence: 1 });
     expect(r.skills).toEqual(expect.arrayContaining(['python', 'kubernetes', 'postgresql']));
-    for (const junk of ['dental', 'usd', 'san francisco', 'london', 'pto', 'unlimited pto']) expect(r.skills).not.toContain(junk);
+    for (const junk of ['dental', 'usd', 'san francisco', 'london', 'pto', 'unlimited pto'])
+      expect(r.skills).not.toContain(junk);
     const conf = r.details!.skills.map((d) => d.confidence);
     expect([...conf].sort((a, b) => b - a)).toEqual(conf);
   });
   it('a higher threshold shows fewer skills, never more', async () => {
     const model = await loadShippedModel();
-    const text = 'You bring experience with Python, data pipelines, stakeholder management and making things better in a dynamic environment.';
-    expect(extractWithModel(model, { text }, 0.95).skills.length).toBeLessThanOrEqual(extractWithModel(model, { text }, 0).skills.length);
+    const text =
+      'You bring experience with Python, data pipelines, stakeholder management and making things better in a dynamic environment.';
+    expect(extractWithModel(model, { text }, 0.95).skills.length).toBeLessThanOrEqual(
+      extractWithModel(model, { text }, 0).skills.length,
+    );
   });
 });
 
@@ -88,9 +105,12 @@ describe('recall rules', () => {
     ['two-plus years in sales', 'two - plus years'],
     ['3-5 yrs of SQL', '3 - 5 yrs'],
     ['6 months of experience', '6 months'],
-    ['8 à 10 ans d\'expérience', '8 à 10 ans'],
+    ["8 à 10 ans d'expérience", '8 à 10 ans'],
   ])('experience: %s', (text, want) => expect(spans(text, experienceSpans)).toEqual([want]));
-  it.each(['Reviewed every 6 months', 'In 3 months you will', 'within two years', 'a 6 month contract'])('no experience in "%s"', (text) => expect(spans(text, experienceSpans)).toEqual([]));
+  it.each(['Reviewed every 6 months', 'In 3 months you will', 'within two years', 'a 6 month contract'])(
+    'no experience in "%s"',
+    (text) => expect(spans(text, experienceSpans)).toEqual([]),
+  );
   it.each([
     ['A Ph.D. in physics', 'Ph.D.'],
     ['M.Sc. preferred', 'M.Sc.'],
@@ -107,7 +127,10 @@ describe('recall rules', () => {
   });
   it.each([
     ['a degree in Computer Science, Statistics or a related field', ['Computer Science', 'Statistics']],
-    ['BS/MS in Computer Science, Statistics, Mathematics, or equivalent', ['Computer Science', 'Statistics', 'Mathematics']],
+    [
+      'BS/MS in Computer Science, Statistics, Mathematics, or equivalent',
+      ['Computer Science', 'Statistics', 'Mathematics'],
+    ],
     ['BS in physics required', ['physics']],
     ['a degree in a technical field', []],
     ['Bachelor degree in the field of supply chain management', []],

@@ -7,7 +7,14 @@ import { ExtractionResultSchema } from '../../src/core/entities';
 import { ExtractionError } from '../../src/core/errors';
 import { parseCorpus, sentencesToEntities, tagsToSpans, TAGS } from '../../src/core/local/corpus';
 import { crossValidate, nearDuplicateGroups, splitFolds } from '../../src/core/local/crossval';
-import { LocalModelSchema, extractFromSentences, extractFromText, loadModel, tagTokens, trainLocalModel } from '../../src/core/local/model';
+import {
+  LocalModelSchema,
+  extractFromSentences,
+  extractFromText,
+  loadModel,
+  tagTokens,
+  trainLocalModel,
+} from '../../src/core/local/model';
 import { extractWithModel, localProvider } from '../../src/core/local/provider';
 import { degreeSpans, experienceSpans } from '../../src/core/local/rules';
 import { compactWeights, expandWeights, tagSequence, trainTagger } from '../../src/core/local/tagger';
@@ -18,14 +25,65 @@ import { HAS_SHARED, fixturePath, readShared } from '../shared';
 
 const tiny = parseCorpus(readFileSync(fixturePath('local', 'tiny.tsv'), 'utf8'));
 const words = (text: string) => tokenize(text).map((t) => t.text);
-const valuesOf = (spans: { start: number; end: number }[], tokens: string[]) => spans.map((s) => toValue(tokens.slice(s.start, s.end)));
+const valuesOf = (spans: { start: number; end: number }[], tokens: string[]) =>
+  spans.map((s) => toValue(tokens.slice(s.start, s.end)));
 
 describe('tokenize', () => {
   it('splits punctuation the way the training data does', () => {
-    expect(words('5+ years of C#, Objective-C and C++ (Node.js)')).toEqual(['5', '+', 'years', 'of', 'C', '#', ',', 'Objective', '-', 'C', 'and', 'C++', '(', 'Node.js', ')']);
-    expect(words('BA/BS/MS in CS/EE, 3-5 years')).toEqual(['BA', '/', 'BS', '/', 'MS', 'in', 'CS', '/', 'EE', ',', '3', '-', '5', 'years']);
-    expect(words('MS/Ph.D. e.g. B.S. and/or etc.')).toEqual(['MS', '/', 'Ph', '.', 'D.', 'e.g.', 'B.S.', 'and/or', 'etc', '.']);
-    expect(words("Bachelor's degree. Strong skills!")).toEqual(['Bachelor', "'s", 'degree', '.', 'Strong', 'skills', '!']);
+    expect(words('5+ years of C#, Objective-C and C++ (Node.js)')).toEqual([
+      '5',
+      '+',
+      'years',
+      'of',
+      'C',
+      '#',
+      ',',
+      'Objective',
+      '-',
+      'C',
+      'and',
+      'C++',
+      '(',
+      'Node.js',
+      ')',
+    ]);
+    expect(words('BA/BS/MS in CS/EE, 3-5 years')).toEqual([
+      'BA',
+      '/',
+      'BS',
+      '/',
+      'MS',
+      'in',
+      'CS',
+      '/',
+      'EE',
+      ',',
+      '3',
+      '-',
+      '5',
+      'years',
+    ]);
+    expect(words('MS/Ph.D. e.g. B.S. and/or etc.')).toEqual([
+      'MS',
+      '/',
+      'Ph',
+      '.',
+      'D.',
+      'e.g.',
+      'B.S.',
+      'and/or',
+      'etc',
+      '.',
+    ]);
+    expect(words("Bachelor's degree. Strong skills!")).toEqual([
+      'Bachelor',
+      "'s",
+      'degree',
+      '.',
+      'Strong',
+      'skills',
+      '!',
+    ]);
   });
 
   it('keeps character offsets and marks line starts', () => {
@@ -46,16 +104,25 @@ describe('corpus', () => {
     expect(tiny).toHaveLength(6);
     expect(tiny[0].sentences).toHaveLength(2);
     expect(tiny[0].sentences[0].tokens.slice(2, 5)).toEqual(['5', '+', 'years']);
-    expect(sentencesToEntities(tiny[0].sentences)).toEqual({ diploma: ['bs'], diploma_major: ['computer science'], experience: ['5 + years'], skills: ['python', 'sql'] });
+    expect(sentencesToEntities(tiny[0].sentences)).toEqual({
+      diploma: ['bs'],
+      diploma_major: ['computer science'],
+      experience: ['5 + years'],
+      skills: ['python', 'sql'],
+    });
   });
 
   it('names the malformed line', () => {
     expect(() => parseCorpus('-DOCSTART- -X- O O\nfoo\tB-NOPE\n')).toThrow(/line 2/);
-    expect(() => parseCorpus('-DOCSTART- -X- O O\nfoo\tO\n\nbar\n')).toThrow('line 4: expected "token<TAB>tag" with a BIO tag, got "bar"');
+    expect(() => parseCorpus('-DOCSTART- -X- O O\nfoo\tO\n\nbar\n')).toThrow(
+      'line 4: expected "token<TAB>tag" with a BIO tag, got "bar"',
+    );
   });
 
   it('reads through the one IOB reader: tags in the corpus labels, documents numbered, BOM ignored', () => {
-    const docs = parseCorpus('\uFEFF-DOCSTART- -X- O O\nBS\tB-DIPLOMA\nin\tO\nCS\tB-DIPLOMA_MAJOR\n\n-DOCSTART-\nSQL\tB-SKILLS\r\n');
+    const docs = parseCorpus(
+      '\uFEFF-DOCSTART- -X- O O\nBS\tB-DIPLOMA\nin\tO\nCS\tB-DIPLOMA_MAJOR\n\n-DOCSTART-\nSQL\tB-SKILLS\r\n',
+    );
     expect(docs).toEqual([
       { id: 0, sentences: [{ tokens: ['BS', 'in', 'CS'], tags: ['B-DIPLOMA', 'O', 'B-DIPLOMA_MAJOR'] }] },
       { id: 1, sentences: [{ tokens: ['SQL'], tags: ['B-SKILLS'] }] },
@@ -74,12 +141,24 @@ describe('corpus', () => {
 
 describe('rules', () => {
   it('finds experience spans in the annotator form', () => {
-    const toks = words('5+ years of Go, 3-5 years with SQL, at least five years, 3 to 6 years, 10 plus yrs, one year, 2years. Renew every two years.');
-    expect(valuesOf(experienceSpans(toks), toks)).toEqual(['5 + years', '3 - 5 years', 'five years', '3 to 6 years', '10 plus yrs', 'one year', '2years']);
+    const toks = words(
+      '5+ years of Go, 3-5 years with SQL, at least five years, 3 to 6 years, 10 plus yrs, one year, 2years. Renew every two years.',
+    );
+    expect(valuesOf(experienceSpans(toks), toks)).toEqual([
+      '5 + years',
+      '3 - 5 years',
+      'five years',
+      '3 to 6 years',
+      '10 plus yrs',
+      'one year',
+      '2years',
+    ]);
   });
 
   it('finds degree abbreviations and names but not products', () => {
-    const toks = words('BS/MS in Computer Science; MS/Ph.D. preferred; MBA; Bachelor of Science; experience with MS Dynamics');
+    const toks = words(
+      'BS/MS in Computer Science; MS/Ph.D. preferred; MBA; Bachelor of Science; experience with MS Dynamics',
+    );
     expect(valuesOf(degreeSpans(toks), toks)).toEqual(['bs / ms', 'ms / ph . d.', 'mba', 'bachelor of science']);
     const or = words('BS or MS in Physics, Bachelors degree');
     expect(valuesOf(degreeSpans(or), or)).toEqual(['bs or ms', 'bachelors']);
@@ -91,7 +170,10 @@ describe('tagger', () => {
     // No pruning: the default prune threshold suits the real corpus's larger weights.
     const model = loadModel(trainLocalModel(tiny, { epochs: 10, minWeight: 0 }));
     for (const doc of tiny) {
-      const predicted = extractFromSentences(model, doc.sentences.map((s) => s.tokens));
+      const predicted = extractFromSentences(
+        model,
+        doc.sentences.map((s) => s.tokens),
+      );
       expect(predicted).toEqual(sentencesToEntities(doc.sentences));
     }
   });
@@ -113,10 +195,14 @@ describe('tagger', () => {
   });
 
   it('is deterministic for a seed and keeps decisions after compaction', () => {
-    const data = tiny.flatMap((d) => d.sentences.map((s) => ({ features: s.tokens.map((t) => ['b', `w=${t.toLowerCase()}`]), tags: s.tags })));
+    const data = tiny.flatMap((d) =>
+      d.sentences.map((s) => ({ features: s.tokens.map((t) => ['b', `w=${t.toLowerCase()}`]), tags: s.tags })),
+    );
     const a = trainTagger(data, TAGS, { epochs: 5, seed: 3 });
     const b = trainTagger(data, TAGS, { epochs: 5, seed: 3 });
-    expect([...a.features.entries()].map(([f, w]) => [f, [...w]])).toEqual([...b.features.entries()].map(([f, w]) => [f, [...w]]));
+    expect([...a.features.entries()].map(([f, w]) => [f, [...w]])).toEqual(
+      [...b.features.entries()].map(([f, w]) => [f, [...w]]),
+    );
     const round = expandWeights(compactWeights(a, 0, 1000));
     for (const s of data) expect(tagSequence(round, s.features)).toEqual(tagSequence(a, s.features));
   });
@@ -185,7 +271,10 @@ describe('local provider', () => {
   });
 
   it('tags an invented posting sensibly', async () => {
-    const result = await localProvider.extract({ text: 'Requirements:\n- 5+ years of experience with Python and SQL\n- BS in Computer Science' }, settings);
+    const result = await localProvider.extract(
+      { text: 'Requirements:\n- 5+ years of experience with Python and SQL\n- BS in Computer Science' },
+      settings,
+    );
     expect(result.experience).toEqual(['5 + years']);
     expect(result.skills).toContain('python');
     expect(result.diploma).toEqual(['bs']);
@@ -199,7 +288,10 @@ describe('local provider', () => {
   it('throws ExtractionError cancelled for an aborted signal', async () => {
     const before = new AbortController();
     before.abort();
-    await expect(localProvider.extract({ text: posting }, settings, before.signal)).rejects.toMatchObject({ name: 'ExtractionError', code: 'cancelled' });
+    await expect(localProvider.extract({ text: posting }, settings, before.signal)).rejects.toMatchObject({
+      name: 'ExtractionError',
+      code: 'cancelled',
+    });
     const during = new AbortController();
     const pending = localProvider.extract({ text: posting }, settings, during.signal);
     during.abort();
@@ -260,7 +352,8 @@ function lcs(a: string[], b: string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
     prev = cur;
   }
   return prev[b.length];

@@ -23,7 +23,13 @@ const KINDS: [RegExp, SectionKind][] = [
 ];
 
 function text(html: string): string {
-  return html.replace(/<\/(li|p|h\d)>/g, '\n').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/[ \t]+/g, ' ').replace(/\n\s+/g, '\n').trim();
+  return html
+    .replace(/<\/(li|p|h\d)>/g, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s+/g, '\n')
+    .trim();
 }
 
 /** The page's sections: one per h2/h3 or bold-paragraph heading, kind from KINDS. */
@@ -43,27 +49,37 @@ const BACKEND = { skills: ['Python', 'FastAPI', 'Kubernetes', 'Docker', 'CI/CD',
 
 describe('a backend profile against whole postings with sections', () => {
   // Scope whole reads the blurb too: its skills are attributed to it and left unscored.
-  it.each(['focused', 'whole'] as const)('scores several times higher on the backend posting, and ranks it first (scope %s)', async (scope) => {
-    const settings = SettingsSchema.parse({ provider: 'local', scope });
-    const scores: Record<string, number> = {};
-    for (const id of PAGES) {
-      const html = readFileSync(fixturePath('match-pages', `${id}.html`), 'utf8');
-      const sections = sectionsOf(html);
-      expect(sections.some((s) => s.kind === 'requirements'), id).toBe(true);
-      const result = await extractPosting({ text: sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n'), sections }, settings);
-      const m = matchSkills(BACKEND, result);
-      scores[id] = m.score;
-      if (id === 'accounting') {
-        // Cobalt's blurb names AWS, Kubernetes, Python and Go: the employer's stack, not the job's.
-        expect(m.matched).toEqual([]);
-        if (scope === 'whole') expect(m.ignored.join(' ').toLowerCase()).toMatch(/aws|kubernetes|python/);
+  it.each(['focused', 'whole'] as const)(
+    'scores several times higher on the backend posting, and ranks it first (scope %s)',
+    async (scope) => {
+      const settings = SettingsSchema.parse({ provider: 'local', scope });
+      const scores: Record<string, number> = {};
+      for (const id of PAGES) {
+        const html = readFileSync(fixturePath('match-pages', `${id}.html`), 'utf8');
+        const sections = sectionsOf(html);
+        expect(
+          sections.some((s) => s.kind === 'requirements'),
+          id,
+        ).toBe(true);
+        const result = await extractPosting(
+          { text: sections.map((s) => `${s.heading}\n${s.text}`).join('\n\n'), sections },
+          settings,
+        );
+        const m = matchSkills(BACKEND, result);
+        scores[id] = m.score;
+        if (id === 'accounting') {
+          // Cobalt's blurb names AWS, Kubernetes, Python and Go: the employer's stack, not the job's.
+          expect(m.matched).toEqual([]);
+          if (scope === 'whole') expect(m.ignored.join(' ').toLowerCase()).toMatch(/aws|kubernetes|python/);
+        }
+        if (id === 'backend') {
+          expect(m.summary).toMatch(/^\d+ of \d+ required skills/);
+          expect(m.required.matched).toBeGreaterThanOrEqual(6);
+        }
       }
-      if (id === 'backend') {
-        expect(m.summary).toMatch(/^\d+ of \d+ required skills/);
-        expect(m.required.matched).toBeGreaterThanOrEqual(6);
-      }
-    }
-    for (const other of ['nursing', 'accounting', 'truck-driver']) expect(scores.backend, `${JSON.stringify(scores)}`).toBeGreaterThanOrEqual(3 * scores[other]);
-    expect(PAGES[rankOrder(PAGES.map((id) => scores[id]))[0]]).toBe('backend');
-  });
+      for (const other of ['nursing', 'accounting', 'truck-driver'])
+        expect(scores.backend, `${JSON.stringify(scores)}`).toBeGreaterThanOrEqual(3 * scores[other]);
+      expect(PAGES[rankOrder(PAGES.map((id) => scores[id]))[0]]).toBe('backend');
+    },
+  );
 });

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Entities } from '../../src/core/entities';
-import { degreeLevels, checkDiploma, checkMajor, checkExperience, yearsFromExperience } from '../../src/core/match/degrees';
+import {
+  degreeLevels,
+  checkDiploma,
+  checkMajor,
+  checkExperience,
+  yearsFromExperience,
+} from '../../src/core/match/degrees';
 import { chipFor, matchSkills, missingAsText, type MatchablePosting } from '../../src/core/match/match';
 import { skillConcepts } from '../../src/core/match/phrases';
 import type { SectionKind } from '../../src/core/sections';
 import { buildSynonymIndex, canonicalName, sameSkill, skillKey, spellingKey } from '../../src/core/match/normalize';
-import { addSkills, exportProfile, mergeProfiles, parseProfile, parseSkillList, profileFromEntities, removeSkill, emptyProfile } from '../../src/core/match/profile';
+import {
+  addSkills,
+  exportProfile,
+  mergeProfiles,
+  parseProfile,
+  parseSkillList,
+  profileFromEntities,
+  removeSkill,
+  emptyProfile,
+} from '../../src/core/match/profile';
 import { parseSynonymTable, SKILL_SYNONYMS } from '../../src/core/match/synonyms';
 import { HAS_SHARED, readShared } from '../shared';
 
@@ -179,7 +194,10 @@ describe('the synonym table', () => {
         const key = spellingKey(name);
         expect(key, `"${name}" normalises to nothing`).not.toBe('');
         const prev = owner.get(key);
-        expect(prev === undefined || prev === line.canonical, `"${name}" is on both "${prev}" and "${line.canonical}"`).toBe(true);
+        expect(
+          prev === undefined || prev === line.canonical,
+          `"${name}" is on both "${prev}" and "${line.canonical}"`,
+        ).toBe(true);
         owner.set(key, line.canonical);
       }
     }
@@ -231,7 +249,12 @@ describe('matchSkills', () => {
     expect(r.niceToHave).toEqual({ matched: 0, total: 0 });
     expect(r.chips.every((c) => c.importance === 'required')).toBe(true);
     expect(r.chips.map((c) => [c.value, c.matched])).toEqual([
-      ['java', false], ['c #', true], ['rest apis', true], ['node.js', false], ['kubernetes', true], ['sql', false],
+      ['java', false],
+      ['c #', true],
+      ['rest apis', true],
+      ['node.js', false],
+      ['kubernetes', true],
+      ['sql', false],
     ]);
   });
 
@@ -279,13 +302,27 @@ function sectioned(skills: [string, SectionKind | undefined][]): MatchablePostin
   return {
     ...emptyEntities(),
     skills: skills.map(([v]) => v),
-    details: { skills: skills.map(([value, section]) => (section ? { value, confidence: 0.9, section } : { value, confidence: 0.9 })) },
+    details: {
+      skills: skills.map(([value, section]) =>
+        section ? { value, confidence: 0.9, section } : { value, confidence: 0.9 },
+      ),
+    },
   };
 }
 
 describe('phrase skills match their head skill both ways', () => {
   it('a posting phrase is matched by the head skill', () => {
-    const r = matchSkills({ skills: ['Kubernetes', 'CI/CD', 'Python', 'Docker'] }, posting({ skills: ['running kubernetes', 'maintaining ci / cd pipelines', 'strong python skills', 'experience with docker and kubernetes'] }));
+    const r = matchSkills(
+      { skills: ['Kubernetes', 'CI/CD', 'Python', 'Docker'] },
+      posting({
+        skills: [
+          'running kubernetes',
+          'maintaining ci / cd pipelines',
+          'strong python skills',
+          'experience with docker and kubernetes',
+        ],
+      }),
+    );
     expect(r.chips.map((c) => [c.value, c.matched, c.by])).toEqual([
       ['running kubernetes', true, 'Kubernetes'],
       ['maintaining ci / cd pipelines', true, 'CI/CD'],
@@ -296,14 +333,20 @@ describe('phrase skills match their head skill both ways', () => {
   });
 
   it('a candidate phrase matches the posting’s head skill', () => {
-    const r = matchSkills({ skills: ['running Kubernetes clusters', 'Maintaining CI/CD pipelines', 'Go'] }, posting({ skills: ['kubernetes', 'ci / cd', 'k8s', 'rust'] }));
+    const r = matchSkills(
+      { skills: ['running Kubernetes clusters', 'Maintaining CI/CD pipelines', 'Go'] },
+      posting({ skills: ['kubernetes', 'ci / cd', 'k8s', 'rust'] }),
+    );
     expect(r.matched).toEqual(['kubernetes', 'ci / cd']);
     expect(r.missing).toEqual(['rust']);
     expect(r.extra).toEqual(['Go']);
   });
 
   it('a phrase and its head on one posting are one skill', () => {
-    const r = matchSkills({ skills: ['Kubernetes'] }, posting({ skills: ['running kubernetes', 'kubernetes', 'terraform'] }));
+    const r = matchSkills(
+      { skills: ['Kubernetes'] },
+      posting({ skills: ['running kubernetes', 'kubernetes', 'terraform'] }),
+    );
     expect(r.asked).toBe(2);
     expect(r.summary).toBe('1 of 2 required skills · 50 %');
     expect(chipFor(r, 'kubernetes')?.value).toBe('running kubernetes');
@@ -318,7 +361,9 @@ describe('phrase skills match their head skill both ways', () => {
     expect(matchSkills({ skills: ['React'] }, posting({ skills: ['react native'] })).score).toBe(0);
     expect(matchSkills({ skills: ['SQL'] }, posting({ skills: ['sql server'] })).score).toBe(0);
     expect(matchSkills({ skills: ['Java'] }, posting({ skills: ['java script development'] })).score).toBe(0);
-    expect(skillConcepts('project management', new Set([skillKey('management')]))).toEqual([skillKey('project management')]);
+    expect(skillConcepts('project management', new Set([skillKey('management')]))).toEqual([
+      skillKey('project management'),
+    ]);
     // Without their hyphens, too: C is not C-level, Go is not go-to-market, R is not R&D.
     expect(matchSkills({ skills: ['C'] }, posting({ skills: ['c level'] })).score).toBe(0);
     expect(matchSkills({ skills: ['Go'] }, posting({ skills: ['go to market strategy'] })).score).toBe(0);
@@ -327,7 +372,10 @@ describe('phrase skills match their head skill both ways', () => {
 
   // The false friends, on their own and inside phrases, either side.
   it.each(DIFFERENT)('%s and %s stay apart in phrases', (a, b) => {
-    for (const [p, c] of [[a, b], [b, a]]) {
+    for (const [p, c] of [
+      [a, b],
+      [b, a],
+    ]) {
       for (const phrase of [p, `experience with ${p}`, `running ${p} in production`]) {
         const r = matchSkills({ skills: [c] }, posting({ skills: [phrase] }));
         expect(r.matched, `posting "${phrase}" / candidate "${c}"`).toEqual([]);
@@ -356,7 +404,9 @@ describe('required and nice-to-have skills', () => {
     expect(r.niceToHave).toEqual({ matched: 1, total: 2 });
     expect(r.score).toBeCloseTo((2 + 0.5) / (3 + 1));
     expect(r.summary).toBe('2 of 3 required skills, 1 of 2 nice-to-have · 63 %');
-    expect(r.formula).toBe('score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (2 + 1/2) / (3 + 2/2) = 63 %');
+    expect(r.formula).toBe(
+      'score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (2 + 1/2) / (3 + 2/2) = 63 %',
+    );
     expect(r.chips.map((c) => [c.value, c.matched, c.importance, c.section])).toEqual([
       ['python', true, 'required', 'requirements'],
       ['fastapi', false, 'required', 'requirements'],
@@ -374,26 +424,54 @@ describe('required and nice-to-have skills', () => {
   });
 
   it('a skill asked as nice-to-have and as required is required', () => {
-    const r = matchSkills({ skills: [] }, sectioned([['docker', 'nice-to-have'], ['Docker', 'requirements']]));
+    const r = matchSkills(
+      { skills: [] },
+      sectioned([
+        ['docker', 'nice-to-have'],
+        ['Docker', 'requirements'],
+      ]),
+    );
     expect(r.chips).toEqual([{ value: 'docker', matched: false, importance: 'required', section: 'requirements' }]);
   });
 
   it('counts every skill as required when the posting gives no section or no requirement section', () => {
-    expect(matchSkills({ skills: ['python'] }, posting({ skills: ['python', 'sql'] })).summary).toBe('1 of 2 required skills · 50 %');
-    const untrusted = sectioned([['python', 'other'], ['sql', 'company'], ['excel', undefined]]);
+    expect(matchSkills({ skills: ['python'] }, posting({ skills: ['python', 'sql'] })).summary).toBe(
+      '1 of 2 required skills · 50 %',
+    );
+    const untrusted = sectioned([
+      ['python', 'other'],
+      ['sql', 'company'],
+      ['excel', undefined],
+    ]);
     const r = matchSkills({ skills: ['python'] }, untrusted);
     expect(r.required).toEqual({ matched: 1, total: 3 });
     expect(r.ignored).toEqual([]);
   });
 
   it('only nice-to-have skills: the share of those', () => {
-    const r = matchSkills({ skills: ['Go'] }, sectioned([['go', 'nice-to-have'], ['rust', 'nice-to-have'], ['java', 'requirements']]));
+    const r = matchSkills(
+      { skills: ['Go'] },
+      sectioned([
+        ['go', 'nice-to-have'],
+        ['rust', 'nice-to-have'],
+        ['java', 'requirements'],
+      ]),
+    );
     expect(r.summary).toBe('0 of 1 required skill, 1 of 2 nice-to-have · 25 %');
     expect(matchSkills({ skills: [] }, posting({})).summary).toBe('No skills to compare');
   });
 
   it('reads details by value when they do not run parallel to the skills', () => {
-    const p: MatchablePosting = { ...emptyEntities(), skills: ['python', 'perl'], details: { skills: [{ value: 'perl', confidence: 1, section: 'nice-to-have' }, { value: 'python', confidence: 1, section: 'requirements' }] } };
+    const p: MatchablePosting = {
+      ...emptyEntities(),
+      skills: ['python', 'perl'],
+      details: {
+        skills: [
+          { value: 'perl', confidence: 1, section: 'nice-to-have' },
+          { value: 'python', confidence: 1, section: 'requirements' },
+        ],
+      },
+    };
     const r = matchSkills({ skills: ['perl'] }, p);
     expect(r.chips.map((c) => c.importance)).toEqual(['required', 'niceToHave']);
     expect(r.summary).toBe('0 of 1 required skill, 1 of 1 nice-to-have · 33 %');
@@ -425,7 +503,12 @@ describe('yearsFromExperience', () => {
   });
 
   it('asks the largest amount and compares', () => {
-    expect(checkExperience(['2 + years', 'industry experience'], 2)).toEqual({ asked: 2, values: ['2 + years', 'industry experience'], held: 2, ok: true });
+    expect(checkExperience(['2 + years', 'industry experience'], 2)).toEqual({
+      asked: 2,
+      values: ['2 + years', 'industry experience'],
+      held: 2,
+      ok: true,
+    });
     expect(checkExperience(['industry experience'], 2).ok).toBeNull();
     expect(checkExperience([], 2).asked).toBeNull();
   });
@@ -474,15 +557,33 @@ describe('diplomas and majors', () => {
 describe('profile', () => {
   it('parses pasted lists: commas, semicolons, lines, bullets, numbers, parentheses kept whole', () => {
     expect(parseSkillList('a, b; c\n d')).toEqual(['a', 'b', 'c', 'd']);
-    expect(parseSkillList('• Python\n• SQL\n- Docker\n* Go\n1. Rust\n2) C++')).toEqual(['Python', 'SQL', 'Docker', 'Go', 'Rust', 'C++']);
-    expect(parseSkillList('Python (Django, Flask), Node.js | .NET\tC#')).toEqual(['Python (Django, Flask)', 'Node.js', '.NET', 'C#']);
+    expect(parseSkillList('• Python\n• SQL\n- Docker\n* Go\n1. Rust\n2) C++')).toEqual([
+      'Python',
+      'SQL',
+      'Docker',
+      'Go',
+      'Rust',
+      'C++',
+    ]);
+    expect(parseSkillList('Python (Django, Flask), Node.js | .NET\tC#')).toEqual([
+      'Python (Django, Flask)',
+      'Node.js',
+      '.NET',
+      'C#',
+    ]);
     expect(parseSkillList('JS, JavaScript, javascript, Java')).toEqual(['JS', 'Java']);
     expect(parseSkillList('Python.\nSQL:\n\n , ;')).toEqual(['Python', 'SQL']);
     expect(parseSkillList('')).toEqual([]);
   });
 
   it('round-trips through export and import', () => {
-    const p = { ...emptyProfile(), skills: ['Python', 'SQL'], years: 3, diplomas: ['BSc'], majors: ['Computer Science'] };
+    const p = {
+      ...emptyProfile(),
+      skills: ['Python', 'SQL'],
+      years: 3,
+      diplomas: ['BSc'],
+      majors: ['Computer Science'],
+    };
     const r = parseProfile(exportProfile(p));
     expect(r).toEqual({ ok: true, profile: p });
   });
@@ -506,11 +607,33 @@ describe('profile', () => {
   });
 
   it('builds a profile from a résumé’s extracted entities and merges it into the current one', () => {
-    const fromResume = profileFromEntities(posting({ skills: ['python', 'sql', 'Python', 'k8s'], experience: ['2 years', '6 + years', 'team work'], diploma: ['msc', 'bsc'], diploma_major: ['statistics'] }));
-    expect(fromResume).toEqual({ version: 1, skills: ['python', 'sql', 'k8s'], years: 6, diplomas: ['msc', 'bsc'], majors: ['statistics'] });
+    const fromResume = profileFromEntities(
+      posting({
+        skills: ['python', 'sql', 'Python', 'k8s'],
+        experience: ['2 years', '6 + years', 'team work'],
+        diploma: ['msc', 'bsc'],
+        diploma_major: ['statistics'],
+      }),
+    );
+    expect(fromResume).toEqual({
+      version: 1,
+      skills: ['python', 'sql', 'k8s'],
+      years: 6,
+      diplomas: ['msc', 'bsc'],
+      majors: ['statistics'],
+    });
     expect(profileFromEntities(posting({}))).toEqual({ version: 1, skills: [] });
-    const merged = mergeProfiles({ version: 1, skills: ['Kubernetes', 'Go'], years: 8, majors: ['Statistics'] }, fromResume);
-    expect(merged).toEqual({ version: 1, skills: ['Kubernetes', 'Go', 'python', 'sql'], years: 8, diplomas: ['msc', 'bsc'], majors: ['Statistics'] });
+    const merged = mergeProfiles(
+      { version: 1, skills: ['Kubernetes', 'Go'], years: 8, majors: ['Statistics'] },
+      fromResume,
+    );
+    expect(merged).toEqual({
+      version: 1,
+      skills: ['Kubernetes', 'Go', 'python', 'sql'],
+      years: 8,
+      diplomas: ['msc', 'bsc'],
+      majors: ['Statistics'],
+    });
     expect(parseProfile(exportProfile(merged))).toEqual({ ok: true, profile: merged });
   });
 
@@ -533,7 +656,10 @@ describe.skipIf(!HAS_SHARED)('the training data’s skills (../shared)', () => {
       for (const m of list.matchAll(/'([^']*)'|"([^"]*)"/g)) values.add(m[1] ?? m[2]);
     }
   }
-  const ALLOWED_MERGES = [['ml', 'machine learning'], ['development', 'd ev elopment']].map((g) => g.sort().join(' | '));
+  const ALLOWED_MERGES = [
+    ['ml', 'machine learning'],
+    ['development', 'd ev elopment'],
+  ].map((g) => g.sort().join(' | '));
 
   it('merges only spellings of one skill', () => {
     expect(values.size).toBeGreaterThan(150);

@@ -51,11 +51,28 @@ describe('baseModelId', () => {
 
 describe('resolveMode', () => {
   it('auto picks completion for the completion models and instruct variants', () => {
-    for (const m of ['davinci-002', 'babbage-002', 'ft:davinci-002:acme::abc', 'ft:babbage-002:acme:jobs:x', 'gpt-3.5-turbo-instruct', 'ft:gpt-3.5-turbo-instruct:o::x'])
+    for (const m of [
+      'davinci-002',
+      'babbage-002',
+      'ft:davinci-002:acme::abc',
+      'ft:babbage-002:acme:jobs:x',
+      'gpt-3.5-turbo-instruct',
+      'ft:gpt-3.5-turbo-instruct:o::x',
+    ])
       expect(resolveMode(m, 'auto'), m).toBe('completion');
   });
   it('auto picks chat for everything else', () => {
-    for (const m of ['gpt-4o-mini', 'ft:gpt-4o-mini-2024-07-18:acme::x', 'gpt-4.1', 'llama3.1:8b', 'davinci-002-chat', 'my-model', '', 'qwen2.5:7b-instruct', 'mistralai/Mistral-7B-Instruct-v0.3'])
+    for (const m of [
+      'gpt-4o-mini',
+      'ft:gpt-4o-mini-2024-07-18:acme::x',
+      'gpt-4.1',
+      'llama3.1:8b',
+      'davinci-002-chat',
+      'my-model',
+      '',
+      'qwen2.5:7b-instruct',
+      'mistralai/Mistral-7B-Instruct-v0.3',
+    ])
       expect(resolveMode(m, 'auto'), m).toBe('chat');
   });
   it('an explicit mode wins', () => {

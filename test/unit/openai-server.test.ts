@@ -18,13 +18,23 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}, base = server.url) {
-  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test', ...headers },
+    body: JSON.stringify(body),
+  });
   return { res, json: (await res.json()) as Record<string, any> };
 }
 
 describe('POST /v1/completions', () => {
   it('answers in the text_completion shape, cut at the stop sequence', async () => {
-    const { res, json } = await post('/completions', { model: 'davinci-002', prompt: GOLD[0].prompt, temperature: 0, max_tokens: 100, stop: [' END'] });
+    const { res, json } = await post('/completions', {
+      model: 'davinci-002',
+      prompt: GOLD[0].prompt,
+      temperature: 0,
+      max_tokens: 100,
+      stop: [' END'],
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.headers.get('x-request-id')).toMatch(/^req_/);
@@ -32,7 +42,9 @@ describe('POST /v1/completions', () => {
     expect(json.object).toBe('text_completion');
     expect(typeof json.created).toBe('number');
     expect(json.model).toBe('davinci-002');
-    expect(json.choices).toEqual([{ text: " experience:['3 + years']\nskills:['python']\n", index: 0, logprobs: null, finish_reason: 'stop' }]);
+    expect(json.choices).toEqual([
+      { text: " experience:['3 + years']\nskills:['python']\n", index: 0, logprobs: null, finish_reason: 'stop' },
+    ]);
     expect(json.usage.total_tokens).toBe(json.usage.prompt_tokens + json.usage.completion_tokens);
     expect(json.usage.prompt_tokens).toBeGreaterThan(3);
   });
@@ -56,12 +68,21 @@ describe('POST /v1/completions', () => {
   });
 
   it('refuses a body that is not JSON, and a missing model or prompt, as OpenAI does', async () => {
-    const res = await fetch(server.url + '/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(server.url + '/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.message).toMatch(/could not parse the JSON body/);
     const noModel = await post('/completions', { prompt: 'x' });
     expect(noModel.res.status).toBe(400);
-    expect(noModel.json.error).toEqual({ message: 'you must provide a model parameter', type: 'invalid_request_error', param: null, code: null });
+    expect(noModel.json.error).toEqual({
+      message: 'you must provide a model parameter',
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
+    });
     const noPrompt = await post('/completions', { model: 'davinci-002' });
     expect(noPrompt.json.error.param).toBe('prompt');
   });
@@ -82,7 +103,12 @@ describe('POST /v1/chat/completions', () => {
     expect(json.object).toBe('chat.completion');
     expect(json.model).toBe('gpt-4o-mini-2024-07-18');
     expect(json.choices).toHaveLength(1);
-    expect(json.choices[0]).toMatchObject({ index: 0, logprobs: null, finish_reason: 'stop', message: { role: 'assistant', content: "experience:['3 + years']\nskills:['python']", refusal: null } });
+    expect(json.choices[0]).toMatchObject({
+      index: 0,
+      logprobs: null,
+      finish_reason: 'stop',
+      message: { role: 'assistant', content: "experience:['3 + years']\nskills:['python']", refusal: null },
+    });
     expect(json.usage.total_tokens).toBe(json.usage.prompt_tokens + json.usage.completion_tokens);
   });
 
@@ -97,7 +123,12 @@ describe('GET /v1/models', () => {
     const res = await fetch(server.url + '/models');
     const json = (await res.json()) as any;
     expect(json.object).toBe('list');
-    expect(json.data).toContainEqual({ id: 'davinci-002', object: 'model', created: 1_700_000_000, owned_by: 'system' });
+    expect(json.data).toContainEqual({
+      id: 'davinci-002',
+      object: 'model',
+      created: 1_700_000_000,
+      owned_by: 'system',
+    });
   });
 });
 
@@ -105,13 +136,34 @@ describe('errors exactly as OpenAI sends them', () => {
   it('401 invalid_api_key for a wrong key, and for no key', async () => {
     const s = await startOpenAIServer({ apiKey: 'sk-right-key-123456' });
     try {
-      const wrong = await post('/completions', { model: 'davinci-002', prompt: 'x' }, { authorization: 'Bearer sk-wrong-key-987654' }, s.url);
+      const wrong = await post(
+        '/completions',
+        { model: 'davinci-002', prompt: 'x' },
+        { authorization: 'Bearer sk-wrong-key-987654' },
+        s.url,
+      );
       expect(wrong.res.status).toBe(401);
-      expect(wrong.json).toEqual({ error: { message: expect.stringMatching(/^Incorrect API key provided: sk-\**7654\. You can find your API key at/), type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
-      const none = await fetch(s.url + '/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(wrong.json).toEqual({
+        error: {
+          message: expect.stringMatching(/^Incorrect API key provided: sk-\**7654\. You can find your API key at/),
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+        },
+      });
+      const none = await fetch(s.url + '/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(none.status).toBe(401);
       expect(((await none.json()) as any).error.message).toMatch(/^You didn't provide an API key/);
-      const right = await post('/completions', { model: 'davinci-002', prompt: 'x' }, { authorization: 'Bearer sk-right-key-123456' }, s.url);
+      const right = await post(
+        '/completions',
+        { model: 'davinci-002', prompt: 'x' },
+        { authorization: 'Bearer sk-right-key-123456' },
+        s.url,
+      );
       expect(right.res.status).toBe(200);
     } finally {
       await s.close();
@@ -121,14 +173,27 @@ describe('errors exactly as OpenAI sends them', () => {
   it('404 model_not_found names the model', async () => {
     const { res, json } = await post('/completions', { model: 'no-such-model', prompt: 'x' });
     expect(res.status).toBe(404);
-    expect(json).toEqual({ error: { message: 'The model `no-such-model` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' } });
+    expect(json).toEqual({
+      error: {
+        message: 'The model `no-such-model` does not exist or you do not have access to it.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'model_not_found',
+      },
+    });
   });
 
   it('404 for models outside the served list', async () => {
     const s = await startOpenAIServer({ models: ['my-model'] });
     try {
-      expect((await post('/chat/completions', { model: 'my-model', messages: [{ role: 'user', content: 'x' }] }, {}, s.url)).res.status).toBe(200);
-      expect((await post('/chat/completions', { model: 'other', messages: [{ role: 'user', content: 'x' }] }, {}, s.url)).json.error.code).toBe('model_not_found');
+      expect(
+        (await post('/chat/completions', { model: 'my-model', messages: [{ role: 'user', content: 'x' }] }, {}, s.url))
+          .res.status,
+      ).toBe(200);
+      expect(
+        (await post('/chat/completions', { model: 'other', messages: [{ role: 'user', content: 'x' }] }, {}, s.url))
+          .json.error.code,
+      ).toBe('model_not_found');
     } finally {
       await s.close();
     }
@@ -151,7 +216,8 @@ describe('errors exactly as OpenAI sends them', () => {
     expect(res.headers.get('retry-after')).toBeNull();
     expect(json).toEqual({
       error: {
-        message: 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+        message:
+          'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
         type: 'insufficient_quota',
         param: null,
         code: 'insufficient_quota',
@@ -168,7 +234,12 @@ describe('errors exactly as OpenAI sends them', () => {
     expect(bad.json.error).toMatchObject({ param: 'temperature', code: 'invalid_value' });
     const e500 = await post('/completions', { model: 'always-500', prompt: 'x' });
     expect(e500.res.status).toBe(500);
-    expect(e500.json.error).toEqual({ message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null });
+    expect(e500.json.error).toEqual({
+      message: 'The server had an error while processing your request. Sorry about that!',
+      type: 'server_error',
+      param: null,
+      code: null,
+    });
     const e503 = await post('/chat/completions', { model: 'always-503', messages: [{ role: 'user', content: 'x' }] });
     expect(e503.res.status).toBe(503);
   });
@@ -180,7 +251,11 @@ describe('errors exactly as OpenAI sends them', () => {
   });
 
   it('context_length_exceeded when prompt + max_tokens exceed the model context', async () => {
-    const { res, json } = await post('/completions', { model: 'small-context', prompt: 'word '.repeat(2000), max_tokens: 10 });
+    const { res, json } = await post('/completions', {
+      model: 'small-context',
+      prompt: 'word '.repeat(2000),
+      max_tokens: 10,
+    });
     expect(res.status).toBe(400);
     expect(json.error.code).toBe('context_length_exceeded');
   });
@@ -203,13 +278,23 @@ describe('slow answers, CORS, recording, extra routes', () => {
   it('answers the preflight of a chrome-extension:// origin, echoing the x-stainless-* headers', async () => {
     const res = await fetch(server.url + '/chat/completions', {
       method: 'OPTIONS',
-      headers: { origin: 'chrome-extension://abcdefghijklmnop', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-stainless-os,x-stainless-retry-count' },
+      headers: {
+        origin: 'chrome-extension://abcdefghijklmnop',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-stainless-os,x-stainless-retry-count',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
-    expect(res.headers.get('access-control-allow-headers')).toBe('authorization,content-type,x-stainless-os,x-stainless-retry-count');
-    const { res: post200 } = await post('/completions', { model: 'davinci-002', prompt: 'x' }, { origin: 'chrome-extension://abcdefghijklmnop' });
+    expect(res.headers.get('access-control-allow-headers')).toBe(
+      'authorization,content-type,x-stainless-os,x-stainless-retry-count',
+    );
+    const { res: post200 } = await post(
+      '/completions',
+      { model: 'davinci-002', prompt: 'x' },
+      { origin: 'chrome-extension://abcdefghijklmnop' },
+    );
     expect(post200.headers.get('access-control-allow-origin')).toBe('*');
     expect(post200.headers.get('access-control-allow-headers')).toMatch(/x-stainless-retry-count/);
     const errorRes = await post('/completions', { model: 'always-500', prompt: 'x' });
@@ -228,15 +313,24 @@ describe('slow answers, CORS, recording, extra routes', () => {
 
   it('records each request with the key redacted from the headers', async () => {
     const before = server.requests.length;
-    await post('/completions', { model: 'davinci-002', prompt: 'recorded' }, { authorization: 'Bearer sk-secret-value' });
+    await post(
+      '/completions',
+      { model: 'davinci-002', prompt: 'recorded' },
+      { authorization: 'Bearer sk-secret-value' },
+    );
     const r = server.requests[before];
-    expect(r).toMatchObject({ method: 'POST', path: '/v1/completions', apiKey: 'sk-secret-value', body: { model: 'davinci-002', prompt: 'recorded' } });
+    expect(r).toMatchObject({
+      method: 'POST',
+      path: '/v1/completions',
+      apiKey: 'sk-secret-value',
+      body: { model: 'davinci-002', prompt: 'recorded' },
+    });
     expect(r.headers.authorization).toBe('Bearer [redacted]');
     expect(JSON.stringify(r.headers)).not.toContain('sk-secret-value');
     expect(server.modelRequests().at(-1)).toBe(r);
   });
 
-  it('consults extra routes before its 404, which has OpenAI\'s shape', async () => {
+  it("consults extra routes before its 404, which has OpenAI's shape", async () => {
     const s = await startOpenAIServer({
       routes: [
         (_req, res, body, url) => {
@@ -252,7 +346,12 @@ describe('slow answers, CORS, recording, extra routes', () => {
       expect(await files.json()).toEqual({ object: 'file', bytes: 3 });
       const missing = await fetch(s.url + '/nothing');
       expect(missing.status).toBe(404);
-      expect(((await missing.json()) as any).error).toEqual({ message: 'Invalid URL (GET /v1/nothing)', type: 'invalid_request_error', param: null, code: null });
+      expect(((await missing.json()) as any).error).toEqual({
+        message: 'Invalid URL (GET /v1/nothing)',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      });
     } finally {
       await s.close();
     }
@@ -263,7 +362,11 @@ describe('slow answers, CORS, recording, extra routes', () => {
     const s = await startOpenAIServer({ routes: ft.routes });
     try {
       for (const body of ['null', '[]', '7', '{oops']) {
-        const res = await fetch(s.url + '/fine_tuning/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(s.url + '/fine_tuning/jobs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         expect(res.status).toBe(400);
         expect(((await res.json()) as any).error.message).toMatch(/could not parse the JSON body/);
       }

@@ -21,14 +21,15 @@ describe('writeZip', () => {
   it('reads back the same files, sorted by name', () => {
     const back = readZip(writeZip(files, WHEN));
     expect(back.map((e: { name: string }) => e.name)).toEqual([...files.map((f) => f.name)].sort());
-    for (const f of files) expect(back.find((e: { name: string }) => e.name === f.name)?.data.equals(f.data)).toBe(true);
+    for (const f of files)
+      expect(back.find((e: { name: string }) => e.name === f.name)?.data.equals(f.data)).toBe(true);
   });
 
   it('gives the same bytes for the same files in any order', () => {
     expect(writeZip(files, WHEN).equals(writeZip([...files].reverse(), WHEN))).toBe(true);
   });
 
-  it('stamps every entry with the given time in UTC (not the machine\'s zone) and valid CRCs', () => {
+  it("stamps every entry with the given time in UTC (not the machine's zone) and valid CRCs", () => {
     const zip = writeZip(files, WHEN);
     let p = 0;
     for (let i = 0; i < files.length; i++) {

@@ -1,7 +1,15 @@
 // The candidate profile in storage.local: round trip, salvage of bad stored values (one bad value
 // costs that value only), refusal of invalid profiles on save, and no other key ever touched.
 import { describe, expect, it } from 'vitest';
-import { PROFILE_KEY, deleteProfile, isEmptyProfile, loadProfile, profileChanged, readStoredProfile, saveProfile } from '../../src/shared/profile-store';
+import {
+  PROFILE_KEY,
+  deleteProfile,
+  isEmptyProfile,
+  loadProfile,
+  profileChanged,
+  readStoredProfile,
+  saveProfile,
+} from '../../src/shared/profile-store';
 import type { StorageAreaLike } from '../../src/shared/storage';
 import { memoryArea } from './fake-storage';
 
@@ -12,7 +20,12 @@ describe('profile store', () => {
 
   it('saves and loads a profile, other spellings of one skill kept once', async () => {
     const area = memoryArea({ settings: { model: 'm' } });
-    const saved = await saveProfile(area, { version: 1, skills: ['TypeScript', 'reactjs', 'React', 'Postgres'], years: 4, diplomas: ['BS'] });
+    const saved = await saveProfile(area, {
+      version: 1,
+      skills: ['TypeScript', 'reactjs', 'React', 'Postgres'],
+      years: 4,
+      diplomas: ['BS'],
+    });
     expect(saved.skills).toEqual(['TypeScript', 'reactjs', 'Postgres']);
     expect(await loadProfile(area)).toEqual({ profile: saved });
     expect(area.data.settings).toEqual({ model: 'm' });
@@ -26,13 +39,19 @@ describe('profile store', () => {
   });
 
   it('salvages a stored profile value by value and says what was dropped', () => {
-    const got = readStoredProfile({ version: 1, skills: ['Rust', 42, '', 'Go'], years: 'ten', diplomas: ['MS', null], majors: 'math' });
-    expect(got.profile).toEqual({ version: 1, skills: ['Rust', 'Go'] , diplomas: ['MS'] });
+    const got = readStoredProfile({
+      version: 1,
+      skills: ['Rust', 42, '', 'Go'],
+      years: 'ten',
+      diplomas: ['MS', null],
+      majors: 'math',
+    });
+    expect(got.profile).toEqual({ version: 1, skills: ['Rust', 'Go'], diplomas: ['MS'] });
     expect(got.problem).toMatch(/left out \(5\)/);
   });
 
   it('ignores unreadable values without throwing', () => {
-    for (const raw of [42, 'profile', [], { skills: 'a, b' }, { version: 1, skills: [] , years: -3 }]) {
+    for (const raw of [42, 'profile', [], { skills: 'a, b' }, { version: 1, skills: [], years: -3 }]) {
       const got = readStoredProfile(raw);
       expect(got.profile).toBeNull();
       expect(got.problem).toMatch(/unreadable/);
@@ -46,7 +65,11 @@ describe('profile store', () => {
   });
 
   it('reports a storage failure instead of throwing', async () => {
-    const broken: StorageAreaLike = { get: () => Promise.reject(new Error('quota')), set: async () => {}, remove: async () => {} };
+    const broken: StorageAreaLike = {
+      get: () => Promise.reject(new Error('quota')),
+      set: async () => {},
+      remove: async () => {},
+    };
     const got = await loadProfile(broken);
     expect(got.profile).toBeNull();
     expect(got.problem).toMatch(/could not read/);

@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCompletion } from '../../src/core/completion';
 import { ENTITY_TYPES } from '../../src/core/entities';
-import { buildChatMessages, buildPrompt, CHAT_SYSTEM_PROMPT, normalizeText, preparePromptText, SEPARATOR, STOP, trimBoilerplate } from '../../src/core/prompt';
+import {
+  buildChatMessages,
+  buildPrompt,
+  CHAT_SYSTEM_PROMPT,
+  normalizeText,
+  preparePromptText,
+  SEPARATOR,
+  STOP,
+  trimBoilerplate,
+} from '../../src/core/prompt';
 import { DEFAULT_SEPARATOR, DEFAULT_STOP } from '../../src/core/settings';
 import { fixturePath, HAS_SHARED, readShared, SHARED_SKIP_REASON } from '../shared';
 
@@ -11,9 +20,16 @@ interface Pair {
   prompt: string;
   completion: string;
 }
-const readPairs = (text: string): Pair[] => text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Pair);
+const readPairs = (text: string): Pair[] =>
+  text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Pair);
 const fixturePairs = readPairs(readFileSync(fixturePath('format', 'training-sample.jsonl'), 'utf8'));
-const boilerplate = JSON.parse(readFileSync(fixturePath('format', 'boilerplate.json'), 'utf8')) as { boilerplate: string[]; keep: string[] };
+const boilerplate = JSON.parse(readFileSync(fixturePath('format', 'boilerplate.json'), 'utf8')) as {
+  boilerplate: string[];
+  keep: string[];
+};
 const squash = (s: string) => s.toLowerCase().replace(/\s+/gu, '');
 
 /** Completion values that are no longer in the text after trimming (compared without spaces and case). */
@@ -23,7 +39,8 @@ function lostValues(pairs: Pair[]): string[] {
     const text = p.prompt.slice(0, -SEPARATOR.length);
     const trimmed = squash(trimBoilerplate(text).text);
     const { entities } = parseCompletion(p.completion);
-    for (const t of ENTITY_TYPES) for (const v of entities[t]) if (squash(text).includes(squash(v)) && !trimmed.includes(squash(v))) lost.push(v);
+    for (const t of ENTITY_TYPES)
+      for (const v of entities[t]) if (squash(text).includes(squash(v)) && !trimmed.includes(squash(v))) lost.push(v);
   }
   return lost;
 }
@@ -64,7 +81,9 @@ describe('buildPrompt', () => {
     expect(buildPrompt('Part one\n\n###\n\nPart two #### three')).toBe('Part one ## Part two ## three' + SEPARATOR);
   });
   it('neutralises the stop word as a word only', () => {
-    expect(preparePromptText('END of line. ENDorse, end, End, the END.')).toBe('end of line. ENDorse, end, End, the end.');
+    expect(preparePromptText('END of line. ENDorse, end, End, the END.')).toBe(
+      'end of line. ENDorse, end, End, the end.',
+    );
   });
   it('leaves C#, #1 and ## alone', () => {
     expect(preparePromptText('C# and F# are #1 ## ok')).toBe('C# and F# are #1 ## ok');
@@ -99,7 +118,9 @@ describe.skipIf(!HAS_SHARED)(`shared training prompts (${HAS_SHARED ? 'present' 
       }
       if (built === p.prompt) same++;
     }
-    console.log(`buildPrompt reproduces ${same} of ${pairs.length} shared prompts byte for byte (${normalized} are already normalized)`);
+    console.log(
+      `buildPrompt reproduces ${same} of ${pairs.length} shared prompts byte for byte (${normalized} are already normalized)`,
+    );
     expect(same).toBe(normalized);
     expect(same).toBe(72);
   });
@@ -127,7 +148,17 @@ describe('trimBoilerplate', () => {
     );
   });
   it('keeps the qualification when it shares a sentence with boilerplate (property)', () => {
-    const qualification = fc.constantFrom('5+ years of experience', 'a BS degree', 'a Master\'s in Physics', 'PhD', '3-5 yrs', 'strong SQL skills', 'proficiency in Java', 'knowledge of AWS', 'MBA preferred');
+    const qualification = fc.constantFrom(
+      '5+ years of experience',
+      'a BS degree',
+      "a Master's in Physics",
+      'PhD',
+      '3-5 yrs',
+      'strong SQL skills',
+      'proficiency in Java',
+      'knowledge of AWS',
+      'MBA preferred',
+    );
     fc.assert(
       fc.property(fc.constantFrom(...boilerplate.boilerplate), qualification, fc.boolean(), (b, q, before) => {
         const sentence = before ? `${q} is required; ${b}` : `${b.replace(/[.!]?$/, '')} and ${q} is required.`;
@@ -150,10 +181,17 @@ describe('trimBoilerplate', () => {
 
 describe('chat messages', () => {
   it('the system message defines the four entity types and the answer format', () => {
-    for (const word of ['diploma', 'diploma_major', 'experience', 'skills', 'no entity', 'END', 'JSON']) expect(CHAT_SYSTEM_PROMPT).toContain(word);
+    for (const word of ['diploma', 'diploma_major', 'experience', 'skills', 'no entity', 'END', 'JSON'])
+      expect(CHAT_SYSTEM_PROMPT).toContain(word);
     // The format example in the system message is itself a parseable answer.
-    const example = CHAT_SYSTEM_PROMPT.slice(CHAT_SYSTEM_PROMPT.indexOf("diploma:['bs']"), CHAT_SYSTEM_PROMPT.indexOf('\nEND') + 4);
-    expect(parseCompletion(example)).toMatchObject({ warnings: [], entities: { diploma: ['bs'], skills: ['python', 'c #'] } });
+    const example = CHAT_SYSTEM_PROMPT.slice(
+      CHAT_SYSTEM_PROMPT.indexOf("diploma:['bs']"),
+      CHAT_SYSTEM_PROMPT.indexOf('\nEND') + 4,
+    );
+    expect(parseCompletion(example)).toMatchObject({
+      warnings: [],
+      entities: { diploma: ['bs'], skills: ['python', 'c #'] },
+    });
   });
   it('is system + user with the prepared text', () => {
     expect(buildChatMessages('5+ years\nof Go. Apply now!', { trimBoilerplate: true })).toEqual([

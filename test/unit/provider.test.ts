@@ -30,7 +30,14 @@ afterAll(async () => {
 });
 
 function settings(over: SettingsInput = {}) {
-  return SettingsSchema.parse({ baseURL: server.url, apiKey: 'sk-test', model: 'davinci-002', maxRetries: 2, timeoutMs: 10_000, ...over });
+  return SettingsSchema.parse({
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    model: 'davinci-002',
+    maxRetries: 2,
+    timeoutMs: 10_000,
+    ...over,
+  });
 }
 
 /** The error a call throws, asserted to be an ExtractionError. */
@@ -53,10 +60,18 @@ describe('completion mode', () => {
     const n = server.modelRequests().length;
     const r = await openaiProvider.extract({ text: textOf(0) }, settings());
     expect(ExtractionResultSchema.parse(r)).toEqual(r);
-    expect({ diploma: r.diploma, diploma_major: r.diploma_major, experience: r.experience, skills: r.skills }).toEqual(goldOf(0));
+    expect({ diploma: r.diploma, diploma_major: r.diploma_major, experience: r.experience, skills: r.skills }).toEqual(
+      goldOf(0),
+    );
     expect(r.diploma).toEqual(['bs']);
     expect(r.skills).toEqual(['go', 'java', 'postgresql', 'kafka', 'docker', 'kubernetes']);
-    expect(r.meta).toMatchObject({ provider: 'openai', model: 'davinci-002', finishReason: 'stop', warnings: [], chunks: 1 });
+    expect(r.meta).toMatchObject({
+      provider: 'openai',
+      model: 'davinci-002',
+      finishReason: 'stop',
+      warnings: [],
+      chunks: 1,
+    });
     expect(r.meta.usage?.promptTokens).toBeGreaterThan(10);
     expect(r.meta.usage?.totalTokens).toBe((r.meta.usage?.promptTokens ?? 0) + (r.meta.usage?.completionTokens ?? 0));
     const [req] = since(n);
@@ -95,7 +110,9 @@ describe('completion mode', () => {
   it('refuses to run without a model, or without a key for api.openai.com, before any request', async () => {
     const n = server.modelRequests().length;
     expect((await failure(openaiProvider.extract({ text: 'x' }, settings({ model: '' })))).code).toBe('no_model');
-    const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ baseURL: 'https://api.openai.com/v1', apiKey: '' })));
+    const e = await failure(
+      openaiProvider.extract({ text: 'x' }, settings({ baseURL: 'https://api.openai.com/v1', apiKey: '' })),
+    );
     expect(e.code).toBe('invalid_key');
     expect(e.message).toMatch(/No API key is set/);
     expect(since(n)).toHaveLength(0);
@@ -106,7 +123,9 @@ describe('chat mode', () => {
   it('sends the system and user messages and parses the entity lines', async () => {
     const n = server.modelRequests().length;
     const r = await openaiProvider.extract({ text: textOf(3) }, settings({ model: 'gpt-4o-mini-2024-07-18' }));
-    expect({ diploma: r.diploma, diploma_major: r.diploma_major, experience: r.experience, skills: r.skills }).toEqual(goldOf(3));
+    expect({ diploma: r.diploma, diploma_major: r.diploma_major, experience: r.experience, skills: r.skills }).toEqual(
+      goldOf(3),
+    );
     const [req] = since(n);
     expect(req.path).toBe('/v1/chat/completions');
     const body = req.body as { messages: { role: string; content: string }[]; temperature: number; max_tokens: number };
@@ -132,7 +151,9 @@ describe('chat mode', () => {
   });
 
   it('accepts a JSON answer from a chat model', async () => {
-    server.setBehavior('json-chat', { answer: '{"diploma": ["ms"], "diploma_major": [], "experience": ["2 + years"], "skills": ["sql", "sql"]}' });
+    server.setBehavior('json-chat', {
+      answer: '{"diploma": ["ms"], "diploma_major": [], "experience": ["2 + years"], "skills": ["sql", "sql"]}',
+    });
     const r = await openaiProvider.extract({ text: 'anything' }, settings({ model: 'json-chat' }));
     expect(r.diploma).toEqual(['ms']);
     expect(r.skills).toEqual(['sql', 'sql']);
@@ -143,7 +164,9 @@ describe('errors: each mapped with its own message', () => {
   it('401 -> invalid_key', async () => {
     const s = await startOpenAIServer({ apiKey: 'sk-right' });
     try {
-      const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ baseURL: s.url, apiKey: 'sk-wrong-key-0000' })));
+      const e = await failure(
+        openaiProvider.extract({ text: 'x' }, settings({ baseURL: s.url, apiKey: 'sk-wrong-key-0000' })),
+      );
       expect(e.code).toBe('invalid_key');
       expect(e.status).toBe(401);
       expect(e.isFatal).toBe(true);
@@ -191,7 +214,9 @@ describe('errors: each mapped with its own message', () => {
 
   it('429 insufficient_quota -> quota, never retried', async () => {
     const n = server.modelRequests().length;
-    const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ model: 'insufficient-quota', maxRetries: 3 })));
+    const e = await failure(
+      openaiProvider.extract({ text: 'x' }, settings({ model: 'insufficient-quota', maxRetries: 3 })),
+    );
     expect(e.code).toBe('quota');
     expect(e.message).toMatch(/no quota left/);
     expect(e.message).toMatch(/billing/);
@@ -227,11 +252,13 @@ describe('errors: each mapped with its own message', () => {
     expect(since(n)).toHaveLength(2);
   });
 
-  it('400 -> bad_request with the server\'s message; context_length_exceeded says the posting is too long', async () => {
+  it("400 -> bad_request with the server's message; context_length_exceeded says the posting is too long", async () => {
     const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ model: 'bad-request' })));
     expect(e.code).toBe('bad_request');
     expect(e.message).toContain("Invalid value for 'temperature'");
-    const long = await failure(openaiProvider.extract({ text: 'word '.repeat(1500) }, settings({ model: 'small-context', maxTokens: 64 })));
+    const long = await failure(
+      openaiProvider.extract({ text: 'word '.repeat(1500) }, settings({ model: 'small-context', maxTokens: 64 })),
+    );
     expect(long.message).toMatch(/too long for small-context/);
   });
 
@@ -243,7 +270,9 @@ describe('errors: each mapped with its own message', () => {
   it('timeout -> timeout', async () => {
     server.setBehavior('slow-model', { delayMs: 3_000 });
     const t0 = Date.now();
-    const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ model: 'slow-model', timeoutMs: 1_000, maxRetries: 0 })));
+    const e = await failure(
+      openaiProvider.extract({ text: 'x' }, settings({ model: 'slow-model', timeoutMs: 1_000, maxRetries: 0 })),
+    );
     expect(e.code).toBe('timeout');
     expect(e.message).toMatch(/did not answer within 1 s/);
     expect(Date.now() - t0).toBeLessThan(2_900);
@@ -262,14 +291,24 @@ describe('errors: each mapped with its own message', () => {
   });
 
   it('DNS failures and browser "Failed to fetch" (CORS) get their own words', () => {
-    const dns = mapProviderError(new APIConnectionError({ cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) }) }), {
-      model: 'm',
-      baseURL: 'https://llm.example.com/v1',
-    });
+    const dns = mapProviderError(
+      new APIConnectionError({
+        cause: Object.assign(new TypeError('fetch failed'), {
+          cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+        }),
+      }),
+      {
+        model: 'm',
+        baseURL: 'https://llm.example.com/v1',
+      },
+    );
     expect(dns.code).toBe('unreachable');
     expect(dns.message).toMatch(/does not resolve \(DNS\)/);
     expect(dns.message).toMatch(/Check the base URL/);
-    const cors = mapProviderError(new APIConnectionError({ cause: new TypeError('Failed to fetch') }), { model: 'm', baseURL: 'http://localhost:11434/v1' });
+    const cors = mapProviderError(new APIConnectionError({ cause: new TypeError('Failed to fetch') }), {
+      model: 'm',
+      baseURL: 'http://localhost:11434/v1',
+    });
     expect(cors.message).toMatch(/refused this origin \(CORS\)/);
     expect(cors.message).toMatch(/OLLAMA_ORIGINS/);
   });
@@ -290,16 +329,23 @@ describe('errors: each mapped with its own message', () => {
 
   it('a caller deadline (AbortSignal.timeout) is reported as a timeout', async () => {
     server.setBehavior('slow-model', { delayMs: 3_000 });
-    const e = await failure(openaiProvider.extract({ text: 'x' }, settings({ model: 'slow-model' }), AbortSignal.timeout(200)));
+    const e = await failure(
+      openaiProvider.extract({ text: 'x' }, settings({ model: 'slow-model' }), AbortSignal.timeout(200)),
+    );
     expect(e.code).toBe('timeout');
   });
 
   it('the quota fetch wrapper leaves other responses untouched', async () => {
     const plain = new Response('{"ok":true}', { status: 200 });
     expect(await noRetryOnQuotaFetch(async () => plain)('http://x')).toBe(plain);
-    const rate = await noRetryOnQuotaFetch(async () => new Response('{"error":{"code":"rate_limit_exceeded"}}', { status: 429, headers: { 'retry-after': '1' } }))('http://x');
+    const rate = await noRetryOnQuotaFetch(
+      async () =>
+        new Response('{"error":{"code":"rate_limit_exceeded"}}', { status: 429, headers: { 'retry-after': '1' } }),
+    )('http://x');
     expect(rate.headers.get('x-should-retry')).toBeNull();
-    const quota = await noRetryOnQuotaFetch(async () => new Response('{"error":{"code":"insufficient_quota"}}', { status: 429 }))('http://x');
+    const quota = await noRetryOnQuotaFetch(
+      async () => new Response('{"error":{"code":"insufficient_quota"}}', { status: 429 }),
+    )('http://x');
     expect(quota.headers.get('x-should-retry')).toBe('false');
     expect(await quota.text()).toContain('insufficient_quota');
   });
@@ -308,7 +354,11 @@ describe('errors: each mapped with its own message', () => {
 describe('extractPosting: provider choice, chunking, validation', () => {
   it('chunks a posting longer than the context, extracts each chunk in order and merges', async () => {
     // A posting of 40 sentences, each naming one skill; the server "model" returns the skills it sees.
-    const sentences = Array.from({ length: 40 }, (_, i) => `Candidates should know tool${i} well and use it daily in a demanding production environment with many colleagues.`);
+    const sentences = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Candidates should know tool${i} well and use it daily in a demanding production environment with many colleagues.`,
+    );
     const text = sentences.join(' ');
     const s = await startOpenAIServer({
       behaviors: { 'tiny-ctx': { contextTokens: 1_024 } },
@@ -318,7 +368,14 @@ describe('extractPosting: provider choice, chunking, validation', () => {
       },
     });
     try {
-      const st = SettingsSchema.parse({ baseURL: s.url, model: 'tiny-ctx', mode: 'completion', contextTokens: 1_024, maxTokens: 200, maxRetries: 0 });
+      const st = SettingsSchema.parse({
+        baseURL: s.url,
+        model: 'tiny-ctx',
+        mode: 'completion',
+        contextTokens: 1_024,
+        maxTokens: 200,
+        maxRetries: 0,
+      });
       const planned = planChunks(text, st);
       expect(planned.length).toBeGreaterThan(1);
       const r = await extractPosting({ text }, st);
@@ -335,13 +392,27 @@ describe('extractPosting: provider choice, chunking, validation', () => {
   });
 
   it('reports a truncated chunk: finish reason length and a warning naming the chunk', async () => {
-    const text = Array.from({ length: 30 }, (_, i) => `Candidates should know tool${i} well and use it daily in a demanding production environment with many colleagues.`).join(' ');
+    const text = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `Candidates should know tool${i} well and use it daily in a demanding production environment with many colleagues.`,
+    ).join(' ');
     const s = await startOpenAIServer({
       // The chunk holding tool0 gets an answer far longer than max_tokens.
-      answer: (req) => (req.prompt.includes('tool0 ') ? ` skills:[${Array.from({ length: 80 }, (_, i) => `'extra${i}'`).join(', ')}]\n END` : " skills:['x']\n END"),
+      answer: (req) =>
+        req.prompt.includes('tool0 ')
+          ? ` skills:[${Array.from({ length: 80 }, (_, i) => `'extra${i}'`).join(', ')}]\n END`
+          : " skills:['x']\n END",
     });
     try {
-      const st = SettingsSchema.parse({ baseURL: s.url, model: 'tiny-ctx', mode: 'completion', contextTokens: 1_024, maxTokens: 200, maxRetries: 0 });
+      const st = SettingsSchema.parse({
+        baseURL: s.url,
+        model: 'tiny-ctx',
+        mode: 'completion',
+        contextTokens: 1_024,
+        maxTokens: 200,
+        maxRetries: 0,
+      });
       const r = await extractPosting({ text }, st);
       expect(r.meta.chunks).toBeGreaterThan(1);
       expect(r.meta.finishReason).toBe('length');
@@ -372,7 +443,11 @@ describe('extractPosting: provider choice, chunking, validation', () => {
 
   it('testConnection: one tiny request; the mapped error otherwise', async () => {
     const n = server.modelRequests().length;
-    await expect(testConnection(settings({ model: 'gpt-4o-mini' }))).resolves.toEqual({ ok: true, model: 'gpt-4o-mini', mode: 'chat' });
+    await expect(testConnection(settings({ model: 'gpt-4o-mini' }))).resolves.toEqual({
+      ok: true,
+      model: 'gpt-4o-mini',
+      mode: 'chat',
+    });
     await expect(testConnection(settings())).resolves.toEqual({ ok: true, model: 'davinci-002', mode: 'completion' });
     const reqs = since(n);
     expect(reqs.map((r) => (r.body as { max_tokens: number }).max_tokens)).toEqual([1, 1]);

@@ -9,12 +9,18 @@ const E = (p: Partial<Entities>): Entities => ({ ...emptyEntities(), ...p });
 
 describe('scoreEntities', () => {
   it('matches ignoring case and all white space', () => {
-    const s = scoreEntities([E({ skills: ['c #', '2 + years'], diploma: ['BS'] })], [E({ skills: ['C#', '2+years'], diploma: ['bs'] })]);
+    const s = scoreEntities(
+      [E({ skills: ['c #', '2 + years'], diploma: ['BS'] })],
+      [E({ skills: ['C#', '2+years'], diploma: ['bs'] })],
+    );
     expect(s.perType.skills).toMatchObject({ tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
     expect(s.perType.diploma.tp).toBe(1);
   });
   it('counts repeats as a multiset', () => {
-    const s = scoreEntities([E({ experience: ['5 + years', '5 + years', '3 + years'] })], [E({ experience: ['5 + years', '5 + years', '5 + years'] })]);
+    const s = scoreEntities(
+      [E({ experience: ['5 + years', '5 + years', '3 + years'] })],
+      [E({ experience: ['5 + years', '5 + years', '5 + years'] })],
+    );
     expect(s.perType.experience).toMatchObject({ tp: 2, fp: 1, fn: 1 });
     expect(s.perType.experience.precision).toBeCloseTo(2 / 3);
     expect(s.perType.experience.recall).toBeCloseTo(2 / 3);
@@ -46,7 +52,10 @@ describe('scoreEntities', () => {
     expect(() => scoreEntities([E({})], [])).toThrow(/one prediction per gold record/);
   });
   it('scores the project fixtures against themselves as 1.0', () => {
-    const gold = readFileSync(fixturePath('format', 'training-sample.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => parseCompletion(JSON.parse(l).completion).entities);
+    const gold = readFileSync(fixturePath('format', 'training-sample.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => parseCompletion(JSON.parse(l).completion).entities);
     const s = scoreEntities(gold, gold);
     expect([s.micro.f1, s.macro.f1]).toEqual([1, 1]);
   });
@@ -54,9 +63,15 @@ describe('scoreEntities', () => {
 
 describe.skipIf(!HAS_SHARED)(`scores on the shared gold (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
   it('gold against itself is 1.0; against empty predictions the recall is 0', () => {
-    const gold = readShared('data', 'training_data.jsonl').split('\n').filter(Boolean).map((l) => parseCompletion(JSON.parse(l).completion).entities);
+    const gold = readShared('data', 'training_data.jsonl')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => parseCompletion(JSON.parse(l).completion).entities);
     expect(scoreEntities(gold, gold).micro.f1).toBe(1);
-    const none = scoreEntities(gold, gold.map(() => emptyEntities()));
+    const none = scoreEntities(
+      gold,
+      gold.map(() => emptyEntities()),
+    );
     expect(none.micro.recall).toBe(0);
     expect(none.micro.tp + none.micro.fn).toBe(536);
   });

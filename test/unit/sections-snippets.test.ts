@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { focusPosting } from '../../src/core/focus';
 import { sectionsFromText } from '../../src/core/section-split';
 
-const pad = 'Proven record of developing enterprise class products and operating them for large customers in regulated industries. ';
+const pad =
+  'Proven record of developing enterprise class products and operating them for large customers in regulated industries. ';
 
 describe('focused reading of flattened qualification snippets', () => {
   it('a word that could head a section is requirement text when it is running text', () => {
@@ -47,8 +48,17 @@ describe('focused reading of flattened qualification snippets', () => {
     const text = `${lead} Skills: 7+ years of enterprise technology consulting with SAP NetWeaver. ` + pad.repeat(5);
     expect(focusPosting({ text }, 'focused').text).toContain(lead);
 
-    const intro = 'Acme makes the tools that shipping companies use to plan routes, and we are growing fast across Europe.';
-    const posting = [intro, '', 'Requirements', '5+ years of experience with Kotlin.', '', 'Benefits', 'A pension plan and 30 days of paid vacation.'].join('\n');
+    const intro =
+      'Acme makes the tools that shipping companies use to plan routes, and we are growing fast across Europe.';
+    const posting = [
+      intro,
+      '',
+      'Requirements',
+      '5+ years of experience with Kotlin.',
+      '',
+      'Benefits',
+      'A pension plan and 30 days of paid vacation.',
+    ].join('\n');
     const read = focusPosting({ text: posting }, 'focused').text;
     expect(read).toContain('5+ years of experience with Kotlin');
     expect(read).not.toContain('shipping companies');

@@ -19,40 +19,169 @@ describe('classifyHeading', () => {
     [
       'requirements',
       [
-        'Requirements', 'Minimum Qualifications', 'What you’ll bring', 'What We’re Looking For', 'Must have', 'You have', 'Who you are', 'About You',
-        'Your profile', 'Skills & Experience', 'Profil recherché', 'Votre profil :', 'Compétences requises', 'Dein Profil', 'Das bringst du mit',
-        'Anforderungen', 'Requisitos', 'Lo que buscamos', 'Tu perfil', 'Qualificações', 'O que esperamos de você', 'Wat vragen wij', 'Functie-eisen',
-        'Wie ben jij?', 'Din profil', 'Kvalifikationer', 'Hvem er du?', 'Core technologies', 'Person Specification', 'Key Selection Criteria',
-        'Knowledge, Skills and Abilities', 'License/Certification',
+        'Requirements',
+        'Minimum Qualifications',
+        'What you’ll bring',
+        'What We’re Looking For',
+        'Must have',
+        'You have',
+        'Who you are',
+        'About You',
+        'Your profile',
+        'Skills & Experience',
+        'Profil recherché',
+        'Votre profil :',
+        'Compétences requises',
+        'Dein Profil',
+        'Das bringst du mit',
+        'Anforderungen',
+        'Requisitos',
+        'Lo que buscamos',
+        'Tu perfil',
+        'Qualificações',
+        'O que esperamos de você',
+        'Wat vragen wij',
+        'Functie-eisen',
+        'Wie ben jij?',
+        'Din profil',
+        'Kvalifikationer',
+        'Hvem er du?',
+        'Core technologies',
+        'Person Specification',
+        'Key Selection Criteria',
+        'Knowledge, Skills and Abilities',
+        'License/Certification',
       ],
     ],
     [
       'nice-to-have',
-      ['Preferred Qualifications', 'Nice to have', 'Nice-to-haves', 'Bonus points', 'Plus', 'Les plus', 'Atouts', 'Wünschenswert', 'Von Vorteil', 'Se valorará', 'Deseable', 'Diferenciais', 'Pluspunten', 'Det er en fordel'],
+      [
+        'Preferred Qualifications',
+        'Nice to have',
+        'Nice-to-haves',
+        'Bonus points',
+        'Plus',
+        'Les plus',
+        'Atouts',
+        'Wünschenswert',
+        'Von Vorteil',
+        'Se valorará',
+        'Deseable',
+        'Diferenciais',
+        'Pluspunten',
+        'Det er en fordel',
+      ],
     ],
     [
       'responsibilities',
       [
-        "What you'll do", 'What You Will Be Doing', 'Key Responsibilities', 'Duties', 'The Role', 'About the role', 'Vos missions', 'Le poste',
-        'Deine Aufgaben', 'Das erwartet dich', 'Funciones', 'Responsabilidades', 'O que você vai fazer', 'Atribuições', 'Wat ga je doen?',
-        'Functieomschrijving', 'Dine opgaver', 'Om stillingen', 'Essential Functions', 'Essential Duties and Responsibilities',
+        "What you'll do",
+        'What You Will Be Doing',
+        'Key Responsibilities',
+        'Duties',
+        'The Role',
+        'About the role',
+        'Vos missions',
+        'Le poste',
+        'Deine Aufgaben',
+        'Das erwartet dich',
+        'Funciones',
+        'Responsabilidades',
+        'O que você vai fazer',
+        'Atribuições',
+        'Wat ga je doen?',
+        'Functieomschrijving',
+        'Dine opgaver',
+        'Om stillingen',
+        'Essential Functions',
+        'Essential Duties and Responsibilities',
       ],
     ],
-    ['company', ['About us', 'About Acme', 'Who we are', 'Our mission', 'Qui sommes-nous ?', "À propos d'Acme", 'Über uns', 'Sobre nosotros', 'Quiénes somos', 'Sobre a empresa', 'Quem somos', 'Over ons', 'Om os', 'Om virksomheden']],
+    [
+      'company',
+      [
+        'About us',
+        'About Acme',
+        'Who we are',
+        'Our mission',
+        'Qui sommes-nous ?',
+        "À propos d'Acme",
+        'Über uns',
+        'Sobre nosotros',
+        'Quiénes somos',
+        'Sobre a empresa',
+        'Quem somos',
+        'Over ons',
+        'Om os',
+        'Om virksomheden',
+      ],
+    ],
     [
       'benefits',
       [
-        'Benefits', 'Perks', 'What we offer', 'Compensation', 'Salary', 'Pay range', "What's in it for you", 'Avantages', 'Ce que nous offrons',
-        'Was wir bieten', 'Wir bieten', 'Beneficios', 'Qué ofrecemos', 'Benefícios', 'O que oferecemos', 'Wat bieden wij', 'Arbeidsvoorwaarden',
-        'Vi tilbyder', 'Løn og ansættelsesvilkår',
+        'Benefits',
+        'Perks',
+        'What we offer',
+        'Compensation',
+        'Salary',
+        'Pay range',
+        "What's in it for you",
+        'Avantages',
+        'Ce que nous offrons',
+        'Was wir bieten',
+        'Wir bieten',
+        'Beneficios',
+        'Qué ofrecemos',
+        'Benefícios',
+        'O que oferecemos',
+        'Wat bieden wij',
+        'Arbeidsvoorwaarden',
+        'Vi tilbyder',
+        'Løn og ansættelsesvilkår',
       ],
     ],
     [
       'legal',
-      ['Equal Opportunity Employer', 'EEO Statement', 'Reasonable accommodation', 'Privacy notice', 'Pay transparency', 'Égalité des chances', 'Datenschutz', 'Igualdad de oportunidades', 'Igualdade de oportunidades', 'Gelijke kansen', 'Lige muligheder'],
+      [
+        'Equal Opportunity Employer',
+        'EEO Statement',
+        'Reasonable accommodation',
+        'Privacy notice',
+        'Pay transparency',
+        'Égalité des chances',
+        'Datenschutz',
+        'Igualdad de oportunidades',
+        'Igualdade de oportunidades',
+        'Gelijke kansen',
+        'Lige muligheder',
+      ],
     ],
-    ['process', ['How to apply', 'Interview process', 'Our hiring process', 'Processus de recrutement', 'Bewerbungsprozess', 'Proceso de selección', 'Processo seletivo', 'Sollicitatieprocedure', 'Ansøgning']],
-    ['other', ['Location', 'Job type', 'Senior Backend Engineer', 'Acme Corporation', 'Physical Demands', 'Work Environment', '']],
+    [
+      'process',
+      [
+        'How to apply',
+        'Interview process',
+        'Our hiring process',
+        'Processus de recrutement',
+        'Bewerbungsprozess',
+        'Proceso de selección',
+        'Processo seletivo',
+        'Sollicitatieprocedure',
+        'Ansøgning',
+      ],
+    ],
+    [
+      'other',
+      [
+        'Location',
+        'Job type',
+        'Senior Backend Engineer',
+        'Acme Corporation',
+        'Physical Demands',
+        'Work Environment',
+        '',
+      ],
+    ],
   ];
   for (const [kind, headings] of cases) {
     it(`${kind}: ${headings.slice(0, 4).join(', ')}...`, () => {
@@ -71,12 +200,26 @@ describe('classifyHeading', () => {
 
 describe('classifyText (a paragraph without a heading)', () => {
   it('reads each kind from its cues', () => {
-    expect(classifyText('You have 3+ years of experience with Java and a degree in computer science.')).toBe('requirements');
+    expect(classifyText('You have 3+ years of experience with Java and a degree in computer science.')).toBe(
+      'requirements',
+    );
     expect(classifyText('Knowledge of SAP is a must; proficiency in Excel.')).toBe('requirements');
-    expect(classifyText('You will design and build our payment APIs and be responsible for their uptime.')).toBe('responsibilities');
-    expect(classifyText('We offer a competitive salary, dental insurance and 25 days of paid vacation.')).toBe('benefits');
-    expect(classifyText('Acme is an equal opportunity employer and does not discriminate on the basis of sexual orientation.')).toBe('legal');
-    expect(classifyText('Founded in 2009, we are a leading provider of route planning software; our customers span 40 countries.')).toBe('company');
+    expect(classifyText('You will design and build our payment APIs and be responsible for their uptime.')).toBe(
+      'responsibilities',
+    );
+    expect(classifyText('We offer a competitive salary, dental insurance and 25 days of paid vacation.')).toBe(
+      'benefits',
+    );
+    expect(
+      classifyText(
+        'Acme is an equal opportunity employer and does not discriminate on the basis of sexual orientation.',
+      ),
+    ).toBe('legal');
+    expect(
+      classifyText(
+        'Founded in 2009, we are a leading provider of route planning software; our customers span 40 countries.',
+      ),
+    ).toBe('company');
     expect(classifyText('Experience with Terraform would be a plus.')).toBe('nice-to-have');
     expect(classifyText('Experience with Terraform.')).toBe('requirements');
     expect(classifyText('Vous avez 3 ans d’expérience en Java.')).toBe('requirements');
@@ -160,7 +303,9 @@ describe('sectionsFromText', () => {
   });
 
   it('a labelled line is a section of its own, what follows is read by its cues', () => {
-    const s = sectionsFromText('Join our team in Leeds.\nSalary: £40,000 per year\nYou have 2 years of experience with React and TypeScript.\nExperience with GraphQL');
+    const s = sectionsFromText(
+      'Join our team in Leeds.\nSalary: £40,000 per year\nYou have 2 years of experience with React and TypeScript.\nExperience with GraphQL',
+    );
     expect(kinds(s)).toEqual([
       ['', 'company'],
       ['Salary', 'benefits'],
@@ -170,7 +315,9 @@ describe('sectionsFromText', () => {
   });
 
   it('a heading naming nothing known inherits the kind in force (a sub-heading)', () => {
-    const s = sectionsFromText('Requirements\n3 years of Go\nTechnical:\nPostgreSQL, Kafka\nBenefits\nHealth insurance');
+    const s = sectionsFromText(
+      'Requirements\n3 years of Go\nTechnical:\nPostgreSQL, Kafka\nBenefits\nHealth insurance',
+    );
     expect(kinds(s)).toEqual([
       ['Requirements', 'requirements'],
       ['Technical', 'requirements'],
@@ -179,7 +326,9 @@ describe('sectionsFromText', () => {
   });
 
   it('a list without cues after a company blurb goes with the paragraph that asks for something', () => {
-    const s = sectionsFromText('We are a leading provider of route planning software, founded in 2009.\n- Python\n- Django\n- PostgreSQL\nYou have 3 years of experience with these.');
+    const s = sectionsFromText(
+      'We are a leading provider of route planning software, founded in 2009.\n- Python\n- Django\n- PostgreSQL\nYou have 3 years of experience with these.',
+    );
     expect(kinds(s)).toEqual([
       ['', 'company'],
       ['', 'requirements'],
@@ -188,15 +337,26 @@ describe('sectionsFromText', () => {
   });
 
   it('a flattened line: a strong one-word heading mid-line is a heading', () => {
-    const filler = 'We build planning software for hospitals and clinics across Europe, and our platform team works closely with product. '.repeat(4);
-    const s = sectionsFromText(`${filler}Join our platform team and help our clients Requirements Bachelor's degree in Computer Science 3 years of experience with Java`);
+    const filler =
+      'We build planning software for hospitals and clinics across Europe, and our platform team works closely with product. '.repeat(
+        4,
+      );
+    const s = sectionsFromText(
+      `${filler}Join our platform team and help our clients Requirements Bachelor's degree in Computer Science 3 years of experience with Java`,
+    );
     expect(s.map((x) => x.heading)).toContain('Requirements');
     expect(s.find((x) => x.heading === 'Requirements')?.text).toMatch(/^Bachelor's degree/);
   });
 
   it('one line of qualifications (the training snippets) is one section', () => {
     const s = sectionsFromText('5+ years of experience with Python, SQL and AWS. BS in Computer Science.');
-    expect(s).toEqual([{ heading: '', kind: 'requirements', text: '5+ years of experience with Python, SQL and AWS. BS in Computer Science.' }]);
+    expect(s).toEqual([
+      {
+        heading: '',
+        kind: 'requirements',
+        text: '5+ years of experience with Python, SQL and AWS. BS in Computer Science.',
+      },
+    ]);
   });
 });
 
@@ -240,7 +400,9 @@ describe('capture keeps the sections of a page', () => {
   });
 
   it('JSON-LD: qualifications, skills, educationRequirements, experienceRequirements are sections of their own', () => {
-    const p = PostingSchema.parse(captureHtml(fixture('jsonld-fields.html'), 'https://jobs.harbourcivil.example/site-engineer'));
+    const p = PostingSchema.parse(
+      captureHtml(fixture('jsonld-fields.html'), 'https://jobs.harbourcivil.example/site-engineer'),
+    );
     expect(p.source).toBe('jsonld');
     const s = p.sections ?? [];
     expect(kinds(s)).toEqual([
@@ -270,7 +432,11 @@ describe('capture keeps the sections of a page', () => {
       ['greenhouse-job-boards.html', 'https://job-boards.greenhouse.io/acme/jobs/1', 'adapter'],
       ['greenhouse-legacy.html', 'https://boards.greenhouse.io/acme/jobs/1', 'adapter'],
       ['workday-rendered.html', 'https://acme.wd1.myworkdayjobs.com/en-US/x/job/y', 'adapter'],
-      ['workday-jsonld.html', 'https://kadeport.wd3.myworkdayjobs.com/en-US/External/job/Rotterdam/Maintenance-Planner_R-0042', 'jsonld'],
+      [
+        'workday-jsonld.html',
+        'https://kadeport.wd3.myworkdayjobs.com/en-US/External/job/Rotterdam/Maintenance-Planner_R-0042',
+        'jsonld',
+      ],
       ['jsonld-graph.html', 'https://careers.quillfeather.example/jobs/data-engineer', 'jsonld'],
       ['readability-blog.html', 'https://blog.lanternworks.example/2026/03/hiring-support-engineer', 'readability'],
       ['largest-block.html', 'https://boxwood.example/careers/team-lead', 'largest-block'],
@@ -279,21 +445,31 @@ describe('capture keeps the sections of a page', () => {
       const p = PostingSchema.parse(captureHtml(readFileSync(fixturePath('pages', file), 'utf8'), url));
       expect(p.source, file).toBe(source);
       expect(p.sections?.length, file).toBeGreaterThanOrEqual(2);
-      expect(p.sections?.some((s) => s.kind === 'requirements'), `${file}: a requirements section`).toBe(true);
+      expect(
+        p.sections?.some((s) => s.kind === 'requirements'),
+        `${file}: a requirements section`,
+      ).toBe(true);
       // Every section's text is the posting's own text.
       for (const s of p.sections ?? []) expect(p.text, file).toContain(s.text.split('\n')[0]);
     }
   });
 
   it('a heading known to be neither requirements nor anything else goes by its text', () => {
-    expect(kinds(sectionsFromText('Requirements\n3 years of Go\nAdditional information\nWe offer dental insurance and a pension plan.'))).toEqual([
+    expect(
+      kinds(
+        sectionsFromText(
+          'Requirements\n3 years of Go\nAdditional information\nWe offer dental insurance and a pension plan.',
+        ),
+      ),
+    ).toEqual([
       ['Requirements', 'requirements'],
       ['Additional information', 'benefits'],
     ]);
   });
 
   it('a selection is split like plain text', () => {
-    const sel = 'About us\nWe sell bikes online and ship across Europe.\nRequirements:\n2 years of experience with Shopify\nBenefits:\nA free bike every year';
+    const sel =
+      'About us\nWe sell bikes online and ship across Europe.\nRequirements:\n2 years of experience with Shopify\nBenefits:\nA free bike every year';
     const p = captureHtml('<html><body><p>page</p></body></html>', 'https://shop.example/jobs/1', sel);
     expect(p.source).toBe('selection');
     expect(kinds(p.sections ?? [])).toEqual([
@@ -323,7 +499,8 @@ describe('focusPosting', () => {
         'Experience with AWS and Terraform',
       ].join('\n'),
     );
-    for (const gone of ['leading provider', 'equal opportunity', '$120,000', 'Dental', 'cover letter']) expect(f.text).not.toContain(gone);
+    for (const gone of ['leading provider', 'equal opportunity', '$120,000', 'Dental', 'cover letter'])
+      expect(f.text).not.toContain(gone);
     expect(f.parts.map((x) => x.kind)).toEqual(['responsibilities', 'requirements', 'nice-to-have']);
     expect(f.text.slice(f.parts[1].start, f.parts[1].end)).toMatch(/^Requirements\n3\+ years[\s\S]*Redis$/);
   });

@@ -12,14 +12,28 @@ import { JOB_TEXT_LIMIT, readJob, writeJob } from '../../src/shared/storage';
 import type { JobState } from '../../src/shared/messages';
 import { memoryArea } from './fake-storage';
 
-const result = { diploma: [], diploma_major: [], experience: [], skills: ['sql'], meta: { provider: 'openai', model: 'm', finishReason: 'stop', warnings: [] } };
+const result = {
+  diploma: [],
+  diploma_major: [],
+  experience: [],
+  skills: ['sql'],
+  meta: { provider: 'openai', model: 'm', finishReason: 'stop', warnings: [] },
+};
 const job = (text: string): JobState => ({
   id: 'j1',
   tabId: 7,
   url: 'https://jobs.example/1',
   status: 'done',
   startedAt: 1,
-  posting: { url: 'https://jobs.example/1', title: 'Job', company: 'Acme', location: 'Paris', text, source: 'jsonld', sections: [{ heading: 'About', kind: 'other', text }] as never },
+  posting: {
+    url: 'https://jobs.example/1',
+    title: 'Job',
+    company: 'Acme',
+    location: 'Paris',
+    text,
+    source: 'jsonld',
+    sections: [{ heading: 'About', kind: 'other', text }] as never,
+  },
   textHash: 'a'.repeat(64),
   result,
 });
@@ -32,7 +46,12 @@ describe('per-tab jobs in storage.session', () => {
     const size = JSON.stringify(area.data).length;
     expect(size).toBeLessThan(5_000);
     const back = await readJob(area, 7);
-    expect(back).toMatchObject({ status: 'done', textHash: 'a'.repeat(64), posting: { title: 'Job', company: 'Acme', location: 'Paris', url: 'https://jobs.example/1', text: '' }, result: { skills: ['sql'] } });
+    expect(back).toMatchObject({
+      status: 'done',
+      textHash: 'a'.repeat(64),
+      posting: { title: 'Job', company: 'Acme', location: 'Paris', url: 'https://jobs.example/1', text: '' },
+      result: { skills: ['sql'] },
+    });
     expect(back?.posting?.sections).toBeUndefined();
   });
 
@@ -48,7 +67,11 @@ describe('per-tab jobs in storage.session', () => {
 describe('jobs left running by a stopped worker', () => {
   it('are marked failed with a message that says Try again is enough', async () => {
     const { markOrphanedJobs } = await import('../../src/shared/storage');
-    const area = memoryArea({ 'job:1': { ...job('x'), tabId: 1, status: 'extracting' }, 'job:2': { ...job('x'), tabId: 2, status: 'done' }, other: 1 });
+    const area = memoryArea({
+      'job:1': { ...job('x'), tabId: 1, status: 'extracting' },
+      'job:2': { ...job('x'), tabId: 2, status: 'done' },
+      other: 1,
+    });
     expect(await markOrphanedJobs(area)).toBe(1);
     const back = await readJob(area, 1);
     expect(back).toMatchObject({ status: 'error', error: { code: 'cancelled' } });

@@ -41,7 +41,11 @@ describe('the key is bound to its origin', () => {
     expect(loadSettings(noBase).settings.apiKey).toBe('');
   });
 
-  it.each([['a string', 'garbage'], ['an array', [KEY, LOCAL]], ['a number', 42]])('a record replaced by %s: defaults, reported as reset, no key', (_n, stored) => {
+  it.each([
+    ['a string', 'garbage'],
+    ['an array', [KEY, LOCAL]],
+    ['a number', 42],
+  ])('a record replaced by %s: defaults, reported as reset, no key', (_n, stored) => {
     const { settings, reset } = loadSettings(stored);
     expect(settings).toEqual(defaultSettings());
     expect(reset).toContain('settings');

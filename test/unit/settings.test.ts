@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, loadSettings, MIGRATIONS, resolveProvider, SETTINGS_VERSION, SettingsSchema } from '../../src/core/settings';
+import {
+  defaultSettings,
+  loadSettings,
+  MIGRATIONS,
+  resolveProvider,
+  SETTINGS_VERSION,
+  SettingsSchema,
+} from '../../src/core/settings';
 
 describe('settings', () => {
   it('defaults are valid and point at OpenAI with the seed format', () => {
@@ -12,7 +19,14 @@ describe('settings', () => {
   });
 
   it('falls back to defaults for invalid fields and withholds the key (it stays stored, unused)', () => {
-    const { settings, reset, keyWithheld } = loadSettings({ version: 1, apiKey: 'sk-test', baseURL: 'not a url', maxTokens: 'lots', mode: 'weird', model: 'ft:davinci-002:acme::x1' });
+    const { settings, reset, keyWithheld } = loadSettings({
+      version: 1,
+      apiKey: 'sk-test',
+      baseURL: 'not a url',
+      maxTokens: 'lots',
+      mode: 'weird',
+      model: 'ft:davinci-002:acme::x1',
+    });
     expect(settings.apiKey).toBe('');
     expect(keyWithheld).toBe(true);
     expect(settings.model).toBe('ft:davinci-002:acme::x1');
@@ -23,7 +37,8 @@ describe('settings', () => {
   });
 
   it('reads garbage as defaults', () => {
-    for (const junk of [null, undefined, 42, 'x', [], [1, 2]]) expect(loadSettings(junk).settings).toEqual(defaultSettings());
+    for (const junk of [null, undefined, 42, 'x', [], [1, 2]])
+      expect(loadSettings(junk).settings).toEqual(defaultSettings());
   });
 
   it('drops unknown keys', () => {

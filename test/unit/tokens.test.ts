@@ -21,7 +21,9 @@ describe('tokenBound', () => {
   it('is exact on common words and counts nothing in empty text', () => {
     expect(tokenBound('')).toBe(0);
     expect(tokenBound(' world')).toBe(1);
-    expect(tokenBound(' The team needs 5 years of experience.')).toBe(exactCount(' The team needs 5 years of experience.'));
+    expect(tokenBound(' The team needs 5 years of experience.')).toBe(
+      exactCount(' The team needs 5 years of experience.'),
+    );
   });
 
   it('never undercounts arbitrary text, ASCII or not (property)', () => {
@@ -30,10 +32,16 @@ describe('tokenBound', () => {
     };
     fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { numRuns: 3000 });
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 120 }), check), { numRuns: 3000 });
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'ab éß漢字 \n\t.,-/+#()0123456789\'sXYZ'), maxLength: 200 }), check), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."ab éß漢字 \n\t.,-/+#()0123456789'sXYZ"), maxLength: 200 }),
+        check,
+      ),
+      { numRuns: 3000 },
+    );
   });
 
-  it('never undercounts the project\'s fixture pages, and stays within 2x of the exact count', () => {
+  it("never undercounts the project's fixture pages, and stays within 2x of the exact count", () => {
     let bound = 0;
     let exact = 0;
     for (const text of [...fixtureTexts('e2e'), ...fixtureTexts('gold'), ...fixtureTexts('e2e-match')]) {
@@ -46,13 +54,16 @@ describe('tokenBound', () => {
     expect(bound / exact).toBeLessThan(2);
   });
 
-  it.skipIf(!HAS_SHARED)(`never undercounts the labelled postings in ../shared (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`, () => {
-    for (const line of readShared('data', 'training_data.jsonl').split('\n')) {
-      if (!line.trim()) continue;
-      const { prompt, completion } = JSON.parse(line) as { prompt: string; completion: string };
-      for (const t of [prompt, completion]) expect(tokenBound(t)).toBeGreaterThanOrEqual(exactCount(t));
-    }
-  });
+  it.skipIf(!HAS_SHARED)(
+    `never undercounts the labelled postings in ../shared (${HAS_SHARED ? 'present' : SHARED_SKIP_REASON})`,
+    () => {
+      for (const line of readShared('data', 'training_data.jsonl').split('\n')) {
+        if (!line.trim()) continue;
+        const { prompt, completion } = JSON.parse(line) as { prompt: string; completion: string };
+        for (const t of [prompt, completion]) expect(tokenBound(t)).toBeGreaterThanOrEqual(exactCount(t));
+      }
+    },
+  );
 
   it('is built from the first tokens of cl100k_base in rank order', () => {
     expect(table.encoding).toBe('cl100k_base');
@@ -70,7 +81,10 @@ describe('countTokens', () => {
   });
 
   it('chunks at the context limit fit exactly, with the bound as with the exact count', () => {
-    const text = Array.from({ length: 300 }, (_, i) => `Requirement ${i}: Kubernetes-operatør ${i % 9}+ års erfaring, naïve café-grade Go/Rust.`).join(' ');
+    const text = Array.from(
+      { length: 300 },
+      (_, i) => `Requirement ${i}: Kubernetes-operatør ${i % 9}+ års erfaring, naïve café-grade Go/Rust.`,
+    ).join(' ');
     for (const budget of [64, 300, 1000]) {
       for (const piece of chunkText(text, budget)) expect(exactCount(piece)).toBeLessThanOrEqual(budget);
       useExactTokenCounts();

@@ -57,7 +57,12 @@ describe('corrections store', () => {
   it('writes, reads and deletes a correction; other keys are untouched', async () => {
     const area = memoryArea({ settings: { model: 'm' }, resultCache: { entries: {}, byUrl: {} } });
     const key = await postingCorrectionKey({ url: 'https://x.test/1', text: 'text' });
-    const corr = { url: 'https://x.test/1', textHash: await textHash('text'), entities: entities({ skills: ['rust'] }), updatedAt: 1 };
+    const corr = {
+      url: 'https://x.test/1',
+      textHash: await textHash('text'),
+      entities: entities({ skills: ['rust'] }),
+      updatedAt: 1,
+    };
     await writeCorrection(area, key, corr);
     expect(await readCorrection(area, key)).toEqual(corr);
     await deleteCorrection(area, key);
@@ -69,7 +74,8 @@ describe('corrections store', () => {
   it('keeps at most CORRECTIONS_LIMIT entries, dropping the least recently changed', async () => {
     const hash = await textHash('t');
     const entries: Record<string, unknown> = {};
-    for (let i = 0; i < CORRECTIONS_LIMIT; i++) entries[`k${i}`] = { url: `u${i}`, textHash: hash, entities: emptyEntities(), updatedAt: 1000 + i };
+    for (let i = 0; i < CORRECTIONS_LIMIT; i++)
+      entries[`k${i}`] = { url: `u${i}`, textHash: hash, entities: emptyEntities(), updatedAt: 1000 + i };
     const area = memoryArea({ [CORRECTIONS_KEY]: { version: 1, entries } });
     await writeCorrection(area, 'new', { url: 'n', textHash: hash, entities: emptyEntities(), updatedAt: 99_999 });
     const stored = (area.data[CORRECTIONS_KEY] as { entries: Record<string, unknown> }).entries;
@@ -103,7 +109,7 @@ describe('corrections store', () => {
     expect(sameEntities(e, entities({ skills: ['sql', 'python', 'Python', 'c #'] }))).toBe(false);
   });
 
-  it('a typed value is stored in the training data\'s token form', () => {
+  it("a typed value is stored in the training data's token form", () => {
     expect(toEntityValue('C#')).toBe('c #');
     expect(toEntityValue('5+ years')).toBe('5 + years');
     expect(toEntityValue('  Objective-C ')).toBe('objective - c');
@@ -113,13 +119,22 @@ describe('corrections store', () => {
 });
 
 describe('training examples store', () => {
-  const base = { id: 'https://x.test/1\u0000h', text: 'You know Rust.', entities: entities({ skills: ['rust'] }), url: 'https://x.test/1', title: 'Engineer', model: 'local' };
+  const base = {
+    id: 'https://x.test/1\u0000h',
+    text: 'You know Rust.',
+    entities: entities({ skills: ['rust'] }),
+    url: 'https://x.test/1',
+    title: 'Engineer',
+    model: 'local',
+  };
 
   it('saves, updates the same posting in place, deletes', async () => {
     const area = memoryArea();
     expect(await saveExample(area, toTrainingExample(base, new Date('2026-11-26T06:00:00Z')))).toBe('saved');
     expect(await saveExample(area, toTrainingExample({ ...base, id: 'other', url: 'https://x.test/2' }))).toBe('saved');
-    expect(await saveExample(area, toTrainingExample({ ...base, entities: entities({ skills: ['rust', 'go'] }) }))).toBe('updated');
+    expect(
+      await saveExample(area, toTrainingExample({ ...base, entities: entities({ skills: ['rust', 'go'] }) })),
+    ).toBe('updated');
     const { examples } = await readExamples(area);
     expect(examples.map((e) => e.id)).toEqual([base.id, 'other']);
     expect(examples[0].entities.skills).toEqual(['rust', 'go']);
@@ -131,8 +146,12 @@ describe('training examples store', () => {
     const area = memoryArea();
     await saveExample(area, toTrainingExample(base), 2);
     await saveExample(area, toTrainingExample({ ...base, id: 'b' }), 2);
-    await expect(saveExample(area, toTrainingExample({ ...base, id: 'c' }), 2)).rejects.toBeInstanceOf(ExamplesFullError);
-    await expect(saveExample(area, toTrainingExample({ ...base, id: 'c' }), 2)).rejects.toThrow(/Export them from the options page/);
+    await expect(saveExample(area, toTrainingExample({ ...base, id: 'c' }), 2)).rejects.toBeInstanceOf(
+      ExamplesFullError,
+    );
+    await expect(saveExample(area, toTrainingExample({ ...base, id: 'c' }), 2)).rejects.toThrow(
+      /Export them from the options page/,
+    );
     expect(await saveExample(area, toTrainingExample({ ...base, title: 'Renamed' }), 2)).toBe('updated');
     expect((await readExamples(area)).examples).toHaveLength(2);
   });
@@ -146,7 +165,10 @@ describe('training examples store', () => {
 
   it('damaged stored entries are set aside on the next write, the rest kept; nothing outside its keys is touched', async () => {
     const good = FIXTURES[0];
-    const area = memoryArea({ [EXAMPLES_KEY]: { version: 1, examples: [good, { id: 7 }, 'junk'] }, collection: { version: 1, postings: [] } });
+    const area = memoryArea({
+      [EXAMPLES_KEY]: { version: 1, examples: [good, { id: 7 }, 'junk'] },
+      collection: { version: 1, postings: [] },
+    });
     const read = await readExamples(area);
     expect(read.examples).toEqual([good]);
     expect(read.invalid).toEqual([{ id: 7 }, 'junk']);
@@ -170,7 +192,10 @@ describe('export and check of saved examples', () => {
   it('completion JSONL: one line per example, the training format exactly, entities round-trip', () => {
     const text = trainingJsonl(FIXTURES, 'completion');
     expect(text.endsWith('\n')).toBe(true);
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { prompt: string; completion: string });
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { prompt: string; completion: string });
     expect(lines).toHaveLength(FIXTURES.length);
     lines.forEach((rec, i) => {
       expect(Object.keys(rec)).toEqual(['prompt', 'completion']);
@@ -188,7 +213,10 @@ describe('export and check of saved examples', () => {
   });
 
   it('chat JSONL: system, user, assistant; converting back gives the same entities', () => {
-    const lines = trainingJsonl(FIXTURES, 'chat').trimEnd().split('\n').map((l) => JSON.parse(l) as { messages: { role: string; content: string }[] });
+    const lines = trainingJsonl(FIXTURES, 'chat')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { messages: { role: string; content: string }[] });
     expect(lines).toHaveLength(FIXTURES.length);
     lines.forEach((rec, i) => {
       expect(rec.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
@@ -224,6 +252,8 @@ describe('export and check of saved examples', () => {
   });
 
   it('names the file after the format and the day', () => {
-    expect(exportFileName('chat', new Date('2026-11-26T06:00:00Z'))).toBe('job-entities-training-chat-2026-11-26.jsonl');
+    expect(exportFileName('chat', new Date('2026-11-26T06:00:00Z'))).toBe(
+      'job-entities-training-chat-2026-11-26.jsonl',
+    );
   });
 });

@@ -13,7 +13,13 @@ describe('timeouts inside the worker', () => {
   });
   it('with the default 45 s timeout capped at 28 s, the message does not ask to raise it and gives the bound', () => {
     const user = defaultSettings();
-    const info = timeoutInfo(new ExtractionError('timeout', 'The model m at x did not answer within 28 s. Try again, raise the timeout in the settings, or shorten the posting.'), withWorkerLimits(user));
+    const info = timeoutInfo(
+      new ExtractionError(
+        'timeout',
+        'The model m at x did not answer within 28 s. Try again, raise the timeout in the settings, or shorten the posting.',
+      ),
+      withWorkerLimits(user),
+    );
     expect(info.code).toBe('timeout');
     expect(info.message).not.toMatch(/raise the timeout/);
     expect(info.message).toMatch(/28 s/);

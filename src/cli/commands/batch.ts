@@ -27,11 +27,19 @@ Options:
 Exit codes: 0 success; 1 an error (or every record failed); 2 wrong usage.
 `;
 
-async function load(values: { 'batch-state'?: string; 'api-key'?: string }, io: CliIO): Promise<{ state: BatchState; path: string; client: BatchClient; settings: ReturnType<typeof stateSettings> }> {
-  if (!values['batch-state']) throw new UsageError('--batch-state FILE is required (extract --batch printed it at start)');
+async function load(
+  values: { 'batch-state'?: string; 'api-key'?: string },
+  io: CliIO,
+): Promise<{ state: BatchState; path: string; client: BatchClient; settings: ReturnType<typeof stateSettings> }> {
+  if (!values['batch-state'])
+    throw new UsageError('--batch-state FILE is required (extract --batch printed it at start)');
   const path = resolve(io.cwd, values['batch-state']);
   const state = await readState(path);
-  if (!state) throw new ExtractionError('invalid_input', `No batch state file at ${path}. Give the file \`extract --batch\` printed at start.`);
+  if (!state)
+    throw new ExtractionError(
+      'invalid_input',
+      `No batch state file at ${path}. Give the file \`extract --batch\` printed at start.`,
+    );
   const key = values['api-key'] ?? io.env.OPENAI_API_KEY ?? '';
   const settings = stateSettings(state, key.trim());
   return { state, path, client: new BatchClient(settings), settings };
@@ -46,15 +54,27 @@ export const batchCommand: Command = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const [sub, ...rest] = argv;
     if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) {
-      throw new UsageError(sub ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}` : `give a subcommand: ${SUBCOMMANDS.join(', ')}`);
+      throw new UsageError(
+        sub
+          ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}`
+          : `give a subcommand: ${SUBCOMMANDS.join(', ')}`,
+      );
     }
     const { values } = parseCommandArgs(
       rest,
-      { 'batch-state': { type: 'string' }, 'api-key': { type: 'string' }, format: { type: 'string' }, bom: { type: 'boolean' }, 'batch-poll': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+      {
+        'batch-state': { type: 'string' },
+        'api-key': { type: 'string' },
+        format: { type: 'string' },
+        bom: { type: 'boolean' },
+        'batch-poll': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
       false,
     );
     const format = (values.format ?? 'jsonl') as OutputFormat;
-    if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
+    if (!OUTPUT_FORMATS.includes(format))
+      throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
     const pollMs = pollFlag(values['batch-poll']);
     const { state, path, client, settings } = await load(values, io);
     const unfinished = `Not every part was submitted yet: run the \`extract --batch\` command again to finish submitting (it resumes from ${path}).`;
@@ -64,7 +84,9 @@ export const batchCommand: Command = {
     if (sub === 'status') {
       for (const part of state.parts) {
         if (!part.batchId) {
-          io.stdout.write(`batch ${part.n + 1}/${state.parts.length} -: not submitted (lines ${part.firstLine}-${part.lastLine})\n`);
+          io.stdout.write(
+            `batch ${part.n + 1}/${state.parts.length} -: not submitted (lines ${part.firstLine}-${part.lastLine})\n`,
+          );
           continue;
         }
         const b = await client.retrieve(part.batchId);
@@ -89,7 +111,9 @@ export const batchCommand: Command = {
         } catch (err) {
           // Finished between the last poll and now: the server refuses (400); say so and go on.
           if (err instanceof ExtractionError && err.code === 'bad_request') {
-            io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${part.batchId}: not cancelled (${err.message})\n`);
+            io.stdout.write(
+              `batch ${part.n + 1}/${state.parts.length} ${part.batchId}: not cancelled (${err.message})\n`,
+            );
             continue;
           }
           throw err;
@@ -99,6 +123,16 @@ export const batchCommand: Command = {
       io.stdout.write(`Answers already made stay collectable: job-entities batch collect --batch-state ${path}\n`);
       return 0;
     }
-    return waitAndCollect(state, path, settings, client, pollMs, () => createOutputWriter(format, io.stdout, { bom: values.bom }), io, 'batch collect', values.quiet);
+    return waitAndCollect(
+      state,
+      path,
+      settings,
+      client,
+      pollMs,
+      () => createOutputWriter(format, io.stdout, { bom: values.bom }),
+      io,
+      'batch collect',
+      values.quiet,
+    );
   },
 };

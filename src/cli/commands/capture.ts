@@ -48,13 +48,21 @@ async function captureLines(file: string, io: CliIO): Promise<number> {
   let failed = 0;
   for await (const r of records) {
     total++;
-    const out: Record<string, unknown> = r.posting ? { ...r.posting } : { error: r.error ?? { code: 'invalid_input', message: 'empty record' } };
+    const out: Record<string, unknown> = r.posting
+      ? { ...r.posting }
+      : { error: r.error ?? { code: 'invalid_input', message: 'empty record' } };
     if (!r.posting) failed++;
     if (r.id !== undefined) out.id = r.id;
-    if (!io.stdout.write(JSON.stringify(out) + '\n')) await new Promise<void>((ok) => io.stdout.once('drain', () => ok()));
+    if (!io.stdout.write(JSON.stringify(out) + '\n'))
+      await new Promise<void>((ok) => io.stdout.once('drain', () => ok()));
   }
-  if (total > 0 && failed === total) throw new ExtractionError('no_posting', `no posting was captured from the ${total} line(s) of ${file}; see "error" on each line`);
-  if (failed) io.stderr.write(`job-entities capture: ${failed} of ${total} pages failed (see "error" on their lines)\n`);
+  if (total > 0 && failed === total)
+    throw new ExtractionError(
+      'no_posting',
+      `no posting was captured from the ${total} line(s) of ${file}; see "error" on each line`,
+    );
+  if (failed)
+    io.stderr.write(`job-entities capture: ${failed} of ${total} pages failed (see "error" on their lines)\n`);
   return 0;
 }
 
@@ -67,7 +75,10 @@ export const captureCommand: Command = {
     if (positionals.length === 0) throw new UsageError('give the saved page: job-entities capture FILE.html --url URL');
     if (positionals.length > 1) throw new UsageError(`one page at a time, got ${positionals.length} files`);
     if (/\.(jsonl|ndjson)$/i.test(positionals[0])) {
-      if (values.url !== undefined || values.selection !== undefined) throw new UsageError('with a .jsonl file each line carries its own "url"; --url and --selection are for one page');
+      if (values.url !== undefined || values.selection !== undefined)
+        throw new UsageError(
+          'with a .jsonl file each line carries its own "url"; --url and --selection are for one page',
+        );
       return captureLines(positionals[0], io);
     }
     if (!values.url) throw new UsageError('--url URL is required (the address the page was served from)');

@@ -63,7 +63,8 @@ const SUBCOMMANDS = ['check', 'convert', 'split', 'from-iob'] as const;
 
 export async function writeTextFile(file: string, content: string, io: CliIO, inputs: string[] = []): Promise<void> {
   const target = resolve(io.cwd, file);
-  if (inputs.some((i) => i !== '-' && resolve(io.cwd, i) === target)) throw new UsageError(`the output ${file} is the input file; choose another name so the original is kept`);
+  if (inputs.some((i) => i !== '-' && resolve(io.cwd, i) === target))
+    throw new UsageError(`the output ${file} is the input file; choose another name so the original is kept`);
   try {
     await writeFile(target, content, 'utf8');
   } catch (err) {
@@ -98,8 +99,12 @@ export function formatReport(file: string, r: CheckReport): string {
   }
   const s = r.stats;
   out.push('', 'Stats:');
-  out.push(`  ${s.usable} usable: ${s.positives} with entities, ${s.negatives} negative(s)${s.chatFormat ? `; ${s.chatFormat} in chat format` : ''}`);
-  out.push(`  ${ENTITY_TYPES.map((t) => `${t} ${s.entities[t].values} value(s) in ${s.entities[t].examples} example(s)`).join('; ')}`);
+  out.push(
+    `  ${s.usable} usable: ${s.positives} with entities, ${s.negatives} negative(s)${s.chatFormat ? `; ${s.chatFormat} in chat format` : ''}`,
+  );
+  out.push(
+    `  ${ENTITY_TYPES.map((t) => `${t} ${s.entities[t].values} value(s) in ${s.entities[t].examples} example(s)`).join('; ')}`,
+  );
   out.push(`  tokens per example: mean ${s.tokens.mean}, max ${s.tokens.max} (limit ${s.tokens.limit} for ${s.model})`);
   if (r.fixes.length) {
     out.push('', 'What --fix does:');
@@ -109,25 +114,37 @@ export function formatReport(file: string, r: CheckReport): string {
 }
 
 async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, fix: { type: 'string' }, model: { type: 'string' }, 'context-tokens': { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    json: { type: 'boolean' },
+    fix: { type: 'string' },
+    model: { type: 'string' },
+    'context-tokens': { type: 'string' },
+  });
   const file = onePositional(positionals, 'check');
-  const contextTokens = values['context-tokens'] === undefined ? undefined : intFlag(values['context-tokens'], 'context-tokens', 0, 16);
+  const contextTokens =
+    values['context-tokens'] === undefined ? undefined : intFlag(values['context-tokens'], 'context-tokens', 0, 16);
   const read = await readDatasetFile(file, io);
   const opts = { model: values.model, contextTokens };
   const report = checkDataset(read, opts);
   if (values.fix) {
     const fixed = fixDataset(read, opts);
     await writeTextFile(values.fix, toJsonl(fixed.records), io, [file]);
-    io.stderr.write(`Wrote ${fixed.records.length} prepared example(s) to ${values.fix}${fixed.fixes.length ? ` (${fixed.fixes.map((f) => f.message).join('; ')})` : ''}.\n`);
+    io.stderr.write(
+      `Wrote ${fixed.records.length} prepared example(s) to ${values.fix}${fixed.fixes.length ? ` (${fixed.fixes.map((f) => f.message).join('; ')})` : ''}.\n`,
+    );
   }
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(file, report));
   return report.errors.length ? 1 : 0;
 }
 
 async function runConvert(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { to: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
   const file = onePositional(positionals, 'convert');
-  if (values.to !== 'chat' && values.to !== 'completion') throw new UsageError(`--to takes chat or completion${values.to === undefined ? '' : `, got "${values.to}"`}`);
+  if (values.to !== 'chat' && values.to !== 'completion')
+    throw new UsageError(`--to takes chat or completion${values.to === undefined ? '' : `, got "${values.to}"`}`);
   if (!values.output) throw new UsageError('--output OUT is required');
   if (file !== '-' && /\.(jsonl|ndjson)$/i.test(file)) return convertStreaming(file, values.output, values.to, io);
   const result = convertDataset(await readDatasetFile(file, io), values.to);
@@ -143,7 +160,8 @@ async function runConvert(argv: string[], io: CliIO): Promise<number> {
 async function convertStreaming(file: string, output: string, to: 'chat' | 'completion', io: CliIO): Promise<number> {
   const source = resolve(io.cwd, file);
   const target = resolve(io.cwd, output);
-  if (source === target) throw new UsageError(`the output ${output} is the input file; choose another name so the original is kept`);
+  if (source === target)
+    throw new UsageError(`the output ${output} is the input file; choose another name so the original is kept`);
   // Fails with the usual message when the input cannot be read, before the output is created.
   const st = await stat(source).catch(() => undefined);
   if (!st || !st.isFile()) await readTextFile(file, io);
@@ -171,16 +189,25 @@ async function convertStreaming(file: string, output: string, to: 'chat' | 'comp
       written++;
     }
   }
-  await new Promise<void>((ok, fail) => out.end((err?: Error | null) => (err ? fail(new ExtractionError('invalid_input', `Cannot write ${output}: ${err.message}`)) : ok())));
+  await new Promise<void>((ok, fail) =>
+    out.end((err?: Error | null) =>
+      err ? fail(new ExtractionError('invalid_input', `Cannot write ${output}: ${err.message}`)) : ok(),
+    ),
+  );
   io.stderr.write(`Wrote ${written} example(s) in ${to} format to ${output}.\n`);
   return reportSkipped(errors, io);
 }
 
 async function runSplit(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { valid: { type: 'string' }, seed: { type: 'string' }, 'output-prefix': { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    valid: { type: 'string' },
+    seed: { type: 'string' },
+    'output-prefix': { type: 'string' },
+  });
   const file = onePositional(positionals, 'split');
   const share = values.valid === undefined ? 0.2 : Number(values.valid);
-  if (!(share > 0 && share < 1)) throw new UsageError(`--valid takes the validation share between 0 and 1, e.g. 0.2, got "${values.valid}"`);
+  if (!(share > 0 && share < 1))
+    throw new UsageError(`--valid takes the validation share between 0 and 1, e.g. 0.2, got "${values.valid}"`);
   const seed = intFlag(values.seed, 'seed', 42, 0);
   const read = await readDatasetFile(file, io);
   const { train, valid } = splitDataset(read.examples, { valid: share, seed });
@@ -191,7 +218,9 @@ async function runSplit(argv: string[], io: CliIO): Promise<number> {
   const validOut = `${prefix}valid.jsonl`;
   await writeTextFile(trainOut, train.map(lineOf).join('\n') + (train.length ? '\n' : ''), io, [file]);
   await writeTextFile(validOut, valid.map(lineOf).join('\n') + (valid.length ? '\n' : ''), io, [file]);
-  io.stderr.write(`Split ${read.examples.length} example(s) with seed ${seed}: ${train.length} in ${trainOut}, ${valid.length} in ${validOut}.\n`);
+  io.stderr.write(
+    `Split ${read.examples.length} example(s) with seed ${seed}: ${train.length} in ${trainOut}, ${valid.length} in ${validOut}.\n`,
+  );
   return reportSkipped(read.errors, io);
 }
 
@@ -200,9 +229,12 @@ async function runFromIob(argv: string[], io: CliIO): Promise<number> {
   const file = onePositional(positionals, 'from-iob');
   if (!values.output) throw new UsageError('--output OUT is required');
   const result = iobToExamples(await readTextFile(file, io));
-  if (result.records.length === 0 && result.errors.length === 0) throw new ExtractionError('invalid_input', `${file} holds no tagged tokens (expected token<TAB>tag lines).`);
+  if (result.records.length === 0 && result.errors.length === 0)
+    throw new ExtractionError('invalid_input', `${file} holds no tagged tokens (expected token<TAB>tag lines).`);
   await writeTextFile(values.output, toJsonl(result.records), io, [file]);
-  io.stderr.write(`Read ${result.documents} document(s) from ${basename(file)}; wrote ${result.records.length} example(s) to ${values.output}.\n`);
+  io.stderr.write(
+    `Read ${result.documents} document(s) from ${basename(file)}; wrote ${result.records.length} example(s) to ${values.output}.\n`,
+  );
   return reportSkipped(result.errors, io);
 }
 
@@ -236,7 +268,11 @@ export const datasetCommand: Command = {
       case 'from-iob':
         return runFromIob(rest, io);
       default:
-        throw new UsageError(sub ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}` : `give a subcommand: ${SUBCOMMANDS.join(', ')}`);
+        throw new UsageError(
+          sub
+            ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}`
+            : `give a subcommand: ${SUBCOMMANDS.join(', ')}`,
+        );
     }
   },
 };

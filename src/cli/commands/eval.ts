@@ -16,9 +16,11 @@ import { resolve } from 'node:path';
 /** The gold file's records as they are read; stdin ('-') is read once and kept for both passes. */
 async function* streamGold(file: string, io: CliIO, stdinText?: string): AsyncGenerator<InputRecord> {
   if (stdinText !== undefined) {
-    yield* streamJsonl((async function* () {
-      yield stdinText;
-    })());
+    yield* streamJsonl(
+      (async function* () {
+        yield stdinText;
+      })(),
+    );
     return;
   }
   const path = resolve(io.cwd, file);
@@ -69,7 +71,8 @@ export const evalCommand: Command = {
     });
     const goldPath = values.gold ?? (positionals.length === 1 ? positionals[0] : undefined);
     if (!goldPath) throw new UsageError('give the labelled postings: --gold FILE.jsonl');
-    if (positionals.length > (values.gold ? 0 : 1)) throw new UsageError(`unexpected argument "${positionals[values.gold ? 0 : 1]}"`);
+    if (positionals.length > (values.gold ? 0 : 1))
+      throw new UsageError(`unexpected argument "${positionals[values.gold ? 0 : 1]}"`);
     const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
 
@@ -78,11 +81,18 @@ export const evalCommand: Command = {
     const stdinText = goldPath === '-' ? await readTextFile('-', io) : undefined;
     for await (const r of streamGold(goldPath, io, stdinText)) {
       if (r.error || r.completion === undefined) {
-        throw new ExtractionError('invalid_input', `${goldPath} line ${r.line}: ${r.error ? r.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`);
+        throw new ExtractionError(
+          'invalid_input',
+          `${goldPath} line ${r.line}: ${r.error ? r.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`,
+        );
       }
       gold.push(parseCompletion(r.completion, { stop: settings.stop }).entities);
     }
-    if (gold.length === 0) throw new ExtractionError('invalid_input', `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`);
+    if (gold.length === 0)
+      throw new ExtractionError(
+        'invalid_input',
+        `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`,
+      );
 
     const predicted: Entities[] = new Array(gold.length);
     let model: string | undefined;
@@ -95,7 +105,9 @@ export const evalCommand: Command = {
         model ??= o.result?.meta.model;
         if (o.error) {
           progress.clear();
-          io.stderr.write(`job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`);
+          io.stderr.write(
+            `job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`,
+          );
         }
       },
     });
@@ -108,7 +120,9 @@ export const evalCommand: Command = {
     if (values.json) {
       io.stdout.write(JSON.stringify({ records: records.length, failed: summary.failed, model, ...scores }) + '\n');
     } else {
-      io.stdout.write(`${records.length} postings, model ${model || '(offline extractor)'}${summary.failed ? `, ${summary.failed} failed` : ''}\n`);
+      io.stdout.write(
+        `${records.length} postings, model ${model || '(offline extractor)'}${summary.failed ? `, ${summary.failed} failed` : ''}\n`,
+      );
       io.stdout.write(formatScores(scores) + '\n');
     }
     return 0;

@@ -22,7 +22,8 @@ export const DEFAULT_BATCH_POLL_SECONDS = 30;
 export function pollFlag(value: string | undefined): number {
   if (value === undefined) return DEFAULT_BATCH_POLL_SECONDS * 1000;
   const s = Number(value);
-  if (!Number.isFinite(s) || s <= 0 || value.trim() === '') throw new UsageError(`--batch-poll takes a number of seconds > 0 (fractions allowed), got "${value}"`);
+  if (!Number.isFinite(s) || s <= 0 || value.trim() === '')
+    throw new UsageError(`--batch-poll takes a number of seconds > 0 (fractions allowed), got "${value}"`);
   return Math.max(1, Math.round(s * 1000));
 }
 const MAX_CONCURRENCY = 64;
@@ -30,7 +31,8 @@ const MAX_CONCURRENCY = 64;
 /** --concurrency for every command that extracts: a whole number from 1 to MAX_CONCURRENCY. */
 export function concurrencyFlag(value: string | undefined): number {
   const n = Number(value ?? DEFAULT_CONCURRENCY);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY)
+    throw new UsageError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY}, got "${value}"`);
   return n;
 }
 
@@ -122,8 +124,15 @@ export interface RunSummary {
  * outcomes waits for a slower one before it: memory stays flat whatever the input's length.
  * A fatal error (err.isFatal) aborts the requests in flight and stops taking new ones.
  */
-export async function extractRecords(records: Iterable<InputRecord> | AsyncIterable<InputRecord>, settings: Settings, opts: RunOptions): Promise<RunSummary> {
-  const iterator: AsyncIterator<InputRecord> | Iterator<InputRecord> = Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : (records as Iterable<InputRecord>)[Symbol.iterator]();
+export async function extractRecords(
+  records: Iterable<InputRecord> | AsyncIterable<InputRecord>,
+  settings: Settings,
+  opts: RunOptions,
+): Promise<RunSummary> {
+  const iterator: AsyncIterator<InputRecord> | Iterator<InputRecord> =
+    Symbol.asyncIterator in records
+      ? records[Symbol.asyncIterator]()
+      : (records as Iterable<InputRecord>)[Symbol.iterator]();
   const pending = new Map<number, RecordOutcome>();
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
@@ -221,8 +230,20 @@ export interface OutputWriter {
 export function toOutputObject(outcome: RecordOutcome, options: { details?: boolean } = {}): Record<string, unknown> {
   const { result, error, record } = outcome;
   const out: Record<string, unknown> = result
-    ? { diploma: result.diploma, diploma_major: result.diploma_major, experience: result.experience, skills: result.skills, meta: result.meta }
-    : { diploma: [], diploma_major: [], experience: [], skills: [], error: { code: error?.code ?? 'unknown', message: error?.message ?? 'failed' } };
+    ? {
+        diploma: result.diploma,
+        diploma_major: result.diploma_major,
+        experience: result.experience,
+        skills: result.skills,
+        meta: result.meta,
+      }
+    : {
+        diploma: [],
+        diploma_major: [],
+        experience: [],
+        skills: [],
+        error: { code: error?.code ?? 'unknown', message: error?.message ?? 'failed' },
+      };
   if (options.details && result) out.details = result.details ?? detailsOf(result);
   if (record.id !== undefined) out.id = record.id;
   return out;
@@ -231,14 +252,24 @@ export function toOutputObject(outcome: RecordOutcome, options: { details?: bool
 /** Details for a result that has none (a model's answer): every value at confidence 1. */
 function detailsOf(result: Entities): EntityDetails {
   const one = (values: string[]) => values.map((value) => ({ value, confidence: 1 }));
-  return { diploma: one(result.diploma), diploma_major: one(result.diploma_major), experience: one(result.experience), skills: one(result.skills) };
+  return {
+    diploma: one(result.diploma),
+    diploma_major: one(result.diploma_major),
+    experience: one(result.experience),
+    skills: one(result.skills),
+  };
 }
 
-export function createOutputWriter(format: OutputFormat, out: NodeJS.WritableStream, options: { bom?: boolean; details?: boolean } = {}): OutputWriter {
+export function createOutputWriter(
+  format: OutputFormat,
+  out: NodeJS.WritableStream,
+  options: { bom?: boolean; details?: boolean } = {},
+): OutputWriter {
   switch (format) {
     case 'jsonl':
       return {
-        write: (outcome) => void out.write(JSON.stringify(toOutputObject(outcome, { details: options.details })) + '\n'),
+        write: (outcome) =>
+          void out.write(JSON.stringify(toOutputObject(outcome, { details: options.details })) + '\n'),
         end: () => {},
       };
     case 'csv':
@@ -278,26 +309,53 @@ export const extractCommand: Command = {
       'no-wait': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     });
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
+    if (positionals.length)
+      throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
     const format = (values.format ?? 'jsonl') as OutputFormat;
-    if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
+    if (!OUTPUT_FORMATS.includes(format))
+      throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
     const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
-    if (values.details && format !== 'jsonl') throw new UsageError('--details goes with --format jsonl (a spreadsheet has no place for confidences)');
-    const batchOnly = (['batch-state', 'batch-max-requests', 'batch-poll', 'no-wait'] as const).find((k) => values[k] !== undefined);
+    if (values.details && format !== 'jsonl')
+      throw new UsageError('--details goes with --format jsonl (a spreadsheet has no place for confidences)');
+    const batchOnly = (['batch-state', 'batch-max-requests', 'batch-poll', 'no-wait'] as const).find(
+      (k) => values[k] !== undefined,
+    );
     if (!values.batch && batchOnly) throw new UsageError(`--${batchOnly} goes with --batch`);
     if (values.batch) {
-      if (values.url !== undefined) throw new UsageError('--batch reads a .jsonl file given with --input; --url is for one page');
+      if (values.url !== undefined)
+        throw new UsageError('--batch reads a .jsonl file given with --input; --url is for one page');
       const maxRequests = intFlag(values['batch-max-requests'], 'batch-max-requests', BATCH_MAX_REQUESTS);
-      if (maxRequests > BATCH_MAX_REQUESTS) throw new UsageError(`--batch-max-requests takes at most ${BATCH_MAX_REQUESTS} (the Batch API's limit), got ${maxRequests}`);
+      if (maxRequests > BATCH_MAX_REQUESTS)
+        throw new UsageError(
+          `--batch-max-requests takes at most ${BATCH_MAX_REQUESTS} (the Batch API's limit), got ${maxRequests}`,
+        );
       const pollMs = pollFlag(values['batch-poll']);
-      const statePath = values['batch-state'] !== undefined ? resolve(io.cwd, values['batch-state']) : defaultStatePath(values.input ?? 'stdin', io.cwd);
-      return runBatch(values.input, settings, { statePath, maxRequests, pollMs, wait: !values['no-wait'], quiet: values.quiet }, () => createOutputWriter(format, io.stdout, { bom: values.bom, details: values.details }), io);
+      const statePath =
+        values['batch-state'] !== undefined
+          ? resolve(io.cwd, values['batch-state'])
+          : defaultStatePath(values.input ?? 'stdin', io.cwd);
+      return runBatch(
+        values.input,
+        settings,
+        { statePath, maxRequests, pollMs, wait: !values['no-wait'], quiet: values.quiet },
+        () => createOutputWriter(format, io.stdout, { bom: values.bom, details: values.details }),
+        io,
+      );
     }
-    const input = await streamInputs({ input: values.input, url: values.url }, io, { count: Boolean(io.stderr.isTTY) && !values.quiet });
+    const input = await streamInputs({ input: values.input, url: values.url }, io, {
+      count: Boolean(io.stderr.isTTY) && !values.quiet,
+    });
 
     const writer = createOutputWriter(format, io.stdout, { bom: values.bom, details: values.details });
-    return writeOutcomes(input, settings, io, { command: 'extract', noun: 'records', concurrency, quiet: values.quiet, write: (o, i) => writer.write(o, i), end: () => writer.end() });
+    return writeOutcomes(input, settings, io, {
+      command: 'extract',
+      noun: 'records',
+      concurrency,
+      quiet: values.quiet,
+      write: (o, i) => writer.write(o, i),
+      end: () => writer.end(),
+    });
   },
 };
 
@@ -310,7 +368,14 @@ export async function writeOutcomes(
   input: InputStream,
   settings: Settings,
   io: CliIO,
-  opts: { command: string; noun: string; concurrency: number; quiet?: boolean; write(o: RecordOutcome, index: number): void; end?(): void },
+  opts: {
+    command: string;
+    noun: string;
+    concurrency: number;
+    quiet?: boolean;
+    write(o: RecordOutcome, index: number): void;
+    end?(): void;
+  },
 ): Promise<number> {
   // `... | head`: when the reader goes away, stop quietly instead of crashing on EPIPE. Any other
   // write error (a full disk) stops the run too and becomes the one-line message, not a crash.
@@ -342,8 +407,14 @@ export async function writeOutcomes(
   if (summary.fatal) throw summary.fatal;
   if (summary.total > 0 && summary.failed === summary.total) {
     const first = summary.firstError ?? '';
-    throw new ExtractionError('unknown', summary.total === 1 ? first : `all ${summary.total} ${opts.noun} failed; the first: ${first}`);
+    throw new ExtractionError(
+      'unknown',
+      summary.total === 1 ? first : `all ${summary.total} ${opts.noun} failed; the first: ${first}`,
+    );
   }
-  if (summary.failed > 0) io.stderr.write(`job-entities ${opts.command}: ${summary.failed} of ${summary.total} ${opts.noun} failed (see "error" on their lines)\n`);
+  if (summary.failed > 0)
+    io.stderr.write(
+      `job-entities ${opts.command}: ${summary.failed} of ${summary.total} ${opts.noun} failed (see "error" on their lines)\n`,
+    );
   return 0;
 }

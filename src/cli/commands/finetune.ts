@@ -6,7 +6,14 @@ import { convertDataset } from '../../core/dataset/convert';
 import { toJsonl } from '../../core/dataset/fix';
 import type { ReadResult } from '../../core/dataset/read';
 import { ExtractionError } from '../../core/errors';
-import { FineTuningClient, MAX_EPOCHS, trainingFormatFor, type FineTuningJob, type FineTuningJobEvent, type JobUpdate } from '../../core/finetune';
+import {
+  FineTuningClient,
+  MAX_EPOCHS,
+  trainingFormatFor,
+  type FineTuningJob,
+  type FineTuningJobEvent,
+  type JobUpdate,
+} from '../../core/finetune';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { readDatasetFile } from './dataset';
@@ -62,11 +69,21 @@ function connect(values: ConnectionValues, io: CliIO): FineTuningClient {
   // The shared flag parser validates the URL and numbers and reads the environment; the model is
   // not used here, a placeholder keeps its "a base URL needs a model" rule quiet.
   const s = settingsFromFlags({ ...values, provider: 'openai', model: 'fine-tuning' }, io.env);
-  return new FineTuningClient({ baseURL: s.baseURL, apiKey: s.apiKey, timeoutMs: values.timeout === undefined ? 120_000 : s.timeoutMs, maxRetries: s.maxRetries });
+  return new FineTuningClient({
+    baseURL: s.baseURL,
+    apiKey: s.apiKey,
+    timeoutMs: values.timeout === undefined ? 120_000 : s.timeoutMs,
+    maxRetries: s.maxRetries,
+  });
 }
 
 function when(unix: number | null | undefined): string {
-  return unix ? new Date(unix * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '-';
+  return unix
+    ? new Date(unix * 1000)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : '-';
 }
 
 function jobSummary(job: FineTuningJob): string {
@@ -80,7 +97,8 @@ function jobSummary(job: FineTuningJob): string {
     `  finished:         ${when(job.finished_at)}`,
   ];
   if (job.trained_tokens) lines.push(`  trained tokens:   ${job.trained_tokens}`);
-  if (job.error?.message) lines.push(`  error:            ${job.error.message}${job.error.code ? ` (${job.error.code})` : ''}`);
+  if (job.error?.message)
+    lines.push(`  error:            ${job.error.message}${job.error.code ? ` (${job.error.code})` : ''}`);
   return lines.join('\n') + '\n';
 }
 
@@ -89,36 +107,62 @@ function eventLine(e: FineTuningJobEvent): string {
 }
 
 function howToUse(model: string, baseURL: string): string {
-  return [
-    `Fine-tuned model: ${model}`,
-    '',
-    'Use it in the browser extension: open the options page -> Model, paste the id above' + (baseURL.includes('api.openai.com') ? '' : ` (Base URL ${baseURL})`) + ', then Save.',
-    `On the command line: job-entities extract --model ${model}${baseURL.includes('api.openai.com') ? '' : ` --base-url ${baseURL}`} --input POSTING`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `Fine-tuned model: ${model}`,
+      '',
+      'Use it in the browser extension: open the options page -> Model, paste the id above' +
+        (baseURL.includes('api.openai.com') ? '' : ` (Base URL ${baseURL})`) +
+        ', then Save.',
+      `On the command line: job-entities extract --model ${model}${baseURL.includes('api.openai.com') ? '' : ` --base-url ${baseURL}`} --input POSTING`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** The JSONL to upload: the file as it is when it already has the base model's format, else converted. */
-function uploadContent(read: ReadResult, raw: string, target: 'chat' | 'completion'): { content: string; converted: number } {
+function uploadContent(
+  read: ReadResult,
+  raw: string,
+  target: 'chat' | 'completion',
+): { content: string; converted: number } {
   if (read.format === 'jsonl' && read.examples.every((e) => e.kind === target)) return { content: raw, converted: 0 };
   const result = convertDataset(read, target);
-  return { content: toJsonl(result.records), converted: read.examples.filter((e) => e.kind !== target || read.format !== 'jsonl').length };
+  return {
+    content: toJsonl(result.records),
+    converted: read.examples.filter((e) => e.kind !== target || read.format !== 'jsonl').length,
+  };
 }
 
-async function prepareFile(label: string, file: string, model: string, io: CliIO): Promise<{ name: string; content: string }> {
+async function prepareFile(
+  label: string,
+  file: string,
+  model: string,
+  io: CliIO,
+): Promise<{ name: string; content: string }> {
   const read = await readDatasetFile(file, io);
   const report = checkDataset(read, { model });
   if (report.errors.length) {
     io.stderr.write(`The ${label} file ${file} has ${report.errors.length} error(s):\n`);
     for (const e of report.errors.slice(0, 20)) io.stderr.write(`  line ${e.line}: ${e.message}\n`);
-    throw new ExtractionError('invalid_input', `Refusing to fine-tune on ${file}: fix the errors above first (\`job-entities dataset check ${file} --fix prepared.jsonl\` drops unusable lines).`);
+    throw new ExtractionError(
+      'invalid_input',
+      `Refusing to fine-tune on ${file}: fix the errors above first (\`job-entities dataset check ${file} --fix prepared.jsonl\` drops unusable lines).`,
+    );
   }
-  if (report.warnings.length) io.stderr.write(`${file}: ${report.warnings.length} warning(s) (${report.warnings.map((w) => w.check).join(', ')}); see \`job-entities dataset check ${file}\`.\n`);
+  if (report.warnings.length)
+    io.stderr.write(
+      `${file}: ${report.warnings.length} warning(s) (${report.warnings.map((w) => w.check).join(', ')}); see \`job-entities dataset check ${file}\`.\n`,
+    );
   const target = trainingFormatFor(model);
   // JSONL already in the right format is uploaded line for line (blank lines left out).
   const rawText = read.examples.map((e) => e.raw).join('\n') + '\n';
   const { content, converted } = uploadContent(read, rawText, target);
-  if (converted) io.stderr.write(`Converted ${converted} example(s) of ${file} to the ${target} format ${model} is trained with.\n`);
-  const name = basename(file === '-' ? 'training.jsonl' : file).replace(/\.[^.]+$/, '') + (converted ? `.${target}` : '') + '.jsonl';
+  if (converted)
+    io.stderr.write(`Converted ${converted} example(s) of ${file} to the ${target} format ${model} is trained with.\n`);
+  const name =
+    basename(file === '-' ? 'training.jsonl' : file).replace(/\.[^.]+$/, '') +
+    (converted ? `.${target}` : '') +
+    '.jsonl';
   return { name, content };
 }
 
@@ -138,7 +182,12 @@ export function progressReporter(io: Pick<CliIO, 'stderr'>) {
   return (u: JobUpdate) => {
     for (const e of u.events) {
       const d = (e.data ?? {}) as { step?: unknown; total_steps?: unknown; train_loss?: unknown };
-      if (e.type === 'metrics' && typeof d.step === 'number' && typeof d.total_steps === 'number' && d.total_steps > 0) {
+      if (
+        e.type === 'metrics' &&
+        typeof d.step === 'number' &&
+        typeof d.total_steps === 'number' &&
+        d.total_steps > 0
+      ) {
         const width = 20;
         const done = Math.min(width, Math.round((d.step / d.total_steps) * width));
         const loss = typeof d.train_loss === 'number' ? `  loss ${d.train_loss.toFixed(3)}` : '';
@@ -171,9 +220,11 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
   );
   if (!values.training) throw new UsageError('--training FILE is required');
   if (!values.model) throw new UsageError('--model BASE is required (e.g. davinci-002 or gpt-4o-mini-2024-07-18)');
-  if (values.suffix !== undefined && (values.suffix.length === 0 || values.suffix.length > 64)) throw new UsageError('--suffix takes 1 to 64 characters');
+  if (values.suffix !== undefined && (values.suffix.length === 0 || values.suffix.length > 64))
+    throw new UsageError('--suffix takes 1 to 64 characters');
   const epochs = values.epochs === undefined ? undefined : intFlag(values.epochs, 'epochs', 1, 1);
-  if (epochs !== undefined && epochs > MAX_EPOCHS) throw new UsageError(`--epochs takes 1 to ${MAX_EPOCHS} (the API's limit), got ${epochs}`);
+  if (epochs !== undefined && epochs > MAX_EPOCHS)
+    throw new UsageError(`--epochs takes 1 to ${MAX_EPOCHS} (the API's limit), got ${epochs}`);
   const pollSeconds = values.poll === undefined ? 10 : Number(values.poll);
   if (!(pollSeconds > 0)) throw new UsageError(`--poll takes a number of seconds > 0, got "${values.poll}"`);
   const model = values.model;
@@ -192,7 +243,13 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
   }
   let job: FineTuningJob;
   try {
-    job = await client.createJob({ model, trainingFile: trainingFile.id, validationFile: validationId, suffix: values.suffix, epochs });
+    job = await client.createJob({
+      model,
+      trainingFile: trainingFile.id,
+      validationFile: validationId,
+      suffix: values.suffix,
+      epochs,
+    });
   } catch (err) {
     // Files nobody will train on would stay on the server (and count against its storage).
     const uploaded = [trainingFile.id, ...(validationId ? [validationId] : [])];
@@ -203,7 +260,9 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
           await client.deleteFile(id);
           io.stderr.write(`Deleted the uploaded file ${id}: no job uses it.\n`);
         } catch (e) {
-          io.stderr.write(`Could not delete the uploaded file ${id} (${firstLine(errorMessage(e))}); delete it in your account's storage.\n`);
+          io.stderr.write(
+            `Could not delete the uploaded file ${id} (${firstLine(errorMessage(e))}); delete it in your account's storage.\n`,
+          );
         }
       }
     }
@@ -211,7 +270,9 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
   }
   io.stdout.write(`Started fine-tuning job ${job.id} on ${model} (status: ${job.status}).\n`);
   if (!values.wait) {
-    io.stdout.write(`Follow it with: job-entities finetune status ${job.id}   (or events ${job.id}; --wait follows it to the end)\n`);
+    io.stdout.write(
+      `Follow it with: job-entities finetune status ${job.id}   (or events ${job.id}; --wait follows it to the end)\n`,
+    );
     return 0;
   }
 
@@ -225,10 +286,15 @@ async function runStart(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     if (final.status === 'failed') {
-      const why = final.error?.message ? `${final.error.message}${final.error.code ? ` (${final.error.code})` : ''}` : 'the server gave no reason';
+      const why = final.error?.message
+        ? `${final.error.message}${final.error.code ? ` (${final.error.code})` : ''}`
+        : 'the server gave no reason';
       throw new ExtractionError('bad_request', `The fine-tuning job ${final.id} failed: ${why}`);
     }
-    throw new ExtractionError('cancelled', `The fine-tuning job ${final.id} ended with status ${final.status}${final.status === 'cancelled' ? ' (it was cancelled)' : ''}.`);
+    throw new ExtractionError(
+      'cancelled',
+      `The fine-tuning job ${final.id} ended with status ${final.status}${final.status === 'cancelled' ? ' (it was cancelled)' : ''}.`,
+    );
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -247,7 +313,12 @@ async function runStatus(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function runEvents(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' }, after: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...CONNECTION_OPTIONS,
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    after: { type: 'string' },
+  });
   const limit = intFlag(values.limit, 'limit', 20, 1);
   const id = jobIdArg(positionals, 'events');
   const { events: newestFirst, hasMore } = await connect(values, io).listEventsPage(id, { limit, after: values.after });
@@ -255,13 +326,19 @@ async function runEvents(argv: string[], io: CliIO): Promise<number> {
   if (values.json) io.stdout.write(JSON.stringify(events, null, 2) + '\n');
   else {
     io.stdout.write(events.length ? events.map(eventLine).join('\n') + '\n' : 'No events yet.\n');
-    if (hasMore && events.length) io.stdout.write(`(older events: job-entities finetune events ${id} --after ${events[0].id})\n`);
+    if (hasMore && events.length)
+      io.stdout.write(`(older events: job-entities finetune events ${id} --after ${events[0].id})\n`);
   }
   return 0;
 }
 
 async function runList(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...CONNECTION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' }, after: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...CONNECTION_OPTIONS,
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    after: { type: 'string' },
+  });
   if (positionals.length) throw new UsageError(`list takes no arguments, got ${positionals.join(' ')}`);
   const limit = intFlag(values.limit, 'limit', 20, 1);
   const { jobs, hasMore } = await connect(values, io).list({ limit, after: values.after });
@@ -270,14 +347,20 @@ async function runList(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (!jobs.length) {
-    io.stdout.write('No fine-tuning jobs yet. Start one with: job-entities finetune start --training FILE --model BASE\n');
+    io.stdout.write(
+      'No fine-tuning jobs yet. Start one with: job-entities finetune start --training FILE --model BASE\n',
+    );
     return 0;
   }
   const rows = jobs.map((j) => [j.id, j.status, j.model, j.fine_tuned_model ?? '-', when(j.created_at)]);
   const head = ['JOB', 'STATUS', 'BASE MODEL', 'FINE-TUNED MODEL', 'CREATED'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  io.stdout.write([fmt(head), ...rows.map(fmt)].join('\n') + '\n' + (hasMore ? `(more jobs: job-entities finetune list --after ${jobs[jobs.length - 1].id})\n` : ''));
+  io.stdout.write(
+    [fmt(head), ...rows.map(fmt)].join('\n') +
+      '\n' +
+      (hasMore ? `(more jobs: job-entities finetune list --after ${jobs[jobs.length - 1].id})\n` : ''),
+  );
   return 0;
 }
 
@@ -308,7 +391,11 @@ export const finetuneCommand: Command = {
       case 'cancel':
         return runCancel(rest, io);
       default:
-        throw new UsageError(sub ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}` : `give a subcommand: ${SUBCOMMANDS.join(', ')}`);
+        throw new UsageError(
+          sub
+            ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}`
+            : `give a subcommand: ${SUBCOMMANDS.join(', ')}`,
+        );
     }
   },
 };

@@ -8,4 +8,12 @@ import { extractCommand } from './extract';
 import { finetuneCommand } from './finetune';
 import { matchCommand } from './match';
 
-export const COMMANDS: Command[] = [batchCommand, captureCommand, datasetCommand, evalCommand, extractCommand, finetuneCommand, matchCommand];
+export const COMMANDS: Command[] = [
+  batchCommand,
+  captureCommand,
+  datasetCommand,
+  evalCommand,
+  extractCommand,
+  finetuneCommand,
+  matchCommand,
+];

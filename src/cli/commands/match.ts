@@ -61,9 +61,15 @@ Examples:
 `;
 
 async function readProfile(path: string, io: CliIO): Promise<MatchProfile> {
-  const text = await readTextFile(path, io, 'Export it from the extension\'s profile page, or pass --skills "a, b, c".', 'the profile');
+  const text = await readTextFile(
+    path,
+    io,
+    'Export it from the extension\'s profile page, or pass --skills "a, b, c".',
+    'the profile',
+  );
   const parsed = parseProfile(text);
-  if (!parsed.ok) throw new ExtractionError('invalid_input', `${path}: ${parsed.error.replace(/ Nothing was changed\.$/, '')}`);
+  if (!parsed.ok)
+    throw new ExtractionError('invalid_input', `${path}: ${parsed.error.replace(/ Nothing was changed\.$/, '')}`);
   return parsed.profile;
 }
 
@@ -79,7 +85,8 @@ export function toMatchLine(outcome: RecordOutcome, profile: MatchProfile, detai
     out = { error: { code: outcome.error?.code ?? 'unknown', message: outcome.error?.message ?? 'failed' } };
   } else {
     const m = matchSkills(profile, outcome.result);
-    const names = (importance: SkillImportance, matched: boolean) => m.chips.filter((c) => c.importance === importance && c.matched === matched).map((c) => c.value);
+    const names = (importance: SkillImportance, matched: boolean) =>
+      m.chips.filter((c) => c.importance === importance && c.matched === matched).map((c) => c.value);
     out = {
       score: roundScore(m.score),
       summary: m.summary,
@@ -112,7 +119,10 @@ export function toMatchLine(outcome: RecordOutcome, profile: MatchProfile, detai
 
 /** The lines in rank order, each with its rank (1 = best) first. */
 export function rankLines(lines: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rankOrder(lines.map((l) => (typeof l.score === 'number' ? l.score : undefined))).map((i, r) => ({ rank: r + 1, ...lines[i] }));
+  return rankOrder(lines.map((l) => (typeof l.score === 'number' ? l.score : undefined))).map((i, r) => ({
+    rank: r + 1,
+    ...lines[i],
+  }));
 }
 
 export const matchCommand: Command = {
@@ -131,20 +141,27 @@ export const matchCommand: Command = {
       order: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     });
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
-    if (values.skills !== undefined && values.profile !== undefined) throw new UsageError('give --skills or --profile, not both');
-    if (values.skills === undefined && values.profile === undefined) throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
+    if (positionals.length)
+      throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
+    if (values.skills !== undefined && values.profile !== undefined)
+      throw new UsageError('give --skills or --profile, not both');
+    if (values.skills === undefined && values.profile === undefined)
+      throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
     const order = values.order ?? 'rank';
-    if (order !== 'rank' && order !== 'input') throw new UsageError(`--order takes "rank" (best match first) or "input", got "${order}"`);
+    if (order !== 'rank' && order !== 'input')
+      throw new UsageError(`--order takes "rank" (best match first) or "input", got "${order}"`);
     const concurrency = concurrencyFlag(values.concurrency);
     let profile: MatchProfile;
     if (values.skills !== undefined) {
       const skills = parseSkillList(values.skills);
-      if (skills.length === 0) throw new UsageError('--skills is empty: list your skills, e.g. --skills "python, sql, docker"');
+      if (skills.length === 0)
+        throw new UsageError('--skills is empty: list your skills, e.g. --skills "python, sql, docker"');
       profile = { skills };
     } else profile = await readProfile(values.profile as string, io);
     const settings = settingsFromFlags(values, io.env);
-    const input = await streamInputs({ input: values.input, url: values.url }, io, { count: Boolean(io.stderr.isTTY) && !values.quiet });
+    const input = await streamInputs({ input: values.input, url: values.url }, io, {
+      count: Boolean(io.stderr.isTTY) && !values.quiet,
+    });
 
     const details = values.details === true;
     const print = (line: Record<string, unknown>) => io.stdout.write(JSON.stringify(line) + '\n');
@@ -155,7 +172,8 @@ export const matchCommand: Command = {
       noun: 'postings',
       concurrency,
       quiet: values.quiet,
-      write: (o) => (order === 'input' ? print(toMatchLine(o, profile, details)) : held.push(toMatchLine(o, profile, details))),
+      write: (o) =>
+        order === 'input' ? print(toMatchLine(o, profile, details)) : held.push(toMatchLine(o, profile, details)),
       end: () => rankLines(held).forEach(print),
     });
   },

@@ -37,7 +37,11 @@ function summary(o: Outcome, total: number): string {
   if (o.updated) parts.push(`${o.updated} updated`);
   if (o.notPostings) parts.push(`${o.notPostings} not a posting`);
   if (o.failed) parts.push(`${o.failed} failed${o.firstFailure ? ` (${o.firstFailure})` : ''}`);
-  const head = o.stoppedBy ? `Stopped: ${o.stoppedBy}` : o.cancelled ? `Cancelled after ${o.saved + o.updated + o.notPostings + o.failed} of ${total} tabs.` : `Read ${total} open tab${total === 1 ? '' : 's'}.`;
+  const head = o.stoppedBy
+    ? `Stopped: ${o.stoppedBy}`
+    : o.cancelled
+      ? `Cancelled after ${o.saved + o.updated + o.notPostings + o.failed} of ${total} tabs.`
+      : `Read ${total} open tab${total === 1 ? '' : 's'}.`;
   return `${head} ${parts.join(', ')}.`;
 }
 
@@ -52,7 +56,9 @@ export function AddOpenTabs({ onNotice }: { onNotice: (n: NoticeState) => void }
     // With access to every site already granted, what stays hidden is browser pages: nothing to ask.
     const allSites = await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false);
     setHidden(allSites ? 0 : unreadable);
-    const skippedNote = unreadable ? ` ${unreadable} tab${unreadable === 1 ? '' : 's'} skipped: the extension may not read ${unreadable === 1 ? 'it' : 'them'} (a site you have not allowed, or a browser page).` : '';
+    const skippedNote = unreadable
+      ? ` ${unreadable} tab${unreadable === 1 ? '' : 's'} skipped: the extension may not read ${unreadable === 1 ? 'it' : 'them'} (a site you have not allowed, or a browser page).`
+      : '';
     if (readable.length === 0) {
       onNotice({ kind: 'error', text: `No open tab the extension may read.${skippedNote}` });
       return;
@@ -90,7 +96,10 @@ export function AddOpenTabs({ onNotice }: { onNotice: (n: NoticeState) => void }
     await Promise.all(Array.from({ length: Math.min(MAX_PARALLEL, readable.length) }, worker));
     outcome.cancelled ||= cancelled.current;
     setProgress(undefined);
-    onNotice({ kind: outcome.stoppedBy || (outcome.failed && !outcome.saved && !outcome.updated) ? 'error' : 'ok', text: summary(outcome, readable.length) + skippedNote });
+    onNotice({
+      kind: outcome.stoppedBy || (outcome.failed && !outcome.saved && !outcome.updated) ? 'error' : 'ok',
+      text: summary(outcome, readable.length) + skippedNote,
+    });
   };
 
   const cancel = () => {
@@ -102,7 +111,10 @@ export function AddOpenTabs({ onNotice }: { onNotice: (n: NoticeState) => void }
     // Asked first, in the click itself: the browser shows its prompt only on a user gesture.
     const granted = await browser.permissions.request({ origins: ALL_SITES }).catch(() => false);
     if (!granted) {
-      onNotice({ kind: 'error', text: 'The browser did not grant access to other sites: only the tabs already allowed were read.' });
+      onNotice({
+        kind: 'error',
+        text: 'The browser did not grant access to other sites: only the tabs already allowed were read.',
+      });
       return;
     }
     await run();
@@ -110,7 +122,13 @@ export function AddOpenTabs({ onNotice }: { onNotice: (n: NoticeState) => void }
 
   return (
     <section class="add-tabs row" aria-label="Add open tabs">
-      <button type="button" class="button" data-testid="add-open-tabs" disabled={progress !== undefined} onClick={() => void run()}>
+      <button
+        type="button"
+        class="button"
+        data-testid="add-open-tabs"
+        disabled={progress !== undefined}
+        onClick={() => void run()}
+      >
         Add all open job tabs
       </button>
       {progress && (

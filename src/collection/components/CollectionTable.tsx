@@ -25,7 +25,8 @@ const AFTER: { key: SortKey; label: string }[] = [
 ];
 
 // Text columns read naturally A→Z first; dates and counts most/newest first; statuses in pipeline order.
-const FIRST_DIRECTION = (key: SortKey): 'asc' | 'desc' => (['title', 'company', 'location', 'url', 'model', 'status'].includes(key) ? 'asc' : 'desc');
+const FIRST_DIRECTION = (key: SortKey): 'asc' | 'desc' =>
+  ['title', 'company', 'location', 'url', 'model', 'status'].includes(key) ? 'asc' : 'desc';
 
 /** Only http(s) links become clickable: a saved URL is untrusted text (javascript: never runs). */
 function safeHref(url: string): string | undefined {
@@ -34,7 +35,9 @@ function safeHref(url: string): string | undefined {
 
 function savedOn(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function CollectionTable({
@@ -58,14 +61,25 @@ export function CollectionTable({
     if (!pending || postings.some((p) => postingKey(p.url) === pending.key)) return;
     pendingFocus.current = null;
     const buttons = wrap.current?.querySelectorAll<HTMLButtonElement>('[data-testid="delete-row"]') ?? [];
-    const next = buttons[Math.min(pending.index, buttons.length - 1)] ?? document.querySelector<HTMLElement>('[data-testid="notice-action"]') ?? document.querySelector<HTMLElement>('h1');
+    const next =
+      buttons[Math.min(pending.index, buttons.length - 1)] ??
+      document.querySelector<HTMLElement>('[data-testid="notice-action"]') ??
+      document.querySelector<HTMLElement>('h1');
     next?.focus();
   }, [postings]);
 
   const toggle = (key: SortKey) =>
-    onSort(sort.by === key ? { by: key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { by: key, direction: FIRST_DIRECTION(key) });
+    onSort(
+      sort.by === key
+        ? { by: key, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+        : { by: key, direction: FIRST_DIRECTION(key) },
+    );
   const header = (c: { key: SortKey; label: string }) => (
-    <th key={c.key} scope="col" aria-sort={sort.by === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      key={c.key}
+      scope="col"
+      aria-sort={sort.by === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" class="sort" data-testid={`sort-${c.key}`} onClick={() => toggle(c.key)}>
         {c.label}
         {/* The arrow is drawn by CSS: aria-sort already says the direction to assistive technology. */}

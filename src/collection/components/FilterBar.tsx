@@ -2,13 +2,29 @@
 // optional value ("postings that ask for a diploma", "postings whose major is statistics").
 import { useMemo } from 'preact/hooks';
 import { EntityTypeSchema } from '../../core/entities';
-import { POSTING_STATUSES, topValues, type CollectionFilter, type PostingStatus, type SavedPosting } from '../../core/export/collection';
+import {
+  POSTING_STATUSES,
+  topValues,
+  type CollectionFilter,
+  type PostingStatus,
+  type SavedPosting,
+} from '../../core/export/collection';
 import { EntityTypeOptions } from './EntityTypeOptions';
 
-export function FilterBar({ postings, filter, onChange }: { postings: SavedPosting[]; filter: CollectionFilter; onChange: (f: CollectionFilter) => void }) {
+export function FilterBar({
+  postings,
+  filter,
+  onChange,
+}: {
+  postings: SavedPosting[];
+  filter: CollectionFilter;
+  onChange: (f: CollectionFilter) => void;
+}) {
   // Suggestions for the skill box: every skill in the collection, most frequent first.
   const skills = useMemo(() => topValues(postings, 'skills', 500).map((v) => v.value), [postings]);
-  const active = Boolean(filter.query?.trim() || filter.skill?.trim() || filter.type || filter.value?.trim() || filter.status);
+  const active = Boolean(
+    filter.query?.trim() || filter.skill?.trim() || filter.type || filter.value?.trim() || filter.status,
+  );
   return (
     <section class="filters" aria-label="Filter">
       <label class="field">
@@ -28,7 +44,10 @@ export function FilterBar({ postings, filter, onChange }: { postings: SavedPosti
           value={filter.status ?? ''}
           onChange={(e) => {
             const v = e.currentTarget.value;
-            onChange({ ...filter, status: (POSTING_STATUSES as readonly string[]).includes(v) ? (v as PostingStatus) : undefined });
+            onChange({
+              ...filter,
+              status: (POSTING_STATUSES as readonly string[]).includes(v) ? (v as PostingStatus) : undefined,
+            });
           }}
         >
           <option value="">any status</option>

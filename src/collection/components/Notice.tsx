@@ -9,7 +9,12 @@ export function Notice({ notice, onDismiss }: { notice?: NoticeState; onDismiss:
   return (
     <div aria-live="polite">
       {notice && (
-        <p class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="collection-notice" data-kind={notice.kind}>
+        <p
+          class={`notice ${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="collection-notice"
+          data-kind={notice.kind}
+        >
           <span>{notice.text}</span>
           {notice.action && (
             <button type="button" class="link" data-testid="notice-action" onClick={notice.action.run}>

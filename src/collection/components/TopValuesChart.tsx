@@ -8,7 +8,13 @@ import { EntityTypeOptions } from './EntityTypeOptions';
 
 const BARS = 12;
 
-export function TopValuesChart({ postings, onPick }: { postings: SavedPosting[]; onPick: (type: EntityType, value: string) => void }) {
+export function TopValuesChart({
+  postings,
+  onPick,
+}: {
+  postings: SavedPosting[];
+  onPick: (type: EntityType, value: string) => void;
+}) {
   const [type, setType] = useState<EntityType>('skills');
   const values = useMemo(() => topValues(postings, type, BARS), [postings, type]);
   const max = values[0]?.count ?? 1;
@@ -18,7 +24,11 @@ export function TopValuesChart({ postings, onPick }: { postings: SavedPosting[];
         <h2 id="chart-title">Most frequent {ENTITY_LABELS[type].toLowerCase()}</h2>
         <label>
           <span class="visually-hidden">Entity type</span>
-          <select data-testid="chart-type" value={type} onChange={(e) => setType(EntityTypeSchema.safeParse(e.currentTarget.value).data ?? 'skills')}>
+          <select
+            data-testid="chart-type"
+            value={type}
+            onChange={(e) => setType(EntityTypeSchema.safeParse(e.currentTarget.value).data ?? 'skills')}
+          >
             <EntityTypeOptions />
           </select>
         </label>

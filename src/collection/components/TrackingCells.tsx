@@ -1,12 +1,32 @@
 // The user's own columns on a saved row: where the application stands (a select) and free notes
 // (saved when the field loses focus or on Ctrl+Enter, so typing is not a write per key).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { POSTING_STATUSES, type PostingStatus, type SavedPosting, type TrackingPatch } from '../../core/export/collection';
+import {
+  POSTING_STATUSES,
+  type PostingStatus,
+  type SavedPosting,
+  type TrackingPatch,
+} from '../../core/export/collection';
 
-export function StatusCell({ posting, name, onChange }: { posting: SavedPosting; name: string; onChange: (patch: TrackingPatch) => void }) {
+export function StatusCell({
+  posting,
+  name,
+  onChange,
+}: {
+  posting: SavedPosting;
+  name: string;
+  onChange: (patch: TrackingPatch) => void;
+}) {
   return (
     <td class="nowrap">
-      <select class="status-select" data-testid="row-status" data-status={posting.status} aria-label={`Status of ${name}`} value={posting.status} onChange={(e) => onChange({ status: e.currentTarget.value as PostingStatus })}>
+      <select
+        class="status-select"
+        data-testid="row-status"
+        data-status={posting.status}
+        aria-label={`Status of ${name}`}
+        value={posting.status}
+        onChange={(e) => onChange({ status: e.currentTarget.value as PostingStatus })}
+      >
         {POSTING_STATUSES.map((s) => (
           <option key={s} value={s}>
             {s}
@@ -17,7 +37,15 @@ export function StatusCell({ posting, name, onChange }: { posting: SavedPosting;
   );
 }
 
-export function NotesCell({ posting, name, onChange }: { posting: SavedPosting; name: string; onChange: (patch: TrackingPatch) => void }) {
+export function NotesCell({
+  posting,
+  name,
+  onChange,
+}: {
+  posting: SavedPosting;
+  name: string;
+  onChange: (patch: TrackingPatch) => void;
+}) {
   const [text, setText] = useState(posting.notes);
   const editing = useRef(false);
   // A change from elsewhere (another tab, an import) shows unless the user is typing here.

@@ -24,23 +24,47 @@ const FORMATS: { format: Format; label: string; what: string }[] = [
 ];
 
 function exportFile(postings: readonly SavedPosting[], format: Format): void {
-  if (format === 'csv') downloadText(toCSV(collectionRows(postings), { bom: true }), `job-entities-${stamp()}.csv`, 'text/csv;charset=utf-8');
-  else if (format === 'tsv') downloadText(toTSV(collectionRows(postings)), `job-entities-${stamp()}.tsv`, 'text/tab-separated-values;charset=utf-8');
+  if (format === 'csv')
+    downloadText(
+      toCSV(collectionRows(postings), { bom: true }),
+      `job-entities-${stamp()}.csv`,
+      'text/csv;charset=utf-8',
+    );
+  else if (format === 'tsv')
+    downloadText(
+      toTSV(collectionRows(postings)),
+      `job-entities-${stamp()}.tsv`,
+      'text/tab-separated-values;charset=utf-8',
+    );
   else downloadText(toJSON(postings), `job-entities-${stamp()}.json`, 'application/json');
 }
 
 const plural = (n: number) => `posting${n === 1 ? '' : 's'}`;
 
 /** `shown`: what the filters show, in the table's order; `all`: the whole collection. */
-export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; all: SavedPosting[]; onNotice: (n: NoticeState) => void }) {
+export function TransferBar({
+  shown,
+  all,
+  onNotice,
+}: {
+  shown: SavedPosting[];
+  all: SavedPosting[];
+  onNotice: (n: NoticeState) => void;
+}) {
   const filtered = shown.length !== all.length;
   const run = (postings: SavedPosting[], format: Format, what: string) => {
     try {
       exportFile(postings, format);
-      const count = postings.length === all.length ? `${postings.length} ${plural(postings.length)}` : `${postings.length} of ${all.length} ${plural(all.length)} (the filtered ones)`;
+      const count =
+        postings.length === all.length
+          ? `${postings.length} ${plural(postings.length)}`
+          : `${postings.length} of ${all.length} ${plural(all.length)} (the filtered ones)`;
       onNotice({ kind: 'ok', text: `Exported ${count} as ${what}.` });
     } catch (err) {
-      onNotice({ kind: 'error', text: `The file could not be made (${err instanceof Error ? err.message : String(err)}). Try again.` });
+      onNotice({
+        kind: 'error',
+        text: `The file could not be made (${err instanceof Error ? err.message : String(err)}). Try again.`,
+      });
     }
   };
 
@@ -56,7 +80,10 @@ export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; a
     try {
       text = await file.text();
     } catch {
-      onNotice({ kind: 'error', text: `"${file.name}" could not be read. Choose the file again. Nothing was changed.` });
+      onNotice({
+        kind: 'error',
+        text: `"${file.name}" could not be read. Choose the file again. Nothing was changed.`,
+      });
       return;
     }
     const parsed = parseBackup(text);
@@ -68,7 +95,10 @@ export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; a
       const { added, updated } = await importPostings(browser.storage.local, parsed.postings);
       onNotice({ kind: 'ok', text: `Imported "${file.name}": ${added} new, ${updated} updated.` });
     } catch (err) {
-      onNotice({ kind: 'error', text: `Could not save the imported postings (${err instanceof Error ? err.message : String(err)}). Nothing was changed.` });
+      onNotice({
+        kind: 'error',
+        text: `Could not save the imported postings (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`,
+      });
     }
   };
 
@@ -79,7 +109,14 @@ export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; a
           {filtered ? `Export the ${shown.length} shown:` : 'Export:'}
         </span>
         {FORMATS.map((f) => (
-          <button key={f.format} type="button" class="button" data-testid={`export-${f.format}`} disabled={shown.length === 0} onClick={() => run(shown, f.format, f.what)}>
+          <button
+            key={f.format}
+            type="button"
+            class="button"
+            data-testid={`export-${f.format}`}
+            disabled={shown.length === 0}
+            onClick={() => run(shown, f.format, f.what)}
+          >
             <span class="visually-hidden">{filtered ? `Export the ${shown.length} shown as ` : 'Export as '}</span>
             {f.label}
           </button>
@@ -90,7 +127,14 @@ export function TransferBar({ shown, all, onNotice }: { shown: SavedPosting[]; a
           Export all {all.length}:
         </span>
         {FORMATS.map((f) => (
-          <button key={f.format} type="button" class="button" data-testid={`export-all-${f.format}`} disabled={all.length === 0} onClick={() => run(all, f.format, f.what)}>
+          <button
+            key={f.format}
+            type="button"
+            class="button"
+            data-testid={`export-all-${f.format}`}
+            disabled={all.length === 0}
+            onClick={() => run(all, f.format, f.what)}
+          >
             <span class="visually-hidden">Export all as </span>
             {f.label}
           </button>

@@ -22,7 +22,13 @@ export function ValuesCell({ values, testid, label }: { values: readonly string[
         ))}
       </ul>
       {hidden > 0 && (
-        <button type="button" class="link more" data-testid="cell-more" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          class="link more"
+          data-testid="cell-more"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           {open ? (
             'Show less'
           ) : (

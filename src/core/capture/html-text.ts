@@ -4,14 +4,75 @@
 // inert document so that nothing in it loads or runs.
 
 const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'select',
-  'option', 'textarea', 'input', 'head', 'title', 'meta', 'link', 'video', 'audio', 'picture', 'img', 'map', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'map',
+  'dialog',
 ]);
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li',
-  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
 ]);
 
 const CELL_TAGS = new Set(['td', 'th']);
@@ -47,7 +108,8 @@ export function normalizeLines(text: string): string {
 export function inlineText(node: Node | null | undefined): string {
   if (!node) return '';
   // <title> is skipped inside bodies of text, but asked for directly it is the document's title.
-  const text = node.nodeType === ELEMENT_NODE && tagOf(node as Element) === 'title' ? (node.textContent ?? '') : nodeToText(node);
+  const text =
+    node.nodeType === ELEMENT_NODE && tagOf(node as Element) === 'title' ? (node.textContent ?? '') : nodeToText(node);
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -83,7 +145,11 @@ interface Context {
 }
 
 function endLine(w: Walk, blank = false): void {
-  const text = w.parts.join('').replace(/[\u0001-\u0005\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+  const text = w.parts
+    .join('')
+    .replace(/[\u0001-\u0005\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text) {
     const line: MarkedLine = { text };
     if (w.plain === 0 && w.heading > 0) line.mark = 'h';
@@ -132,7 +198,8 @@ function walk(node: Node, w: Walk, ctx: Context): void {
     const heading = HEADING_TAGS.has(tag) || el.getAttribute('role') === 'heading';
     const bold = BOLD_TAGS.has(tag) || isBoldStyle(el);
     const item = tag === 'li';
-    if (heading || bold || item) inner = { heading: ctx.heading || heading, bold: ctx.bold || bold, item: ctx.item || item };
+    if (heading || bold || item)
+      inner = { heading: ctx.heading || heading, bold: ctx.bold || bold, item: ctx.item || item };
   }
   const block = BLOCK_TAGS.has(tag);
   const cell = CELL_TAGS.has(tag);
@@ -155,12 +222,20 @@ export function nodeToLines(node: Node): MarkedLine[] {
 // what the markup said of it (heading, bold line, list item) reaches the section splitter. Capture
 // strips them before the posting leaves it. A hidden heading names a section that the page does not
 // show as text (a JSON-LD field such as `qualifications`): it is dropped from the text.
-export const LINE_MARKS = { heading: '\u0001', bold: '\u0002', item: '\u0003', hiddenHeading: '\u0004', gap: '\u0005' } as const;
+export const LINE_MARKS = {
+  heading: '\u0001',
+  bold: '\u0002',
+  item: '\u0003',
+  hiddenHeading: '\u0004',
+  gap: '\u0005',
+} as const;
 const MARKS_RE = /[\u0001-\u0005]/g;
 
 function markLine(line: MarkedLine): string {
   const prefix =
-    (line.mark === 'h' ? LINE_MARKS.heading : line.mark === 'b' ? LINE_MARKS.bold : '') + (line.item ? LINE_MARKS.item : '') + (line.gap ? LINE_MARKS.gap : '');
+    (line.mark === 'h' ? LINE_MARKS.heading : line.mark === 'b' ? LINE_MARKS.bold : '') +
+    (line.item ? LINE_MARKS.item : '') +
+    (line.gap ? LINE_MARKS.gap : '');
   return prefix + line.text;
 }
 
@@ -222,8 +297,25 @@ export function parseHtmlFragment(html: string, ownerDoc?: Document): Node | nul
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’',
-  lsquo: '‘', rdquo: '”', ldquo: '“', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', euro: '€',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
 };
 
 /** Entity decoding without a DOM (numeric entities and the common named ones). */
@@ -258,7 +350,9 @@ export function looksLikeHtml(text: string): boolean {
 
 /** True when a whole input is an HTML page or fragment (it opens with a tag), not text quoting some markup. */
 export function looksLikeHtmlPage(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && looksLikeHtml(text));
+  return (
+    /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text) || (/^\s*</.test(text) && looksLikeHtml(text))
+  );
 }
 
 /**
@@ -281,7 +375,8 @@ function htmlToTextWith(input: string | Node, ownerDoc: Document | undefined, to
   if (!looksLikeHtml(html) && /&lt;\/?[a-z]/i.test(html)) html = decodeEntities(html);
   if (!looksLikeHtml(html)) return normalizeLines(decodeEntities(html));
   // Inline-only markup in text that separates paragraphs with line breaks (links in a plain description).
-  if (!/<\/?(p|br|div|li|ul|ol|h[1-6]|table|tr|section|article|pre|blockquote)\b/i.test(html)) html = html.replace(/\r?\n/g, '<br>');
+  if (!/<\/?(p|br|div|li|ul|ol|h[1-6]|table|tr|section|article|pre|blockquote)\b/i.test(html))
+    html = html.replace(/\r?\n/g, '<br>');
   const root = parseHtmlFragment(html, ownerDoc);
   return root ? toText(root) : htmlStringToTextWithoutDom(html);
 }

@@ -21,7 +21,8 @@ export interface CaptureOptions {
   selection?: string;
 }
 
-export const NO_POSTING_MESSAGE = 'No job posting found on this page. Open a single job posting (or select its text) and try again.';
+export const NO_POSTING_MESSAGE =
+  'No job posting found on this page. Open a single job posting (or select its text) and try again.';
 
 /** A JSON-LD description shorter than this, or cut off, is a teaser: the page text is preferred. */
 const MIN_JSONLD_CHARS = 200;
@@ -79,7 +80,8 @@ export function splitTitleBySite(title: string, url: string): { title: string; c
 export function structureText(marked: string): { text: string; sections: Section[] } {
   const { text, lines } = unmarkText(marked);
   const sectionLines: SectionLine[] = lines.map((l) => {
-    const line: SectionLine = l.mark || l.item ? { text: l.text, mark: l.mark, item: l.item } : lineFromPlainText(l.text);
+    const line: SectionLine =
+      l.mark || l.item ? { text: l.text, mark: l.mark, item: l.item } : lineFromPlainText(l.text);
     if (l.gap) line.gap = true;
     return line;
   });
@@ -131,11 +133,16 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
 
   // 1. The user's selection: they know what the posting is.
   const selection = opts.selection ? normalizeLines(opts.selection) : '';
-  if (selection.length >= MIN_SELECTION_CHARS && selection.split(/\s+/).length >= 5) return build(selection, 'selection');
+  if (selection.length >= MIN_SELECTION_CHARS && selection.split(/\s+/).length >= 5)
+    return build(selection, 'selection');
 
   // 2. JSON-LD, unless it only holds a teaser of what the page shows.
   const adapterText = fromAdapter ? stripMarks(fromAdapter.text) : '';
-  if (jsonld && jsonld.text.length >= MIN_JSONLD_CHARS && !(isTruncated(jsonld.text) && adapterText.length > jsonld.text.length)) {
+  if (
+    jsonld &&
+    jsonld.text.length >= MIN_JSONLD_CHARS &&
+    !(isTruncated(jsonld.text) && adapterText.length > jsonld.text.length)
+  ) {
     if (!(adapterText.length > jsonld.text.length * 1.5 && adapterText.length - jsonld.text.length > 500)) {
       // Where no adapter knows the page, the element showing the JSON-LD text may hold the whole posting.
       const fuller = adapterText ? null : fullerPageText(doc, jsonld.text);
@@ -154,7 +161,8 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
       return build(article.marked, 'readability', { title: article.title, company: article.siteName });
     }
     const block = captureLargestBlock(doc);
-    if (block && !block.isList && block.linkDensity <= MAX_LINK_DENSITY && readsLikePosting(block.text)) return build(block.marked, 'largest-block');
+    if (block && !block.isList && block.linkDensity <= MAX_LINK_DENSITY && readsLikePosting(block.text))
+      return build(block.marked, 'largest-block');
   }
 
   // A JSON-LD posting with a short description is still a posting when the page shows nothing better.

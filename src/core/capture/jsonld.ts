@@ -80,7 +80,8 @@ function cleanInline(value: string, doc: Document): string {
 function nameOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(nameOf).find(Boolean) ?? '';
-  if (value && typeof value === 'object') return str((value as Record<string, unknown>).name) || str((value as Record<string, unknown>).legalName);
+  if (value && typeof value === 'object')
+    return str((value as Record<string, unknown>).name) || str((value as Record<string, unknown>).legalName);
   return '';
 }
 
@@ -92,7 +93,9 @@ function placeText(place: unknown): string {
   if (typeof address === 'string') return address;
   if (address && typeof address === 'object') {
     const a = address as Record<string, unknown>;
-    const parts = [str(a.addressLocality), str(a.addressRegion), nameOf(a.addressCountry)].map((s) => s.trim()).filter(Boolean);
+    const parts = [str(a.addressLocality), str(a.addressRegion), nameOf(a.addressCountry)]
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unique = parts.filter((s, i) => parts.findIndex((t) => t.toLowerCase() === s.toLowerCase()) === i);
     if (unique.length) return unique.join(', ');
   }
@@ -100,8 +103,15 @@ function placeText(place: unknown): string {
 }
 
 function locationOf(posting: Record<string, unknown>): string {
-  const places = Array.isArray(posting.jobLocation) ? posting.jobLocation : posting.jobLocation ? [posting.jobLocation] : [];
-  const names = places.map(placeText).map((s) => s.trim()).filter(Boolean);
+  const places = Array.isArray(posting.jobLocation)
+    ? posting.jobLocation
+    : posting.jobLocation
+      ? [posting.jobLocation]
+      : [];
+  const names = places
+    .map(placeText)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unique = names.filter((s, i) => names.indexOf(s) === i);
   const remote = /TELECOMMUTE/i.test(str(posting.jobLocationType)) ? 'Remote' : '';
   if (unique.length) return [...unique, remote].filter(Boolean).join(' | ');
@@ -127,11 +137,24 @@ const EXTRA_TEXT_FIELDS: [string, string][] = [
 function fieldText(value: unknown, doc: Document, depth = 0): string {
   if (typeof value === 'string') return htmlToMarkedText(value, doc);
   if (depth > 3 || !value || typeof value !== 'object') return '';
-  if (Array.isArray(value)) return value.map((v) => fieldText(v, doc, depth + 1)).filter(Boolean).join('\n');
+  if (Array.isArray(value))
+    return value
+      .map((v) => fieldText(v, doc, depth + 1))
+      .filter(Boolean)
+      .join('\n');
   const o = value as Record<string, unknown>;
-  const months = typeof o.monthsOfExperience === 'number' ? o.monthsOfExperience : Number(str(o.monthsOfExperience)) || 0;
-  const parts = [str(o.name), str(o.credentialCategory), str(o.description), months > 0 ? `${months} months of experience` : ''];
-  return parts.map((p) => cleanInline(p, doc)).filter(Boolean).join('\n');
+  const months =
+    typeof o.monthsOfExperience === 'number' ? o.monthsOfExperience : Number(str(o.monthsOfExperience)) || 0;
+  const parts = [
+    str(o.name),
+    str(o.credentialCategory),
+    str(o.description),
+    months > 0 ? `${months} months of experience` : '',
+  ];
+  return parts
+    .map((p) => cleanInline(p, doc))
+    .filter(Boolean)
+    .join('\n');
 }
 
 function descriptionOf(posting: Record<string, unknown>, doc: Document): string {
@@ -152,7 +175,10 @@ function samePage(a: string, b: string): boolean {
   try {
     const x = new URL(a);
     const y = new URL(b);
-    return x.host.replace(/^www\./, '') === y.host.replace(/^www\./, '') && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '');
+    return (
+      x.host.replace(/^www\./, '') === y.host.replace(/^www\./, '') &&
+      x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '')
+    );
   } catch {
     return false;
   }

@@ -4,8 +4,43 @@
 import { isHiddenElement, nodeToMarkedText, stripMarks } from './html-text';
 import { linkDensity, looksLikeList, MAX_LINK_DENSITY } from './signals';
 
-const IGNORED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'iframe', 'head']);
-const BLOCKS = new Set(['p', 'li', 'div', 'section', 'article', 'main', 'td', 'dd', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'font']);
+const IGNORED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'iframe',
+  'head',
+]);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'div',
+  'section',
+  'article',
+  'main',
+  'td',
+  'dd',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'span',
+  'font',
+]);
 
 export interface LargestBlockCapture {
   element: Element;
@@ -23,7 +58,8 @@ function ownTextLength(el: Element): number {
     if (child.nodeType === 3) n += (child.nodeValue ?? '').replace(/\s+/g, ' ').trim().length;
     else if (child.nodeType === 1) {
       const tag = (child as Element).localName?.toLowerCase() ?? '';
-      if (['b', 'strong', 'i', 'em', 'u', 'code', 'small', 'sup', 'sub', 'mark'].includes(tag)) n += ((child as Element).textContent ?? '').replace(/\s+/g, ' ').trim().length;
+      if (['b', 'strong', 'i', 'em', 'u', 'code', 'small', 'sup', 'sub', 'mark'].includes(tag))
+        n += ((child as Element).textContent ?? '').replace(/\s+/g, ' ').trim().length;
     }
   }
   return n;
@@ -57,7 +93,13 @@ export function captureLargestBlock(doc: Document): LargestBlockCapture | null {
   for (const [element] of ranked) {
     const marked = nodeToMarkedText(element);
     const text = stripMarks(marked);
-    const candidate = { element, text, marked, linkDensity: linkDensity(element), isList: looksLikeList(element, text) };
+    const candidate = {
+      element,
+      text,
+      marked,
+      linkDensity: linkDensity(element),
+      isList: looksLikeList(element, text),
+    };
     if (!candidate.isList && candidate.linkDensity <= MAX_LINK_DENSITY) return candidate;
     fallback ??= candidate;
   }

@@ -102,7 +102,6 @@ export interface Facts {
   body: string;
 }
 
-
 export function checkDataset(input: ReadResult | Example[], opts: CheckOptions = {}): CheckReport {
   const read: ReadResult = Array.isArray(input) ? { format: 'jsonl', examples: input, errors: [] } : input;
   const errors: ReadError[] = [...read.errors];
@@ -118,7 +117,13 @@ export function checkDataset(input: ReadResult | Example[], opts: CheckOptions =
   const ctx = checkContext(facts, opts);
   const warnings = Object.values(CHECKS).flatMap((check) => check(ctx));
   warnings.sort((a, b) => CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check));
-  return { examples: read.examples.length + read.errors.length, errors, warnings, fixes: fixDataset(read, opts).fixes, stats: datasetStats(ctx, read.format) };
+  return {
+    examples: read.examples.length + read.errors.length,
+    errors,
+    warnings,
+    fixes: fixDataset(read, opts).fixes,
+    stats: datasetStats(ctx, read.format),
+  };
 }
 
 export function checkContext(facts: Facts[], opts: CheckOptions = {}): CheckContext {
@@ -144,14 +149,18 @@ export function checkContext(facts: Facts[], opts: CheckOptions = {}): CheckCont
 
 function datasetStats(ctx: CheckContext, format: string | undefined): DatasetStats {
   const { facts, nonEmpty } = ctx;
-  const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { examples: 0, values: 0 }])) as Record<EntityType, EntityStats>;
-  for (const f of nonEmpty) for (const t of ENTITY_TYPES) {
-    const n = f.parsed.entities[t].length;
-    if (n) {
-      entities[t].examples++;
-      entities[t].values += n;
+  const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { examples: 0, values: 0 }])) as Record<
+    EntityType,
+    EntityStats
+  >;
+  for (const f of nonEmpty)
+    for (const t of ENTITY_TYPES) {
+      const n = f.parsed.entities[t].length;
+      if (n) {
+        entities[t].examples++;
+        entities[t].values += n;
+      }
     }
-  }
   const negatives = nonEmpty.filter((f) => f.parsed.negative).length;
   const total = facts.reduce((s, f) => s + f.tokens, 0);
   return {
@@ -162,7 +171,12 @@ function datasetStats(ctx: CheckContext, format: string | undefined): DatasetSta
     positives: nonEmpty.length - negatives,
     negatives,
     entities,
-    tokens: { max: Math.max(0, ...facts.map((f) => f.tokens)), mean: facts.length ? Math.round(total / facts.length) : 0, total, limit: ctx.limit },
+    tokens: {
+      max: Math.max(0, ...facts.map((f) => f.tokens)),
+      mean: facts.length ? Math.round(total / facts.length) : 0,
+      total,
+      limit: ctx.limit,
+    },
     model: ctx.model,
     endings: Object.fromEntries([...ctx.endings.entries()].map(([e, l]) => [e, l.length])),
   };

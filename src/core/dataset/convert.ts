@@ -38,7 +38,10 @@ export function toChatAnswer(entities: Entities, order?: EntityType[]): string {
 export function completionToChat(rec: CompletionRecord): ChatRecord {
   const parsed = parseCompletion(rec.completion);
   return {
-    messages: [...buildChatMessages(rec.prompt), { role: 'assistant', content: toChatAnswer(parsed.entities, parsed.order) }],
+    messages: [
+      ...buildChatMessages(rec.prompt),
+      { role: 'assistant', content: toChatAnswer(parsed.entities, parsed.order) },
+    ],
   };
 }
 
@@ -72,7 +75,10 @@ export function convertDataset(input: ReadResult | Example[], to: 'chat' | 'comp
     if (to === 'completion') {
       // Completion lines are rewritten to the prepared form too, so one command gives a clean file.
       const parsed = parseCompletion(asCompletion.completion);
-      records.push({ prompt: buildPrompt(asCompletion.prompt), completion: preparedCompletion(parsed.entities, parsed.order) });
+      records.push({
+        prompt: buildPrompt(asCompletion.prompt),
+        completion: preparedCompletion(parsed.entities, parsed.order),
+      });
     } else records.push(completionToChat(asCompletion));
   }
   errors.sort((a, b) => a.line - b.line);

@@ -56,8 +56,10 @@ const MESSAGES: Record<FixId, (n: number) => string> = {
   'rename-keys': (n) => `renamed keys written in another letter case on ${n} line(s)`,
   'drop-extra-keys': (n) => `dropped keys other than prompt/completion on ${n} line(s)`,
   'convert-chat': (n) => `converted ${n} chat line(s) to prompt/completion`,
-  'rewrite-prompt': (n) => `rewrote ${n} prompt(s): text on one line, the separator exactly once at the end, the separator and stop word neutralised inside`,
-  'rewrite-completion': (n) => `rewrote ${n} completion(s): leading space, entity lines in the standard form, one ending, negatives in one form`,
+  'rewrite-prompt': (n) =>
+    `rewrote ${n} prompt(s): text on one line, the separator exactly once at the end, the separator and stop word neutralised inside`,
+  'rewrite-completion': (n) =>
+    `rewrote ${n} completion(s): leading space, entity lines in the standard form, one ending, negatives in one form`,
 };
 
 export function fixDataset(input: ReadResult | Example[], opts: FixOptions = {}): FixResult {

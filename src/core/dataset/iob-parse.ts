@@ -61,7 +61,10 @@ export function parseIob(text: string): IobParseResult {
     const type = m?.[2]?.toLowerCase();
     if (!m || (type !== undefined && !(ENTITY_TYPES as readonly string[]).includes(type))) {
       // The token stays in the text (as O) so the prompt is complete; the tag is reported.
-      errors.push({ line, message: `unknown tag ${JSON.stringify(tagText)} (the token is kept, untagged); expected O, B-/I- followed by ${ENTITY_TYPES.map((t) => t.toUpperCase()).join(', ')}` });
+      errors.push({
+        line,
+        message: `unknown tag ${JSON.stringify(tagText)} (the token is kept, untagged); expected O, B-/I- followed by ${ENTITY_TYPES.map((t) => t.toUpperCase()).join(', ')}`,
+      });
     }
     if (!doc) {
       doc = { line, sentences: [] };

@@ -61,7 +61,8 @@ export function detokenize(tokens: string[]): string {
     else if ((tok === '+' || tok === '++') && WORDISH.test(prev)) glue = '';
     else if (tok === '#' && /^[A-Za-z]$/.test(prev)) glue = '';
     else if ((tok === '/' || tok === '-') && WORDISH.test(prev) && /^[\p{L}\p{N}]/u.test(next)) glue = '';
-    else if ((prev === '/' || prev === '-') && out.endsWith(prev) && !out.endsWith(' ' + prev) && WORDISH.test(tok)) glue = '';
+    else if ((prev === '/' || prev === '-') && out.endsWith(prev) && !out.endsWith(' ' + prev) && WORDISH.test(tok))
+      glue = '';
     out += glue + tok;
     prev = tok;
   }

@@ -67,17 +67,31 @@ function completionPair(ex: Example): PairResult {
   const candidate: Record<string, unknown> = {};
   for (const want of REQUIRED) if (found[want] !== undefined) candidate[want] = record[found[want]];
   const parsed = CompletionRecordSchema.safeParse(candidate);
-  if (!parsed.success) return { ok: false, line, message: completionIssueMessage(parsed.error.issues, candidate, keys) };
+  if (!parsed.success)
+    return { ok: false, line, message: completionIssueMessage(parsed.error.issues, candidate, keys) };
   const used = new Set(Object.values(found));
   const extraKeys = keys.filter((k) => !used.has(k));
-  return { ok: true, pair: { line, kind: 'completion', prompt: parsed.data.prompt, completion: parsed.data.completion, renamedKeys, extraKeys } };
+  return {
+    ok: true,
+    pair: {
+      line,
+      kind: 'completion',
+      prompt: parsed.data.prompt,
+      completion: parsed.data.completion,
+      renamedKeys,
+      extraKeys,
+    },
+  };
 }
 
 /** The first problem of a prompt/completion record, in the checker's words: missing keys, then a value that is not text. */
 function completionIssueMessage(issues: readonly Issue[], candidate: Record<string, unknown>, keys: string[]): string {
   const missing = REQUIRED.filter((k) => !(k in candidate));
-  if (missing.length) return `no ${missing.map((k) => `"${k}"`).join(' or ')} key (keys found: ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'})`;
-  const issue = [...issues].sort((a, b) => REQUIRED.indexOf(a.path[0] as never) - REQUIRED.indexOf(b.path[0] as never))[0];
+  if (missing.length)
+    return `no ${missing.map((k) => `"${k}"`).join(' or ')} key (keys found: ${keys.length ? keys.map((k) => JSON.stringify(k)).join(', ') : 'none'})`;
+  const issue = [...issues].sort(
+    (a, b) => REQUIRED.indexOf(a.path[0] as never) - REQUIRED.indexOf(b.path[0] as never),
+  )[0];
   const name = String(issue?.path[0] ?? 'prompt');
   return `the ${name} is ${describeValue(candidate[name])}, not text`;
 }
@@ -99,8 +113,15 @@ function chatPair(ex: Example): PairResult {
   if (assistant === undefined) return { ok: false, line, message: 'no "assistant" message (the expected answer)' };
   const extraKeys = Object.keys(record).filter((k) => !CHAT_KEYS.has(k));
   // Everything but the last user and assistant turns, for the length check.
-  const context = all.filter((c, i) => !(c === user && all.lastIndexOf(user) === i) && !(c === assistant && all.lastIndexOf(assistant) === i)).join('\n');
-  return { ok: true, pair: { line, kind: 'chat', prompt: user, completion: assistant, renamedKeys: [], extraKeys, context } };
+  const context = all
+    .filter(
+      (c, i) => !(c === user && all.lastIndexOf(user) === i) && !(c === assistant && all.lastIndexOf(assistant) === i),
+    )
+    .join('\n');
+  return {
+    ok: true,
+    pair: { line, kind: 'chat', prompt: user, completion: assistant, renamedKeys: [], extraKeys, context },
+  };
 }
 
 /**

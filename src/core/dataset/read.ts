@@ -85,9 +85,17 @@ export function readJsonLine(rawLine: string, line: number): { example: Example 
   try {
     value = JSON.parse(raw);
   } catch (e) {
-    return { error: { line, message: `not valid JSON (${firstLine(errorMessage(e))}); each line must be one JSON object` } };
+    return {
+      error: { line, message: `not valid JSON (${firstLine(errorMessage(e))}); each line must be one JSON object` },
+    };
   }
-  if (!isRecord(value)) return { error: { line, message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected` } };
+  if (!isRecord(value))
+    return {
+      error: {
+        line,
+        message: `a JSON ${jsonTypeName(value)} where an object {"prompt": ..., "completion": ...} was expected`,
+      },
+    };
   return { example: { line, raw, record: value, kind: kindOf(value) } };
 }
 
@@ -108,15 +116,25 @@ function readJsonArray(text: string): ReadResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { format: 'json', examples: [], errors: [{ line: 1, message: `not valid JSON (${firstLine(errorMessage(e))})` }] };
+    return {
+      format: 'json',
+      examples: [],
+      errors: [{ line: 1, message: `not valid JSON (${firstLine(errorMessage(e))})` }],
+    };
   }
   const array = JsonArraySchema.safeParse(value);
-  if (!array.success) return { format: 'json', examples: [], errors: [{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }] };
+  if (!array.success)
+    return {
+      format: 'json',
+      examples: [],
+      errors: [{ line: 1, message: 'a JSON dataset must be an array of {"prompt", "completion"} objects' }],
+    };
   const examples: Example[] = [];
   const errors: ReadError[] = [];
   array.data.forEach((item, i) => {
     const line = i + 1;
-    if (!isRecord(item)) errors.push({ line, message: `element ${line} is not an object {"prompt": ..., "completion": ...}` });
+    if (!isRecord(item))
+      errors.push({ line, message: `element ${line} is not an object {"prompt": ..., "completion": ...}` });
     else examples.push({ line, raw: JSON.stringify(item), record: item, kind: kindOf(item) });
   });
   return { format: 'json', examples, errors };
@@ -135,9 +153,20 @@ function readSheet(text: string, format: 'csv' | 'tsv'): ReadResult {
     lineNo += 1 + row.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   }
   const rowErrors = new Map<number, string>();
-  for (const err of parsed.errors) if (err.row !== undefined && err.code !== 'UndetectableDelimiter') rowErrors.set(err.row, err.message);
+  for (const err of parsed.errors)
+    if (err.row !== undefined && err.code !== 'UndetectableDelimiter') rowErrors.set(err.row, err.message);
   const header = rows[0]?.map((h) => h.trim()) ?? [];
-  if (header.length === 0 || header.every((h) => h === '')) return { format, examples, errors: [{ line: 1, message: `the ${format.toUpperCase()} file has no header row (it needs "prompt" and "completion" columns)` }] };
+  if (header.length === 0 || header.every((h) => h === ''))
+    return {
+      format,
+      examples,
+      errors: [
+        {
+          line: 1,
+          message: `the ${format.toUpperCase()} file has no header row (it needs "prompt" and "completion" columns)`,
+        },
+      ],
+    };
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     const line = rowLines[r];
@@ -157,4 +186,3 @@ function readSheet(text: string, format: 'csv' | 'tsv'): ReadResult {
   }
   return { format, examples, errors };
 }
-

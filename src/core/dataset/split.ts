@@ -25,7 +25,8 @@ function isNegative(ex: Example): boolean {
  * two or more. Each side keeps the file's order.
  */
 export function splitDataset(examples: Example[], opts: { valid: number; seed: number }): SplitResult {
-  if (!(opts.valid > 0 && opts.valid < 1)) throw new RangeError(`The validation share must be between 0 and 1 (exclusive), got ${opts.valid}.`);
+  if (!(opts.valid > 0 && opts.valid < 1))
+    throw new RangeError(`The validation share must be between 0 and 1 (exclusive), got ${opts.valid}.`);
   const random = seededRandom(opts.seed);
   const chosen = new Set<Example>();
   const groups = [examples.filter((e) => isNegative(e)), examples.filter((e) => !isNegative(e))];

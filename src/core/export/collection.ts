@@ -57,7 +57,8 @@ export function postingKey(url: string): string {
     const u = new URL(url);
     u.hash = '';
     for (const name of [...u.searchParams.keys()]) {
-      if (/^(utm_\w+|gclid|fbclid|msclkid|ref|refid|trk|trackingid|src|source)$/i.test(name)) u.searchParams.delete(name);
+      if (/^(utm_\w+|gclid|fbclid|msclkid|ref|refid|trk|trackingid|src|source)$/i.test(name))
+        u.searchParams.delete(name);
     }
     u.hostname = u.hostname.toLowerCase();
     return u.toString();
@@ -71,7 +72,11 @@ export function postingKey(url: string): string {
  * `keepTracking`, a replaced posting keeps its status and notes: extracting a posting again must
  * not undo where the user is with it.
  */
-export function upsertPosting(collection: readonly SavedPosting[], posting: SavedPosting, opts: { keepTracking?: boolean } = {}): SavedPosting[] {
+export function upsertPosting(
+  collection: readonly SavedPosting[],
+  posting: SavedPosting,
+  opts: { keepTracking?: boolean } = {},
+): SavedPosting[] {
   const key = postingKey(posting.url);
   const at = collection.findIndex((p) => postingKey(p.url) === key);
   if (at < 0) return [...collection, posting];
@@ -102,7 +107,10 @@ export function removePosting(collection: readonly SavedPosting[], url: string):
  * Merge imported postings into the collection (same URL: the imported one wins), as upsertPosting
  * one by one would, but with each URL's key computed once: a backup holds up to 100,000 postings.
  */
-export function mergeCollections(collection: readonly SavedPosting[], incoming: readonly SavedPosting[]): SavedPosting[] {
+export function mergeCollections(
+  collection: readonly SavedPosting[],
+  incoming: readonly SavedPosting[],
+): SavedPosting[] {
   const out = [...collection];
   const indexOf = new Map<string, number>();
   out.forEach((p, i) => {
@@ -122,7 +130,12 @@ export function mergeCollections(collection: readonly SavedPosting[], incoming: 
 
 /** The JSON export: a backup that parseBackup reads back. */
 export function toJSON(collection: readonly SavedPosting[], now: Date = new Date()): string {
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), postings: [...collection] };
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    postings: [...collection],
+  };
   return JSON.stringify(backup, null, 2) + '\n';
 }
 
@@ -138,17 +151,28 @@ export function parseBackup(text: string): BackupParse {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, error: 'This file is not JSON. Choose a backup exported from the collection page (a .json file). Nothing was changed.' };
+    return {
+      ok: false,
+      error:
+        'This file is not JSON. Choose a backup exported from the collection page (a .json file). Nothing was changed.',
+    };
   }
-  if (Array.isArray(data)) data = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(0).toISOString(), postings: data };
+  if (Array.isArray(data))
+    data = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(0).toISOString(), postings: data };
   const r = BackupSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue.path;
     let where = path.length ? `"${path.join('.')}"` : 'the file';
-    if (path[0] === 'postings' && typeof path[1] === 'number') where = `posting ${path[1] + 1}${path.length > 2 ? ` ("${path.slice(2).join('.')}")` : ''}`;
-    if (path[0] === 'format') return { ok: false, error: 'This is not a job-entities collection backup. Nothing was changed.' };
-    if (path[0] === 'version') return { ok: false, error: `This backup is version ${JSON.stringify((data as { version?: unknown }).version)}; this version reads versions ${READABLE_BACKUP_VERSIONS.join(' and ')}. Update job-entities. Nothing was changed.` };
+    if (path[0] === 'postings' && typeof path[1] === 'number')
+      where = `posting ${path[1] + 1}${path.length > 2 ? ` ("${path.slice(2).join('.')}")` : ''}`;
+    if (path[0] === 'format')
+      return { ok: false, error: 'This is not a job-entities collection backup. Nothing was changed.' };
+    if (path[0] === 'version')
+      return {
+        ok: false,
+        error: `This backup is version ${JSON.stringify((data as { version?: unknown }).version)}; this version reads versions ${READABLE_BACKUP_VERSIONS.join(' and ')}. Update job-entities. Nothing was changed.`,
+      };
     return { ok: false, error: `The backup is damaged: ${where}: ${issue.message}. Nothing was changed.` };
   }
   return { ok: true, postings: r.data.postings };
@@ -188,7 +212,9 @@ export function topValues(collection: readonly SavedPosting[], type: EntityType,
   // The label is the most used spelling; on a tie, the synonym table's own name (`Kubernetes`
   // over `k8s`), then the first seen.
   const out = [...counts.entries()].map(([key, e]) => ({
-    value: [...e.spellings.entries()].sort((a, b) => b[1] - a[1] || Number(spellingKey(b[0]) === key) - Number(spellingKey(a[0]) === key))[0][0],
+    value: [...e.spellings.entries()].sort(
+      (a, b) => b[1] - a[1] || Number(spellingKey(b[0]) === key) - Number(spellingKey(a[0]) === key),
+    )[0][0],
     count: e.count,
   }));
   // Ties in alphabetical order, so the chart is stable.
@@ -223,14 +249,32 @@ export function filterCollection(collection: readonly SavedPosting[], filter: Co
       if (filter.value?.trim() ? !hasValue(values, filter.value) : values.length === 0) return false;
     }
     if (query) {
-      const haystack = [p.title, p.company, p.location, p.url, p.notes, ...ENTITY_TYPES.flatMap((t) => p.entities[t].flatMap((v) => [v, toDisplay(v)]))].join('\n').toLowerCase();
+      const haystack = [
+        p.title,
+        p.company,
+        p.location,
+        p.url,
+        p.notes,
+        ...ENTITY_TYPES.flatMap((t) => p.entities[t].flatMap((v) => [v, toDisplay(v)])),
+      ]
+        .join('\n')
+        .toLowerCase();
       if (!haystack.includes(query)) return false;
     }
     return true;
   });
 }
 
-export const SORT_KEYS = ['capturedAt', 'title', 'company', 'location', 'url', 'model', 'status', ...ENTITY_TYPES] as const;
+export const SORT_KEYS = [
+  'capturedAt',
+  'title',
+  'company',
+  'location',
+  'url',
+  'model',
+  'status',
+  ...ENTITY_TYPES,
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 function sortText(p: SavedPosting, by: SortKey): string | number {
@@ -244,7 +288,11 @@ function sortText(p: SavedPosting, by: SortKey): string | number {
  * Sort by a column: text columns alphabetically (locale-aware, numbers in order), capturedAt by
  * time, status in pipeline order (New first), an entity type by how many values it has. Stable; empty text sorts last either way.
  */
-export function sortCollection(collection: readonly SavedPosting[], by: SortKey = 'capturedAt', direction: 'asc' | 'desc' = 'desc'): SavedPosting[] {
+export function sortCollection(
+  collection: readonly SavedPosting[],
+  by: SortKey = 'capturedAt',
+  direction: 'asc' | 'desc' = 'desc',
+): SavedPosting[] {
   const sign = direction === 'asc' ? 1 : -1;
   return collection
     .map((p, i) => ({ p, i, k: sortText(p, by) }))

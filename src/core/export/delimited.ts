@@ -46,14 +46,22 @@ export interface CsvOptions {
  */
 export function toCSV(rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
   if (rows.length === 0) return options.bom === false ? '' : UTF8_BOM;
-  const body = Papa.unparse(rows.map((r) => r.map(neutraliseCell)), { quotes: true, newline: '\r\n', delimiter: ',' });
+  const body = Papa.unparse(
+    rows.map((r) => r.map(neutraliseCell)),
+    { quotes: true, newline: '\r\n', delimiter: ',' },
+  );
   return (options.bom === false ? '' : UTF8_BOM) + body + '\r\n';
 }
 
 /** A TSV file: tab-separated, fields quoted only when they hold a tab, quote or line break. */
 export function toTSV(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';
-  return Papa.unparse(rows.map((r) => r.map(neutraliseCell)), { quotes: false, newline: '\n', delimiter: '\t' }) + '\n';
+  return (
+    Papa.unparse(
+      rows.map((r) => r.map(neutraliseCell)),
+      { quotes: false, newline: '\n', delimiter: '\t' },
+    ) + '\n'
+  );
 }
 
 /**

@@ -3,7 +3,16 @@
 import { groupForDisplay } from '../display';
 import type { Entities } from '../entities';
 
-export const SPREADSHEET_HEADER = ['Title', 'Company', 'Location', 'URL', 'Diploma', 'Major', 'Experience', 'Skills'] as const;
+export const SPREADSHEET_HEADER = [
+  'Title',
+  'Company',
+  'Location',
+  'URL',
+  'Diploma',
+  'Major',
+  'Experience',
+  'Skills',
+] as const;
 
 /** Several values in one cell. `; ` because values themselves often hold commas (`compute ( arm , x86 )`). */
 export const CELL_JOINER = '; ';
@@ -17,7 +26,9 @@ export interface RowPosting {
 
 /** Values in display form (`c #` -> `C#`), each shown once (repeats and case variants collapse). */
 export function joinCell(values: readonly string[]): string {
-  return groupForDisplay([...values]).map((v) => v.display).join(CELL_JOINER);
+  return groupForDisplay([...values])
+    .map((v) => v.display)
+    .join(CELL_JOINER);
 }
 
 /** The row for one posting, in SPREADSHEET_HEADER order. Text is raw: escaping is delimited.ts's job. */

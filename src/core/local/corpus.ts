@@ -73,7 +73,9 @@ export function tagsToSpans(tags: readonly string[]): Span[] {
 }
 
 /** Sentences with tags -> entity values in order found, in the training data's token form. */
-export function sentencesToEntities(sentences: ReadonlyArray<{ tokens: readonly string[]; tags: readonly string[] }>): Entities {
+export function sentencesToEntities(
+  sentences: ReadonlyArray<{ tokens: readonly string[]; tags: readonly string[] }>,
+): Entities {
   const out = emptyEntities();
   for (const s of sentences) {
     for (const span of tagsToSpans(s.tags)) {

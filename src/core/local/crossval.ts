@@ -3,7 +3,14 @@
 // straddle train and test.
 import type { Entities } from '../entities';
 import { sentencesToEntities, type LabelledDoc } from './corpus';
-import { findValues, findValuesInText, loadModel, trainLocalModel, type FoundValue, type TrainLocalOptions } from './model';
+import {
+  findValues,
+  findValuesInText,
+  loadModel,
+  trainLocalModel,
+  type FoundValue,
+  type TrainLocalOptions,
+} from './model';
 import { showValues } from './results';
 import { seededRandom, shuffleInPlace } from '../random';
 
@@ -12,14 +19,18 @@ import { seededRandom, shuffleInPlace } from '../random';
  * always land in the same fold; groups are dealt in seeded random order to the smallest fold.
  */
 export function splitFolds(documentCount: number, k: number, seed: number, groups?: readonly number[]): number[][] {
-  if (!Number.isInteger(k) || k < 2 || k > documentCount) throw new Error(`k must be between 2 and the number of documents (${documentCount}), got ${k}`);
+  if (!Number.isInteger(k) || k < 2 || k > documentCount)
+    throw new Error(`k must be between 2 and the number of documents (${documentCount}), got ${k}`);
   const groupOf = groups ?? Array.from({ length: documentCount }, (_, i) => i);
   const members = new Map<number, number[]>();
   for (let d = 0; d < documentCount; d++) {
     const g = groupOf[d];
     members.set(g, [...(members.get(g) ?? []), d]);
   }
-  const order = shuffleInPlace([...members.keys()].sort((a, b) => a - b), seededRandom(seed));
+  const order = shuffleInPlace(
+    [...members.keys()].sort((a, b) => a - b),
+    seededRandom(seed),
+  );
   const folds: number[][] = Array.from({ length: k }, () => []);
   for (const g of order) {
     let smallest = 0;
@@ -72,19 +83,35 @@ export interface CrossValidationRun {
  * dropped from a text run. Predictions go through the provider's own sanity checks, grouping
  * and threshold (`threshold`, else each fold model's).
  */
-export function crossValidate(docs: readonly LabelledDoc[], k: number, seed: number, options: TrainLocalOptions & { threshold?: number; temperature?: number } = {}, groups?: readonly number[], texts?: ReadonlyArray<string | undefined>): CrossValidationRun {
+export function crossValidate(
+  docs: readonly LabelledDoc[],
+  k: number,
+  seed: number,
+  options: TrainLocalOptions & { threshold?: number; temperature?: number } = {},
+  groups?: readonly number[],
+  texts?: ReadonlyArray<string | undefined>,
+): CrossValidationRun {
   const folds = splitFolds(docs.length, k, seed, groups);
   const gold = docs.map((d) => sentencesToEntities(d.sentences));
   const found: FoundValue[][] = new Array(docs.length);
   let threshold = options.threshold;
   for (const fold of folds) {
     const held = new Set(fold);
-    const model = loadModel(trainLocalModel(docs.filter((_, i) => !held.has(i)), options));
+    const model = loadModel(
+      trainLocalModel(
+        docs.filter((_, i) => !held.has(i)),
+        options,
+      ),
+    );
     if (options.temperature !== undefined) model.temperature = options.temperature;
     threshold ??= model.threshold;
     for (const d of fold) {
       const text = texts?.[d];
-      if (texts === undefined) found[d] = findValues(model, docs[d].sentences.map((s) => s.tokens));
+      if (texts === undefined)
+        found[d] = findValues(
+          model,
+          docs[d].sentences.map((s) => s.tokens),
+        );
       else if (text !== undefined) found[d] = findValuesInText(model, text);
     }
   }

@@ -12,7 +12,19 @@ export function wordShape(w: string, collapse: boolean): string {
     const code = c.charCodeAt(0);
     // ASCII first: the regex tests are the slow path, kept for accented and other letters.
     const s =
-      code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? c : /\p{Lu}/u.test(c) ? 'X' : /\p{Ll}/u.test(c) ? 'x' : c;
+      code >= 65 && code <= 90
+        ? 'X'
+        : code >= 97 && code <= 122
+          ? 'x'
+          : code >= 48 && code <= 57
+            ? 'd'
+            : code < 128
+              ? c
+              : /\p{Lu}/u.test(c)
+                ? 'X'
+                : /\p{Ll}/u.test(c)
+                  ? 'x'
+                  : c;
     if (!collapse || last !== s) out += s;
     last = s;
   }
@@ -24,15 +36,38 @@ function bucket(fraction: number): number {
 }
 
 /** Words that introduce requirements: the nearest one to the left is a feature. */
-const TRIGGERS = new Set(['experience', 'knowledge', 'skills', 'proficiency', 'proficient', 'familiarity', 'expertise', 'understanding', 'degree', 'in', 'with', 'of', 'using', 'including', 'such', 'and', 'or', ',', ':', 'years']);
+const TRIGGERS = new Set([
+  'experience',
+  'knowledge',
+  'skills',
+  'proficiency',
+  'proficient',
+  'familiarity',
+  'expertise',
+  'understanding',
+  'degree',
+  'in',
+  'with',
+  'of',
+  'using',
+  'including',
+  'such',
+  'and',
+  'or',
+  ',',
+  ':',
+  'years',
+]);
 
 export function sentenceFeatures(tokens: readonly string[], lexicon: LexiconIndex): string[][] {
   const n = tokens.length;
   const lower = tokens.map((t) => t.toLowerCase());
   const gaz = gazetteerHits(lower, lexicon);
   const rule: string[] = tokens.map(() => '');
-  for (const s of experienceSpans(tokens)) for (let i = s.start; i < s.end; i++) rule[i] = i === s.start ? 'EXP:B' : 'EXP:I';
-  for (const s of degreeSpans(tokens)) for (let i = s.start; i < s.end; i++) rule[i] = i === s.start ? 'DEG:B' : 'DEG:I';
+  for (const s of experienceSpans(tokens))
+    for (let i = s.start; i < s.end; i++) rule[i] = i === s.start ? 'EXP:B' : 'EXP:I';
+  for (const s of degreeSpans(tokens))
+    for (let i = s.start; i < s.end; i++) rule[i] = i === s.start ? 'DEG:B' : 'DEG:I';
   const stats = lower.map((w) => {
     const c = lexicon.words[w];
     if (!c) return 'none';

@@ -6,7 +6,17 @@ import { LABEL_TO_TYPE, TAGS, tagsToSpans, type LabelledDoc } from './corpus';
 import { sentenceFeatures } from './features';
 import { LexiconBuilder, indexLexicon, type Lexicon, type LexiconIndex } from './lexicon';
 import { degreeSpans, experienceSpans, majorListSpans } from './rules';
-import { averageWeights, compactWeights, decode, emissionScores, expandWeights, marginals, trainTagger, type TaggerWeights, type TrainingSequence } from './tagger';
+import {
+  averageWeights,
+  compactWeights,
+  decode,
+  emissionScores,
+  expandWeights,
+  marginals,
+  trainTagger,
+  type TaggerWeights,
+  type TrainingSequence,
+} from './tagger';
 import { splitSentences, tokenize, toValue } from './tokenize';
 
 export const MODEL_FORMAT = 1;
@@ -63,7 +73,11 @@ export function trainLocalModel(docs: readonly LabelledDoc[], options: TrainLoca
   // Averaging taggers trained on different example orders smooths the perceptron's
   // dependence on order (a cheap form of bagging); the model stays one set of weights.
   const runs = options.ensemble ?? 1;
-  const weights = averageWeights(Array.from({ length: runs }, (_, r) => trainTagger(data, TAGS, { epochs: options.epochs ?? 20, seed: (options.seed ?? 7) + r * 1000 })));
+  const weights = averageWeights(
+    Array.from({ length: runs }, (_, r) =>
+      trainTagger(data, TAGS, { epochs: options.epochs ?? 20, seed: (options.seed ?? 7) + r * 1000 }),
+    ),
+  );
   const lexicon: Lexicon = builder.build();
   return {
     format: MODEL_FORMAT,
@@ -84,7 +98,13 @@ export interface LoadedModel {
 }
 
 export function loadModel(model: LocalModel): LoadedModel {
-  return { name: model.name, temperature: model.temperature ?? DEFAULT_TEMPERATURE, threshold: model.threshold ?? DEFAULT_THRESHOLD, weights: expandWeights(model.tagger), lexicon: indexLexicon(model.lexicon) };
+  return {
+    name: model.name,
+    temperature: model.temperature ?? DEFAULT_TEMPERATURE,
+    threshold: model.threshold ?? DEFAULT_THRESHOLD,
+    weights: expandWeights(model.tagger),
+    lexicon: indexLexicon(model.lexicon),
+  };
 }
 
 /** A sentence's BIO tags, with each token's posterior per tag and whether an exact rule set its tag. */
@@ -138,7 +158,8 @@ export function tagTokensScored(model: LoadedModel, tokens: readonly string[], w
   }
   // Re-open spans whose B- was overwritten.
   for (let i = 0; i < tags.length; i++) {
-    if (tags[i].startsWith('I-') && (i === 0 || tags[i - 1] === 'O' || tags[i - 1].slice(2) !== tags[i].slice(2))) tags[i] = `B-${tags[i].slice(2)}`;
+    if (tags[i].startsWith('I-') && (i === 0 || tags[i - 1] === 'O' || tags[i - 1].slice(2) !== tags[i].slice(2)))
+      tags[i] = `B-${tags[i].slice(2)}`;
   }
   // Posteriors are needed only for the tagger's own spans: a sentence without any skips the pass.
   const needed = withPosteriors && tags.some((t, i) => t !== 'O' && !byRule[i]);
@@ -181,7 +202,10 @@ export function findValues(model: LoadedModel, sentences: ReadonlyArray<readonly
 
 /** Every span of a posting's text with its confidence. */
 export function findValuesInText(model: LoadedModel, text: string): FoundValue[] {
-  return findValues(model, splitSentences(tokenize(text)).map((s) => s.map((t) => t.text)));
+  return findValues(
+    model,
+    splitSentences(tokenize(text)).map((s) => s.map((t) => t.text)),
+  );
 }
 
 /** Entities of already tokenized sentences, in order found. */

@@ -18,21 +18,38 @@ export function loadShippedModel(): Promise<LoadedModel> {
   loading ??= import('./model.json')
     .then((mod) => {
       const parsed = LocalModelSchema.safeParse((mod as { default?: unknown }).default ?? mod);
-      if (!parsed.success) throw new ExtractionError('unknown', 'The offline extractor\'s model file is damaged. Reinstall job-entities or run "npm run train:local".');
+      if (!parsed.success)
+        throw new ExtractionError(
+          'unknown',
+          'The offline extractor\'s model file is damaged. Reinstall job-entities or run "npm run train:local".',
+        );
       return loadModel(parsed.data);
     })
     .catch((err: unknown) => {
       loading = null;
-      throw err instanceof ExtractionError ? err : new ExtractionError('unknown', 'The offline extractor\'s model could not be loaded. Reinstall job-entities.', { cause: err });
+      throw err instanceof ExtractionError
+        ? err
+        : new ExtractionError('unknown', "The offline extractor's model could not be loaded. Reinstall job-entities.", {
+            cause: err,
+          });
     });
   return loading;
 }
 
-
 /** Runs a loaded model on a posting (exported for tests and for callers holding their own model). */
-export function extractWithModel(model: LoadedModel, posting: PostingInput, threshold = model.threshold): ExtractionResult {
-  const { entities, details } = showValues(findValuesInText(model, posting.text), threshold, { company: posting.company });
-  return { ...entities, details, meta: { provider: LOCAL_PROVIDER_ID, model: model.name, finishReason: 'stop', warnings: [], chunks: 1 } };
+export function extractWithModel(
+  model: LoadedModel,
+  posting: PostingInput,
+  threshold = model.threshold,
+): ExtractionResult {
+  const { entities, details } = showValues(findValuesInText(model, posting.text), threshold, {
+    company: posting.company,
+  });
+  return {
+    ...entities,
+    details,
+    meta: { provider: LOCAL_PROVIDER_ID, model: model.name, finishReason: 'stop', warnings: [], chunks: 1 },
+  };
 }
 
 export const localProvider: Provider = {

@@ -36,7 +36,8 @@ export function decode(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, emi
   const n = emissions.length;
   if (n === 0) return [];
   const allowed: boolean[][] = [];
-  for (let p = 0; p <= T; p++) allowed.push(weights.tags.map((t) => allowedTransition(p === T ? undefined : weights.tags[p], t)));
+  for (let p = 0; p <= T; p++)
+    allowed.push(weights.tags.map((t) => allowedTransition(p === T ? undefined : weights.tags[p], t)));
   let score = new Float64Array(T);
   const back: Int32Array[] = [];
   for (let t = 0; t < T; t++) score[t] = allowed[T][t] ? weights.transitions[T][t] + emissions[0][t] : -Infinity;
@@ -68,7 +69,11 @@ export function decode(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, emi
 }
 
 /** Per-token tag scores from feature weights. */
-export function emissionScores(lookup: (feature: string) => ArrayLike<number> | undefined, T: number, features: string[][]): Float64Array[] {
+export function emissionScores(
+  lookup: (feature: string) => ArrayLike<number> | undefined,
+  T: number,
+  features: string[][],
+): Float64Array[] {
   return features.map((fs) => {
     const s = new Float64Array(T);
     for (const f of fs) {
@@ -79,7 +84,11 @@ export function emissionScores(lookup: (feature: string) => ArrayLike<number> | 
   });
 }
 
-export function trainTagger(data: readonly TrainingSequence[], tags: readonly string[], options: TrainOptions = {}): TaggerWeights {
+export function trainTagger(
+  data: readonly TrainingSequence[],
+  tags: readonly string[],
+  options: TrainOptions = {},
+): TaggerWeights {
   const epochs = options.epochs ?? 10;
   const random = seededRandom(options.seed ?? 1);
   const T = tags.length;
@@ -112,7 +121,10 @@ export function trainTagger(data: readonly TrainingSequence[], tags: readonly st
         if (i === undefined) throw new Error(`unknown tag ${t}`);
         return i;
       });
-      const guess = decode(view, emissionScores((f) => w.get(f), T, seq.features));
+      const guess = decode(
+        view,
+        emissionScores((f) => w.get(f), T, seq.features),
+      );
       let prevG = T;
       let prevP = T;
       for (let i = 0; i < gold.length; i++) {
@@ -139,7 +151,10 @@ export function trainTagger(data: readonly TrainingSequence[], tags: readonly st
   const features = new Map<string, Float64Array>();
   for (const [f, row] of w) {
     const a = acc.get(f)!;
-    features.set(f, row.map((v, t) => v - a[t] / step));
+    features.set(
+      f,
+      row.map((v, t) => v - a[t] / step),
+    );
   }
   const transitions = trans.map((row, p) => Array.from(row, (v, t) => v - transAcc[p][t] / step));
   return { tags: [...tags], transitions, features };
@@ -157,14 +172,19 @@ export function averageWeights(all: readonly TaggerWeights[]): TaggerWeights {
       features.set(f, sum);
     }
   }
-  const transitions = all[0].transitions.map((r, p) => r.map((_, t) => all.reduce((a, w) => a + w.transitions[p][t], 0) / all.length));
+  const transitions = all[0].transitions.map((r, p) =>
+    r.map((_, t) => all.reduce((a, w) => a + w.transitions[p][t], 0) / all.length),
+  );
   return { tags: [...all[0].tags], transitions, features };
 }
 
 /** Tags one sentence given its observation features. */
 export function tagSequence(weights: TaggerWeights, features: string[][]): string[] {
   const T = weights.tags.length;
-  return decode(weights, emissionScores((f) => weights.features.get(f), T, features)).map((i) => weights.tags[i]);
+  return decode(
+    weights,
+    emissionScores((f) => weights.features.get(f), T, features),
+  ).map((i) => weights.tags[i]);
 }
 
 export interface CompactWeights {
@@ -199,7 +219,11 @@ export function compactWeights(weights: TaggerWeights, minWeight: number, scale:
 
 export function expandWeights(c: CompactWeights): TaggerWeights {
   const features = new Map<string, Float64Array>();
-  for (const [f, row] of Object.entries(c.features)) features.set(f, Float64Array.from(row, (v) => v / c.scale));
+  for (const [f, row] of Object.entries(c.features))
+    features.set(
+      f,
+      Float64Array.from(row, (v) => v / c.scale),
+    );
   return { tags: [...c.tags], transitions: c.transitions.map((r) => r.map((v) => v / c.scale)), features };
 }
 
@@ -208,7 +232,11 @@ export function expandWeights(c: CompactWeights): TaggerWeights {
  * log-potentials divided by `temperature` (a linear-chain CRF view of the perceptron). Row i
  * gives P(tag at i = t | sentence) for each t; disallowed transitions have probability 0.
  */
-export function marginals(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, emissions: Float64Array[], temperature = 1): Float64Array[] {
+export function marginals(
+  weights: Pick<TaggerWeights, 'tags' | 'transitions'>,
+  emissions: Float64Array[],
+  temperature = 1,
+): Float64Array[] {
   const T = weights.tags.length;
   const n = emissions.length;
   if (n === 0) return [];
@@ -220,7 +248,10 @@ export function marginals(weights: Pick<TaggerWeights, 'tags' | 'transitions'>, 
   const trans: Float64Array[] = [];
   for (let p = 0; p <= T; p++) {
     const row = new Float64Array(T);
-    for (let t = 0; t < T; t++) row[t] = allowedTransition(p === T ? undefined : weights.tags[p], weights.tags[t]) ? Math.exp(weights.transitions[p][t] * inv - tMax) : 0;
+    for (let t = 0; t < T; t++)
+      row[t] = allowedTransition(p === T ? undefined : weights.tags[p], weights.tags[t])
+        ? Math.exp(weights.transitions[p][t] * inv - tMax)
+        : 0;
     trans.push(row);
   }
   const emit = emissions.map((e) => {

@@ -13,7 +13,25 @@ export interface Token {
 }
 
 /** Chunks spaCy keeps whole although they contain punctuation. */
-const EXCEPTIONS = new Set(['e.g.', 'i.e.', 'u.s.', 'and/or', 'vs.', 'inc.', 'a.m.', 'p.m.', 'mr.', 'ms.', 'dr.', 'jr.', 'sr.', 'st.', 'no.', 'u.k.', '...']);
+const EXCEPTIONS = new Set([
+  'e.g.',
+  'i.e.',
+  'u.s.',
+  'and/or',
+  'vs.',
+  'inc.',
+  'a.m.',
+  'p.m.',
+  'mr.',
+  'ms.',
+  'dr.',
+  'jr.',
+  'sr.',
+  'st.',
+  'no.',
+  'u.k.',
+  '...',
+]);
 
 const PREFIX_CHARS = new Set([...'([{"\'“‘«$£€¥*•·–—-#<~…&']);
 const SUFFIX_CHARS_ALWAYS = new Set([...')]}"\'”’»,;:!?…%*•']);
@@ -91,7 +109,8 @@ function infixSplits(s: string): Array<[number, number]> {
     let hit = false;
     if (c === '/' && isAlnum(p) && isLetter(n)) hit = true;
     else if ((c === '-' || c === '–' || c === '—') && isAlnum(p) && isLetter(n)) hit = true;
-    else if ((c === '-' || c === '+' || c === '*' || c === '^' || c === '–') && isDigit(p) && (isDigit(n) || n === '-')) hit = true;
+    else if ((c === '-' || c === '+' || c === '*' || c === '^' || c === '–') && isDigit(p) && (isDigit(n) || n === '-'))
+      hit = true;
     else if (c === '.' && LOWER.test(p) && UPPER.test(n)) hit = true;
     else if (c === ',' && isLetter(p) && isLetter(n)) hit = true;
     else if ((c === ':' || c === '<' || c === '>' || c === '=') && isAlnum(p) && isLetter(n)) hit = true;

@@ -9,10 +9,40 @@ export const DEGREE_LEVELS = ['high school', 'associate', 'bachelor', 'master', 
 // ordinary words too, so they only count when they are the whole part of a value (`ba / bs / ms`).
 const LEVEL_WORDS: Record<string, number> = {
   ged: 0,
-  associate: 1, associates: 1, aas: 1,
-  bachelor: 2, bachelors: 2, bs: 2, bsc: 2, beng: 2, btech: 2, bba: 2, bsee: 2, bscs: 2, bcs: 2, undergraduate: 2, baccalaureate: 2, licence: 2,
-  master: 3, masters: 3, msc: 3, mba: 3, meng: 3, mphil: 3, mres: 3, mfa: 3, mpa: 3, mph: 3, msee: 3, mscs: 3, postgraduate: 3,
-  phd: 4, doctorate: 4, doctoral: 4, dphil: 4, edd: 4,
+  associate: 1,
+  associates: 1,
+  aas: 1,
+  bachelor: 2,
+  bachelors: 2,
+  bs: 2,
+  bsc: 2,
+  beng: 2,
+  btech: 2,
+  bba: 2,
+  bsee: 2,
+  bscs: 2,
+  bcs: 2,
+  undergraduate: 2,
+  baccalaureate: 2,
+  licence: 2,
+  master: 3,
+  masters: 3,
+  msc: 3,
+  mba: 3,
+  meng: 3,
+  mphil: 3,
+  mres: 3,
+  mfa: 3,
+  mpa: 3,
+  mph: 3,
+  msee: 3,
+  mscs: 3,
+  postgraduate: 3,
+  phd: 4,
+  doctorate: 4,
+  doctoral: 4,
+  dphil: 4,
+  edd: 4,
 };
 const WHOLE_PART_WORDS: Record<string, number> = { aa: 1, as: 1, ba: 2, be: 2, ab: 2, ms: 3, ma: 3, md: 4, doctor: 4 };
 const LEVEL_PHRASES: [RegExp, number][] = [
@@ -96,7 +126,11 @@ const FILLER_PART = /\b(related|equivalent|similar|relevant|comparable|etc|other
 /** Majors: met when a held major is, contains, or is contained in a field asked. */
 export function checkMajor(asked: string[], held: string[]): RequirementCheck {
   const result: RequirementCheck = { asked, held, ok: null };
-  const askedKeys = asked.flatMap(valueParts).filter((p) => !FILLER_PART.test(p)).map(majorKey).filter(Boolean);
+  const askedKeys = asked
+    .flatMap(valueParts)
+    .filter((p) => !FILLER_PART.test(p))
+    .map(majorKey)
+    .filter(Boolean);
   const heldKeys = held.flatMap(valueParts).map(majorKey).filter(Boolean);
   if (askedKeys.length === 0 || heldKeys.length === 0) return result;
   result.ok = heldKeys.some((h) => askedKeys.some((a) => a === h || a.includes(h) || h.includes(a)));
@@ -104,8 +138,24 @@ export function checkMajor(asked: string[], held: string[]): RequirementCheck {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20, a: 1, an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  a: 1,
+  an: 1,
 };
 
 /**
@@ -114,7 +164,10 @@ const NUMBER_WORDS: Record<string, number> = {
  */
 export function yearsFromExperience(value: string): number | null {
   const s = value.toLowerCase().replace(/(\d)\s*,\s*(\d)/g, '$1.$2');
-  const m = /(\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|an?)\b)(?:\s*\(\s*\d+\s*\))?\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*\+?\s*)?(years?|yrs?|months?|mos?)\b/.exec(s);
+  const m =
+    /(\d+(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|an?)\b)(?:\s*\(\s*\d+\s*\))?\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*\+?\s*)?(years?|yrs?|months?|mos?)\b/.exec(
+      s,
+    );
   if (!m) return null;
   const n = /^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]];
   if (!Number.isFinite(n)) return null;

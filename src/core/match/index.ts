@@ -4,9 +4,33 @@
 // `m.chips` the scored skills ({value, matched, importance: 'required' | 'niceToHave'}), and
 // `chipFor(m, value)` marks any of the posting's values (another spelling, a phrase around a
 // scored skill) or says it is not scored. Many postings: `rankOrder(scores)`, best first.
-export { matchSkills, missingAsText, chipFor, rankOrder, type MatchResult, type SkillChip, type SkillImportance, type SkillTally, type MatchablePosting } from './match';
+export {
+  matchSkills,
+  missingAsText,
+  chipFor,
+  rankOrder,
+  type MatchResult,
+  type SkillChip,
+  type SkillImportance,
+  type SkillTally,
+  type MatchablePosting,
+} from './match';
 export { skillConcepts } from './phrases';
-export { ProfileSchema, PROFILE_VERSION, emptyProfile, parseProfile, exportProfile, addSkills, removeSkill, parseSkillList, profileFromEntities, mergeProfiles, type Profile, type MatchProfile, type ProfileParse } from './profile';
+export {
+  ProfileSchema,
+  PROFILE_VERSION,
+  emptyProfile,
+  parseProfile,
+  exportProfile,
+  addSkills,
+  removeSkill,
+  parseSkillList,
+  profileFromEntities,
+  mergeProfiles,
+  type Profile,
+  type MatchProfile,
+  type ProfileParse,
+} from './profile';
 export { yearsFromExperience, degreeLevels, DEGREE_LEVELS } from './degrees';
 export { skillKey, sameSkill, canonicalName } from './normalize';
 export { SKILL_SYNONYMS } from './synonyms';

@@ -162,7 +162,10 @@ export function matchSkills(profile: MatchProfile, posting: MatchablePosting): M
   const weight = required.total + niceToHave.total / 2;
   const score = weight > 0 ? (required.matched + niceToHave.matched / 2) / weight : 0;
   const scored = new Set(asked.filter((s) => s.importance !== 'ignored').flatMap((s) => s.concepts));
-  const ordered = [...chips.filter((c) => c.importance === 'required'), ...chips.filter((c) => c.importance === 'niceToHave')];
+  const ordered = [
+    ...chips.filter((c) => c.importance === 'required'),
+    ...chips.filter((c) => c.importance === 'niceToHave'),
+  ];
   return {
     score,
     summary: summaryOf(required, niceToHave, score),
@@ -191,7 +194,8 @@ function summaryOf(required: SkillTally, nice: SkillTally, score: number): strin
 
 function formulaOf(required: SkillTally, nice: SkillTally, score: number): string {
   if (required.total + nice.total === 0) return 'score = 0: the posting lists no skills to compare';
-  if (nice.total === 0) return `score = required skills you have / required skills = ${required.matched} / ${required.total} = ${percent(score)}`;
+  if (nice.total === 0)
+    return `score = required skills you have / required skills = ${required.matched} / ${required.total} = ${percent(score)}`;
   return `score = (required you have + ½ nice-to-have you have) / (required + ½ nice-to-have) = (${required.matched} + ${nice.matched}/2) / (${required.total} + ${nice.total}/2) = ${percent(score)}`;
 }
 
@@ -219,12 +223,14 @@ export function chipFor(result: Pick<MatchResult, 'chips'>, value: string): Skil
  * The missing skills as text to paste into a cover letter or a learning plan: one per line in
  * display form (`c #` -> `C#`), or `- ` bullets, or one comma-separated line.
  */
-export function missingAsText(result: Pick<MatchResult, 'missing'>, style: 'lines' | 'bullets' | 'comma' = 'lines'): string {
+export function missingAsText(
+  result: Pick<MatchResult, 'missing'>,
+  style: 'lines' | 'bullets' | 'comma' = 'lines',
+): string {
   const names = result.missing.map(toDisplay);
   if (style === 'comma') return names.join(', ');
   return names.map((n) => (style === 'bullets' ? `- ${n}` : n)).join('\n');
 }
-
 
 /**
  * The order to show several postings in, best match first: indices into `scores`, highest score

@@ -31,25 +31,110 @@
 import { parseSynonymTable, SKILL_SYNONYMS, type SynonymLine } from './synonyms';
 
 /** Words whose final `s` is not a plural (short words are protected by length already). */
-export const KEEP_S = new Set(['pandas', 'jenkins', 'kubernetes', 'windows', 'rails', 'devops', 'mlops', 'devsecops', 'aiops', 'finops', 'gitops', 'express', 'ansys', 'cypress', 'atlas', 'keras', 'sass', 'less', 'https', 'macos', 'chromeos', 'ipados', 'watchos', 'centos', 'kudos', 'news']);
+export const KEEP_S = new Set([
+  'pandas',
+  'jenkins',
+  'kubernetes',
+  'windows',
+  'rails',
+  'devops',
+  'mlops',
+  'devsecops',
+  'aiops',
+  'finops',
+  'gitops',
+  'express',
+  'ansys',
+  'cypress',
+  'atlas',
+  'keras',
+  'sass',
+  'less',
+  'https',
+  'macos',
+  'chromeos',
+  'ipados',
+  'watchos',
+  'centos',
+  'kudos',
+  'news',
+]);
 
 /** Words whose trailing digits are the name itself, not a version. */
-export const KEEP_DIGITS = new Set(['web3', 'ipv4', 'ipv6', 'sha1', 'sha2', 'sha3', 'sha256', 'sha512', 'md5', 'arm64', 'amd64', 'x64', 'win32', 'win64', 'base64', 'utf8', 'utf16', 'mp3', 'mp4', 'h264', 'h265', 'i386', 'p2p', 'b2b', 'b2c', 'ps4', 'ps5', 'ieee802']);
+export const KEEP_DIGITS = new Set([
+  'web3',
+  'ipv4',
+  'ipv6',
+  'sha1',
+  'sha2',
+  'sha3',
+  'sha256',
+  'sha512',
+  'md5',
+  'arm64',
+  'amd64',
+  'x64',
+  'win32',
+  'win64',
+  'base64',
+  'utf8',
+  'utf16',
+  'mp3',
+  'mp4',
+  'h264',
+  'h265',
+  'i386',
+  'p2p',
+  'b2b',
+  'b2c',
+  'ps4',
+  'ps5',
+  'ieee802',
+]);
 
 /** Names a separate number belongs to (`web 2.0`, `office 365`, `industry 4.0`): not a version. */
-export const KEEP_NUMBER_AFTER = new Set(['web', 'industry', 'office', 'microsoft', 'dynamics', 'ms', 'f5', 'level', 'tier', 'phase', 'section', 'title', 'grade', 'class', 'part', 'stage', 'year', 'series', 'zone']);
+export const KEEP_NUMBER_AFTER = new Set([
+  'web',
+  'industry',
+  'office',
+  'microsoft',
+  'dynamics',
+  'ms',
+  'f5',
+  'level',
+  'tier',
+  'phase',
+  'section',
+  'title',
+  'grade',
+  'class',
+  'part',
+  'stage',
+  'year',
+  'series',
+  'zone',
+]);
 
 /** Steps 1 and 2: lower case, closed-up tokenizer spaces; still readable. */
 export function tidySkill(raw: string): string {
   let s = raw.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  s = s
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/\s+/g, ' ').trim();
   // Leading bullets and trailing sentence punctuation (never a leading dot: `.net`).
-  s = s.replace(/^[-*•·▪◦‣⁃>]+\s+/, '').replace(/[\s,;:!?]+$/, '').replace(/(\w)\.+$/, '$1');
+  s = s
+    .replace(/^[-*•·▪◦‣⁃>]+\s+/, '')
+    .replace(/[\s,;:!?]+$/, '')
+    .replace(/(\w)\.+$/, '$1');
   // Tokenizer spaces: `c + +` / `c ++` -> `c++`; `c #` -> `c#`.
   s = s.replace(/\+\s+\+/g, '++').replace(/([a-z])\s+(\+\+|#)(?=$|[\s,;/)])/g, '$1$2');
   // Around dots, hyphens and slashes inside names: `node . js`, `objective - c`, `ci / cd`, `. net`.
-  s = s.replace(/\s*([/-])\s*/g, '$1').replace(/(\S)\s+\.\s*(?=[a-z])/g, '$1.').replace(/(^|\s)\.\s+(?=[a-z])/g, '$1.');
+  s = s
+    .replace(/\s*([/-])\s*/g, '$1')
+    .replace(/(\S)\s+\.\s*(?=[a-z])/g, '$1.')
+    .replace(/(^|\s)\.\s+(?=[a-z])/g, '$1.');
   // `master 's` -> `master's`
   s = s.replace(/\s+'(?=s\b)/g, "'");
   return s;
@@ -76,7 +161,8 @@ function reduceWord(word: string, previous: string | undefined): string {
   if (/^[a-z]+$/.test(w) && !KEEP_S.has(w)) {
     if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'i';
     else if (w.length >= 4 && /[^aeiou]y$/.test(w)) w = w.slice(0, -1) + 'i';
-    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !(w.length >= 5 && /(is|us)$/.test(w))) w = w.slice(0, -1);
+    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !(w.length >= 5 && /(is|us)$/.test(w)))
+      w = w.slice(0, -1);
     if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1);
   }
   return w;
@@ -84,7 +170,9 @@ function reduceWord(word: string, previous: string | undefined): string {
 
 /** Steps 1-4: the spelling-independent key, before synonyms. */
 export function spellingKey(raw: string): string {
-  const words = tidySkill(raw).split(/[\s/-]+/).filter(Boolean);
+  const words = tidySkill(raw)
+    .split(/[\s/-]+/)
+    .filter(Boolean);
   return words.map((w, i) => reduceWord(w, i === 0 ? undefined : words[i - 1])).join('');
 }
 

@@ -74,7 +74,7 @@ export function skillConcepts(value: string, others: ReadonlySet<string>): strin
   if (table.has(own)) return out;
   const heads: string[] = [];
   const used = new Array<boolean>(words.length).fill(false);
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let found = 0;
     // Longest span first, so a longer known name wins over a shorter one inside it.
     for (let n = Math.min(MAX_SPAN, words.length - i); n >= 1; n--) {

@@ -47,7 +47,10 @@ export function parseProfile(input: string | unknown): ProfileParse {
   if (!r.success) {
     const issue = r.error.issues[0];
     const where = issue.path.length ? `"${issue.path.join('.')}"` : 'the file';
-    const why = issue.path[0] === 'version' ? `is ${JSON.stringify((data as { version?: unknown }).version)}, but this version reads profile version ${PROFILE_VERSION}` : issue.message;
+    const why =
+      issue.path[0] === 'version'
+        ? `is ${JSON.stringify((data as { version?: unknown }).version)}, but this version reads profile version ${PROFILE_VERSION}`
+        : issue.message;
     return { ok: false, error: `Not a valid profile: ${where} ${why}. Nothing was changed.` };
   }
   const p = r.data;
@@ -86,7 +89,10 @@ export function parseSkillList(text: string): string[] {
   for (const ch of text.replace(/\r\n?/g, '\n')) {
     if (ch === '(' || ch === '[') depth++;
     if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    if (ch === '\n' || ((ch === ',' || ch === ';' || ch === '|' || ch === '\t' || ch === '•' || ch === '·' || ch === '▪') && depth === 0)) {
+    if (
+      ch === '\n' ||
+      ((ch === ',' || ch === ';' || ch === '|' || ch === '\t' || ch === '•' || ch === '·' || ch === '▪') && depth === 0)
+    ) {
       items.push(current);
       current = '';
       if (ch === '\n') depth = 0;
@@ -94,7 +100,13 @@ export function parseSkillList(text: string): string[] {
   }
   items.push(current);
   const cleaned = items
-    .map((s) => s.trim().replace(/^(?:[-*•·▪◦‣⁃>–—]+|\d{1,3}[.)])\s*/, '').replace(/(?<=[\p{L}\p{N}+#)])[.:]+$/u, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^(?:[-*•·▪◦‣⁃>–—]+|\d{1,3}[.)])\s*/, '')
+        .replace(/(?<=[\p{L}\p{N}+#)])[.:]+$/u, '')
+        .trim(),
+    )
     .filter((s) => s.length > 0 && /[\p{L}\p{N}]/u.test(s));
   return distinctByKey(cleaned);
 }

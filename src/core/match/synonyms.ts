@@ -87,7 +87,14 @@ export function parseSynonymTable(table: string): SynonymLine[] {
     // Split on the first ": " only, so names like "c#" or "ci/cd" are safe.
     const at = line.indexOf(': ');
     const canonical = (at < 0 ? line : line.slice(0, at)).trim();
-    const aliases = at < 0 ? [] : line.slice(at + 2).split(',').map((s) => s.trim()).filter(Boolean);
+    const aliases =
+      at < 0
+        ? []
+        : line
+            .slice(at + 2)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     lines.push({ canonical, names: [canonical, ...aliases] });
   }
   return lines;

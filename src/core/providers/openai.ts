@@ -38,7 +38,8 @@ export function noRetryOnQuotaFetch(base: FetchLike = (input, init) => globalThi
     const headers = new Headers(res.headers);
     headers.delete('content-encoding');
     headers.delete('content-length');
-    if (/"insufficient_quota"/.test(text) || retryAfterMs(res.headers) > MAX_RETRY_AFTER_MS) headers.set('x-should-retry', 'false');
+    if (/"insufficient_quota"/.test(text) || retryAfterMs(res.headers) > MAX_RETRY_AFTER_MS)
+      headers.set('x-should-retry', 'false');
     return new Response(text, { status: res.status, statusText: res.statusText, headers });
   };
 }
@@ -70,21 +71,37 @@ export function createClient(settings: Settings, fetchImpl?: FetchLike): OpenAI 
 /** Fail before any request when the settings cannot work. */
 export function checkSettings(settings: Settings): void {
   if (!settings.model) {
-    throw new ExtractionError('no_model', 'No model is set. Enter your fine-tuned model id (e.g. ft:davinci-002:ORG:NAME:ID) in the settings or pass --model, or use the offline extractor.');
+    throw new ExtractionError(
+      'no_model',
+      'No model is set. Enter your fine-tuned model id (e.g. ft:davinci-002:ORG:NAME:ID) in the settings or pass --model, or use the offline extractor.',
+    );
   }
   if (!settings.apiKey && /^https:\/\/api\.openai\.com(\/|$)/.test(settings.baseURL)) {
-    throw new ExtractionError('invalid_key', 'No API key is set for api.openai.com. Create one at https://platform.openai.com/api-keys and paste it in the settings (or pass --api-key / set OPENAI_API_KEY).');
+    throw new ExtractionError(
+      'invalid_key',
+      'No API key is set for api.openai.com. Create one at https://platform.openai.com/api-keys and paste it in the settings (or pass --api-key / set OPENAI_API_KEY).',
+    );
   }
 }
 
 // The answer shapes we rely on, validated like any other boundary (a wrong base URL can answer HTML).
-const UsageWire = z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).partial().nullish();
+const UsageWire = z
+  .object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })
+  .partial()
+  .nullish();
 const CompletionWire = z.object({
   choices: z.array(z.object({ text: z.string().nullish(), finish_reason: z.string().nullish() })).min(1),
   usage: UsageWire,
 });
 const ChatWire = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }), finish_reason: z.string().nullish() })).min(1),
+  choices: z
+    .array(
+      z.object({
+        message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .min(1),
   usage: UsageWire,
 });
 
@@ -92,18 +109,28 @@ function toUsage(u: z.infer<typeof UsageWire>): Usage | undefined {
   if (!u || typeof u.prompt_tokens !== 'number' || typeof u.completion_tokens !== 'number') return undefined;
   const p = Math.max(0, Math.round(u.prompt_tokens));
   const c = Math.max(0, Math.round(u.completion_tokens));
-  return { promptTokens: p, completionTokens: c, totalTokens: typeof u.total_tokens === 'number' ? Math.max(0, Math.round(u.total_tokens)) : p + c };
+  return {
+    promptTokens: p,
+    completionTokens: c,
+    totalTokens: typeof u.total_tokens === 'number' ? Math.max(0, Math.round(u.total_tokens)) : p + c,
+  };
 }
 
 function badAnswer(settings: Settings, what: string): ExtractionError {
-  return new ExtractionError('unknown', `The server at ${settings.baseURL} answered ${what}, not an OpenAI-compatible completion. Check that the base URL points at the server's /v1 API.`);
+  return new ExtractionError(
+    'unknown',
+    `The server at ${settings.baseURL} answered ${what}, not an OpenAI-compatible completion. Check that the base URL points at the server's /v1 API.`,
+  );
 }
 
 /** What a server refused, per base URL and model: the first request pays the 400, later ones do not. */
 const refusedParams = new Map<string, { maxTokens?: boolean; temperature?: boolean }>();
 
 /** The request as this server takes it: parameters it refused before are changed the way it asked. */
-function adjustRequest(req: ModelRequest, refused: { maxTokens?: boolean; temperature?: boolean } | undefined): ModelRequest {
+function adjustRequest(
+  req: ModelRequest,
+  refused: { maxTokens?: boolean; temperature?: boolean } | undefined,
+): ModelRequest {
   if (req.mode !== 'chat' || !refused) return req;
   const body = { ...req.body };
   if (refused.maxTokens && body.max_tokens !== undefined) {
@@ -119,7 +146,12 @@ function adjustRequest(req: ModelRequest, refused: { maxTokens?: boolean; temper
  * `max_tokens` and temperature 0 with a 400 naming the parameter: then ask again as they require,
  * and remember it for this server and model so the next postings are sent right the first time.
  */
-async function sendModelRequest(client: OpenAI, req: ModelRequest, settings: Settings, signal?: AbortSignal): Promise<unknown> {
+async function sendModelRequest(
+  client: OpenAI,
+  req: ModelRequest,
+  settings: Settings,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const key = `${settings.baseURL}\n${settings.model}`;
   for (let attempt = 0; ; attempt++) {
     const sent = adjustRequest(req, refusedParams.get(key));
@@ -127,7 +159,13 @@ async function sendModelRequest(client: OpenAI, req: ModelRequest, settings: Set
       if (sent.mode === 'completion') return await client.completions.create(sent.body, { signal });
       return await client.chat.completions.create(sent.body, { signal });
     } catch (err) {
-      if (sent.mode !== 'chat' || attempt >= 2 || !(err instanceof OpenAI.BadRequestError) || !/^unsupported_(parameter|value)$/.test(err.code ?? '')) throw err;
+      if (
+        sent.mode !== 'chat' ||
+        attempt >= 2 ||
+        !(err instanceof OpenAI.BadRequestError) ||
+        !/^unsupported_(parameter|value)$/.test(err.code ?? '')
+      )
+        throw err;
       const refused = { ...refusedParams.get(key) };
       if (err.param === 'max_tokens' && sent.body.max_tokens !== undefined) refused.maxTokens = true;
       else if (err.param === 'temperature' && sent.body.temperature !== undefined) refused.temperature = true;
@@ -155,13 +193,24 @@ export interface RawAnswer {
 }
 
 /** One request to the model for this text; returns its raw answer. Throws mapped ExtractionErrors. */
-export async function requestAnswer(text: string, settings: Settings, signal?: AbortSignal, opts: { maxTokens?: number; client?: OpenAI } = {}): Promise<RawAnswer> {
+export async function requestAnswer(
+  text: string,
+  settings: Settings,
+  signal?: AbortSignal,
+  opts: { maxTokens?: number; client?: OpenAI } = {},
+): Promise<RawAnswer> {
   checkSettings(settings);
   throwIfCancelled(signal);
   const client = opts.client ?? createClient(settings);
   const req = buildModelRequest(text, settings, { maxTokens: opts.maxTokens });
   const mode = req.mode;
-  const ctx = { model: settings.model, baseURL: settings.baseURL, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries, apiKey: settings.apiKey };
+  const ctx = {
+    model: settings.model,
+    baseURL: settings.baseURL,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    apiKey: settings.apiKey,
+  };
   let answer: unknown;
   try {
     // A connection cut mid-answer is tried once more, like a 5xx (the SDK retries those itself).
@@ -169,7 +218,11 @@ export async function requestAnswer(text: string, settings: Settings, signal?: A
   } catch (err) {
     // A caller's deadline (AbortSignal.timeout) aborts like a cancel: report it as the timeout it is.
     if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') {
-      throw new ExtractionError('timeout', `The model ${settings.model} at ${settings.baseURL} took too long to answer. Try again, or raise the timeout in the settings.`, { cause: err });
+      throw new ExtractionError(
+        'timeout',
+        `The model ${settings.model} at ${settings.baseURL} took too long to answer. Try again, or raise the timeout in the settings.`,
+        { cause: err },
+      );
     }
     throw mapProviderError(err, ctx);
   }
@@ -189,7 +242,10 @@ export function readAnswer(answer: unknown, mode: 'completion' | 'chat', setting
   if (!r.success) throw badAnswer(settings, 'JSON without choices[].message');
   const c = r.data.choices[0];
   if (c.message.refusal && !c.message.content) {
-    throw new ExtractionError('bad_request', `The model ${settings.model} refused to answer: ${firstLine(c.message.refusal)}`);
+    throw new ExtractionError(
+      'bad_request',
+      `The model ${settings.model} refused to answer: ${firstLine(c.message.refusal)}`,
+    );
   }
   return { text: c.message.content ?? '', finishReason: c.finish_reason ?? null, usage: toUsage(r.data.usage), mode };
 }
@@ -216,7 +272,13 @@ export function resultFromAnswer(answer: RawAnswer, settings: Settings): Extract
   }
   const result: ExtractionResult = {
     ...parsed.entities,
-    meta: { provider: 'openai', model: settings.model, finishReason: answer.finishReason, warnings: [...parsed.warnings], chunks: 1 },
+    meta: {
+      provider: 'openai',
+      model: settings.model,
+      finishReason: answer.finishReason,
+      warnings: [...parsed.warnings],
+      chunks: 1,
+    },
   };
   if (answer.finishReason === 'length' || parsed.warnings.length > 0) result.meta.rawAnswer = clipRaw(answer.text);
   if (answer.usage) result.meta.usage = answer.usage;
@@ -231,7 +293,10 @@ export const openaiProvider: Provider = {
 };
 
 /** The smallest real request to the configured model: the options page's "Test connection". */
-export async function pingModel(settings: Settings, signal?: AbortSignal): Promise<{ mode: 'completion' | 'chat'; answer: string }> {
+export async function pingModel(
+  settings: Settings,
+  signal?: AbortSignal,
+): Promise<{ mode: 'completion' | 'chat'; answer: string }> {
   const a = await requestAnswer('Test connection.', { ...settings, maxRetries: 0 }, signal, { maxTokens: 1 });
   return { mode: a.mode, answer: a.text };
 }

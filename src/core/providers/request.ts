@@ -23,17 +23,27 @@ export interface ChatBody {
   max_completion_tokens?: number;
 }
 
-export type ModelRequest = { mode: 'completion'; endpoint: '/v1/completions'; body: CompletionBody } | { mode: 'chat'; endpoint: '/v1/chat/completions'; body: ChatBody };
+export type ModelRequest =
+  | { mode: 'completion'; endpoint: '/v1/completions'; body: CompletionBody }
+  | { mode: 'chat'; endpoint: '/v1/chat/completions'; body: ChatBody };
 
 /** Hosts that take `max_completion_tokens` (OpenAI, where `max_tokens` is deprecated and o-series refuse it; Azure OpenAI). */
-const MAX_COMPLETION_TOKENS_HOSTS = [/^api\.openai\.com$/, /\.openai\.azure\.com$/, /\.cognitiveservices\.azure\.com$/, /\.services\.ai\.azure\.com$/];
+const MAX_COMPLETION_TOKENS_HOSTS = [
+  /^api\.openai\.com$/,
+  /\.openai\.azure\.com$/,
+  /\.cognitiveservices\.azure\.com$/,
+  /\.services\.ai\.azure\.com$/,
+];
 
 /**
  * The chat parameter for the answer budget this server understands. OpenAI and Azure take
  * `max_completion_tokens`; vLLM, llama.cpp, Ollama and LM Studio read `max_tokens` (some ignore the
  * newer name, which would leave answers unbounded). The setting overrides the choice by host.
  */
-export function maxTokensParamFor(baseURL: string, setting: MaxTokensParam = 'auto'): 'max_tokens' | 'max_completion_tokens' {
+export function maxTokensParamFor(
+  baseURL: string,
+  setting: MaxTokensParam = 'auto',
+): 'max_tokens' | 'max_completion_tokens' {
   if (setting !== 'auto') return setting;
   let host = '';
   try {
@@ -52,10 +62,24 @@ export function buildModelRequest(text: string, settings: Settings, opts: { maxT
     return {
       mode,
       endpoint: '/v1/completions',
-      body: { model: settings.model, prompt: buildPrompt(text, { separator: settings.separator, stop: settings.stop, trimBoilerplate: settings.trimBoilerplate }), temperature: 0, max_tokens: maxTokens, stop: [settings.stop] },
+      body: {
+        model: settings.model,
+        prompt: buildPrompt(text, {
+          separator: settings.separator,
+          stop: settings.stop,
+          trimBoilerplate: settings.trimBoilerplate,
+        }),
+        temperature: 0,
+        max_tokens: maxTokens,
+        stop: [settings.stop],
+      },
     };
   }
-  const body: ChatBody = { model: settings.model, messages: buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }), temperature: 0 };
+  const body: ChatBody = {
+    model: settings.model,
+    messages: buildChatMessages(text, { trimBoilerplate: settings.trimBoilerplate }),
+    temperature: 0,
+  };
   body[maxTokensParamFor(settings.baseURL, settings.maxTokensParam)] = maxTokens;
   return { mode, endpoint: '/v1/chat/completions', body };
 }

@@ -29,12 +29,22 @@ export function ApiKeyField({ value, hasKey, savedFor, host, error, removing, on
     placeholder: hasKey && !elsewhere ? '•••••••• (saved)' : 'sk-…',
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
   };
-  const hint = elsewhere ? undefined : hasKey ? 'A key is saved. Type a new one to replace it, or remove it.' : 'No key saved. Local servers usually accept any key.';
+  const hint = elsewhere
+    ? undefined
+    : hasKey
+      ? 'A key is saved. Type a new one to replace it, or remove it.'
+      : 'No key saved. Local servers usually accept any key.';
   return (
     <Field label="API key" name="apiKey" error={error} hint={hint}>
       <div class="row">
         {shown ? <input type="text" {...inputProps} /> : <input type="password" {...inputProps} />}
-        <button type="button" class="button" data-testid="show-key" aria-pressed={shown} onClick={() => setShown(!shown)}>
+        <button
+          type="button"
+          class="button"
+          data-testid="show-key"
+          aria-pressed={shown}
+          onClick={() => setShown(!shown)}
+        >
           {shown ? 'Hide' : 'Show'}
         </button>
         {hasKey && (
@@ -45,8 +55,8 @@ export function ApiKeyField({ value, hasKey, savedFor, host, error, removing, on
       </div>
       {elsewhere && (
         <p class="field-hint" data-testid="key-origin-note" role="note">
-          The saved key was for {savedFor}; enter the key for this server{host ? ` (${host})` : ''}. The saved key is not sent here, and Save{' '}
-          {value.trim() ? 'replaces it with the key you typed' : 'removes it'}.
+          The saved key was for {savedFor}; enter the key for this server{host ? ` (${host})` : ''}. The saved key is
+          not sent here, and Save {value.trim() ? 'replaces it with the key you typed' : 'removes it'}.
         </p>
       )}
     </Field>

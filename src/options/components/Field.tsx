@@ -5,7 +5,19 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
-export function Field({ label, name, hint, error, children }: { label: string; name: string; hint?: string; error?: string; children: ComponentChildren }) {
+export function Field({
+  label,
+  name,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: string;
+  children: ComponentChildren;
+}) {
   const wrap = useRef<HTMLDivElement>(null);
   const messageId = `${name}-message`;
   useLayoutEffect(() => {

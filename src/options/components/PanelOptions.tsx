@@ -12,7 +12,9 @@ export function PanelOptions() {
   const [prefs, setPrefs] = useState<PanelPrefs | undefined>(undefined);
   const [note, setNote] = useState('');
   useEffect(() => {
-    void readPanelPrefs(browser.storage.local).then(setPrefs, () => setNote('The side panel preferences could not be read; the defaults apply.'));
+    void readPanelPrefs(browser.storage.local).then(setPrefs, () =>
+      setNote('The side panel preferences could not be read; the defaults apply.'),
+    );
   }, []);
   if (!prefs) return null;
 
@@ -30,7 +32,9 @@ export function PanelOptions() {
     // Asked before any other await: the permission prompt needs the click's user gesture.
     const granted = await browser.permissions.request({ origins: ALL_SITES }).catch(() => false);
     if (!granted) {
-      setNote('Not turned on: reading job pages by itself needs your permission to read the sites you visit. Allow it when your browser asks.');
+      setNote(
+        'Not turned on: reading job pages by itself needs your permission to read the sites you visit. Allow it when your browser asks.',
+      );
       return;
     }
     return change({ autoExtract: true }, 'Saved: the side panel extracts each job page you open.');
@@ -40,11 +44,28 @@ export function PanelOptions() {
     <section class="panel-options" aria-labelledby="panel-options-title" data-testid="panel-options">
       <h2 id="panel-options-title">Side panel</h2>
       <label class="check">
-        <input type="checkbox" data-testid="toolbar-opens-panel" checked={prefs.toolbarOpensPanel} onChange={(e) => void change({ toolbarOpensPanel: e.currentTarget.checked }, e.currentTarget.checked ? 'Saved: the toolbar button opens the side panel.' : 'Saved: the toolbar button opens the popup.')} />
+        <input
+          type="checkbox"
+          data-testid="toolbar-opens-panel"
+          checked={prefs.toolbarOpensPanel}
+          onChange={(e) =>
+            void change(
+              { toolbarOpensPanel: e.currentTarget.checked },
+              e.currentTarget.checked
+                ? 'Saved: the toolbar button opens the side panel.'
+                : 'Saved: the toolbar button opens the popup.',
+            )
+          }
+        />
         The toolbar button opens the side panel instead of the popup
       </label>
       <label class="check">
-        <input type="checkbox" data-testid="auto-extract" checked={prefs.autoExtract} onChange={(e) => void toggleAuto(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="auto-extract"
+          checked={prefs.autoExtract}
+          onChange={(e) => void toggleAuto(e.currentTarget.checked)}
+        />
         Extract automatically when a job page opens (in the side panel)
       </label>
       <p class="hint" id="auto-extract-hint">

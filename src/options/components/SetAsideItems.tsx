@@ -4,7 +4,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { downloadText } from '../../shared/download-file';
-import { deleteSetAside, readAllSetAside, SET_ASIDE, type SetAsideGroup, type SetAsideStore } from '../../shared/stored-list';
+import {
+  deleteSetAside,
+  readAllSetAside,
+  SET_ASIDE,
+  type SetAsideGroup,
+  type SetAsideStore,
+} from '../../shared/stored-list';
 
 const PREVIEW = 160;
 
@@ -53,8 +59,8 @@ export function SetAsideItems() {
     <section class="set-aside" data-testid="set-aside" aria-labelledby="set-aside-title">
       <h2 id="set-aside-title">Unreadable saved entries</h2>
       <p class="lead">
-        These saved entries could not be read (damaged, or from another version of the extension). They were set aside instead of deleted: export one
-        to repair or keep it, or delete it.
+        These saved entries could not be read (damaged, or from another version of the extension). They were set aside
+        instead of deleted: export one to repair or keep it, or delete it.
       </p>
       {error && (
         <p class="notice error" role="alert">
@@ -70,10 +76,26 @@ export function SetAsideItems() {
             {g.items.map((item, i) => (
               <li key={`${g.store}-${i}`} data-testid="set-aside-item">
                 <code>{preview(item)}</code>{' '}
-                <button type="button" class="button" data-testid="set-aside-export" onClick={() => downloadText(JSON.stringify(item, null, 2), `${g.store}-set-aside-${i + 1}.json`, 'application/json')}>
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="set-aside-export"
+                  onClick={() =>
+                    downloadText(
+                      JSON.stringify(item, null, 2),
+                      `${g.store}-set-aside-${i + 1}.json`,
+                      'application/json',
+                    )
+                  }
+                >
                   Export
                 </button>{' '}
-                <button type="button" class="button" data-testid="set-aside-delete" onClick={() => void remove(g.store, i)}>
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="set-aside-delete"
+                  onClick={() => void remove(g.store, i)}
+                >
                   Delete
                 </button>
               </li>

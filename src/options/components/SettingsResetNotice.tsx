@@ -4,8 +4,14 @@ import type { PublicSettings } from '../../shared/messages';
 
 export function settingsResetText(s: Pick<PublicSettings, 'reset' | 'keyWithheld'>): string | undefined {
   if (!s.reset?.length && !s.keyWithheld) return undefined;
-  const what = s.reset?.includes('settings') ? 'The saved settings could not be read and were reset to their defaults.' : s.reset?.length ? `Some saved settings could not be read and were reset to their defaults (${s.reset.join(', ')}).` : 'The saved base URL is not the server the key was saved for.';
-  const key = s.keyWithheld ? ' The saved API key is not used until you enter your settings and the key again, then Save.' : ' Check them and Save.';
+  const what = s.reset?.includes('settings')
+    ? 'The saved settings could not be read and were reset to their defaults.'
+    : s.reset?.length
+      ? `Some saved settings could not be read and were reset to their defaults (${s.reset.join(', ')}).`
+      : 'The saved base URL is not the server the key was saved for.';
+  const key = s.keyWithheld
+    ? ' The saved API key is not used until you enter your settings and the key again, then Save.'
+    : ' Check them and Save.';
   return what + key;
 }
 

@@ -9,7 +9,13 @@ import type { CheckReport } from '../../core/dataset/check';
 import { ENTITY_LABELS, ENTITY_TYPES, isEmpty } from '../../core/entities';
 import { downloadText } from '../../shared/download-file';
 import type { ExportFormat } from '../../shared/examples-export';
-import { deleteExample, examplesChanged, readExamples, type ExamplesRead, type TrainingExample } from '../../shared/examples-store';
+import {
+  deleteExample,
+  examplesChanged,
+  readExamples,
+  type ExamplesRead,
+  type TrainingExample,
+} from '../../shared/examples-store';
 import './TrainingExamples.css';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
@@ -76,14 +82,20 @@ export function TrainingExamples() {
     <section class="training" data-testid="training-examples" aria-labelledby="training-title">
       <h2 id="training-title">Training examples</h2>
       <p class="lead">
-        Corrected answers saved from the popup ("Save as training example"). Export them as a fine-tuning file for your model: completion format for
-        davinci-002 / babbage-002, chat format for gpt-4o-mini and open fine-tuning tools.
+        Corrected answers saved from the popup ("Save as training example"). Export them as a fine-tuning file for your
+        model: completion format for davinci-002 / babbage-002, chat format for gpt-4o-mini and open fine-tuning tools.
       </p>
       <p data-testid="example-count">
         {read === undefined ? 'Loading…' : `${examples.length} saved example${examples.length === 1 ? '' : 's'}.`}
-        {read && read.invalid.length > 0 && ` ${read.invalid.length} unreadable stored example(s) were set aside and are not shown.`}
+        {read &&
+          read.invalid.length > 0 &&
+          ` ${read.invalid.length} unreadable stored example(s) were set aside and are not shown.`}
       </p>
-      {read && examples.length === 0 && <p class="field-hint">No training examples yet. In the popup, correct the chips, then click "Save as training example".</p>}
+      {read && examples.length === 0 && (
+        <p class="field-hint">
+          No training examples yet. In the popup, correct the chips, then click "Save as training example".
+        </p>
+      )}
       {examples.length > 0 && (
         <ol class="example-list" data-testid="example-list">
           {examples.map((ex) => (
@@ -98,10 +110,17 @@ export function TrainingExamples() {
                   ) : (
                     ex.url
                   )}{' '}
-                  · {new Date(ex.savedAt).toLocaleString()} · <span data-testid="example-counts">{entityCounts(ex)}</span>
+                  · {new Date(ex.savedAt).toLocaleString()} ·{' '}
+                  <span data-testid="example-counts">{entityCounts(ex)}</span>
                 </span>
               </div>
-              <button type="button" class="link" data-testid="delete-example" aria-label={`Delete the example "${ex.title || ex.url}"`} onClick={() => void remove(ex)}>
+              <button
+                type="button"
+                class="link"
+                data-testid="delete-example"
+                aria-label={`Delete the example "${ex.title || ex.url}"`}
+                onClick={() => void remove(ex)}
+              >
                 Delete
               </button>
             </li>
@@ -122,15 +141,31 @@ export function TrainingExamples() {
           <option value="completion">completion (prompt / completion)</option>
           <option value="chat">chat (messages)</option>
         </select>
-        <button type="button" class="button primary" data-testid="export-examples" disabled={examples.length === 0} onClick={() => void exportFile()}>
+        <button
+          type="button"
+          class="button primary"
+          data-testid="export-examples"
+          disabled={examples.length === 0}
+          onClick={() => void exportFile()}
+        >
           Export training data
         </button>
-        <button type="button" class="button" data-testid="check-examples" disabled={examples.length === 0} onClick={() => void check()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="check-examples"
+          disabled={examples.length === 0}
+          onClick={() => void check()}
+        >
           Check
         </button>
       </div>
       {notice && (
-        <p class={`notice ${notice.kind}`} data-testid="training-notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          class={`notice ${notice.kind}`}
+          data-testid="training-notice"
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           {notice.text}
         </p>
       )}
@@ -144,14 +179,28 @@ function lineLabel(line: number, examples: readonly TrainingExample[]): string {
   return ex ? `${line} (${ex.title || ex.url})` : String(line);
 }
 
-function CheckReportView({ format, report, examples }: { format: ExportFormat; report: CheckReport; examples: readonly TrainingExample[] }) {
+function CheckReportView({
+  format,
+  report,
+  examples,
+}: {
+  format: ExportFormat;
+  report: CheckReport;
+  examples: readonly TrainingExample[];
+}) {
   const s = report.stats;
   return (
-    <div class="check-report" data-testid="check-report" data-errors={report.errors.length} data-warnings={report.warnings.length}>
+    <div
+      class="check-report"
+      data-testid="check-report"
+      data-errors={report.errors.length}
+      data-warnings={report.warnings.length}
+    >
       <p class="check-summary">
-        {format} format, checked for {s.model}: {report.examples} example(s), {report.errors.length} error(s), {report.warnings.length} warning(s). {s.positives}{' '}
-        with entities, {s.negatives} negative; {ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t].toLowerCase()} ${s.entities[t].values}`).join(', ')}; up to {s.tokens.max}{' '}
-        tokens per example.
+        {format} format, checked for {s.model}: {report.examples} example(s), {report.errors.length} error(s),{' '}
+        {report.warnings.length} warning(s). {s.positives} with entities, {s.negatives} negative;{' '}
+        {ENTITY_TYPES.map((t) => `${ENTITY_LABELS[t].toLowerCase()} ${s.entities[t].values}`).join(', ')}; up to{' '}
+        {s.tokens.max} tokens per example.
       </p>
       {report.errors.length > 0 && (
         <ul class="check-errors">
@@ -167,7 +216,9 @@ function CheckReportView({ format, report, examples }: { format: ExportFormat; r
           {report.warnings.map((w) => (
             <li key={w.check} data-testid="check-warning" data-check={w.check} data-lines={w.lines.join(',')}>
               {w.message}
-              {w.lines.length > 0 && <span class="check-lines"> Lines: {w.lines.map((l) => lineLabel(l, examples)).join(', ')}.</span>}
+              {w.lines.length > 0 && (
+                <span class="check-lines"> Lines: {w.lines.map((l) => lineLabel(l, examples)).join(', ')}.</span>
+              )}
             </li>
           ))}
         </ul>

@@ -21,14 +21,25 @@ export function ActionBar({ posting, result }: { posting?: Posting; result: Extr
   const [note, setNote] = useStatusNote<Note>(undefined);
   const say = (from: 'copy-all' | 'export', text: string) => setNote({ from, text });
 
-  const copyAll = async () => say('copy-all', (await copyText(entitiesAsText(result))) ? 'Copied all entities' : 'Could not copy: the clipboard refused.');
+  const copyAll = async () =>
+    say(
+      'copy-all',
+      (await copyText(entitiesAsText(result))) ? 'Copied all entities' : 'Could not copy: the clipboard refused.',
+    );
 
   const copy = async (which: 'row' | 'table') => {
     if (!posting) return;
     try {
       const actions = await loadActions();
       const text = which === 'row' ? actions.rowText(posting, result) : actions.tableText(posting, result);
-      say('export', (await copyText(text)) ? (which === 'row' ? 'Copied as a row' : 'Copied header and row') : 'Could not copy: the clipboard refused.');
+      say(
+        'export',
+        (await copyText(text))
+          ? which === 'row'
+            ? 'Copied as a row'
+            : 'Copied header and row'
+          : 'Could not copy: the clipboard refused.',
+      );
     } catch (err) {
       say('export', `Could not copy: ${reason(err)}. Reopen the popup and try again.`);
     }
@@ -50,25 +61,52 @@ export function ActionBar({ posting, result }: { posting?: Posting; result: Extr
       const outcome = await (await loadActions()).saveToCollection(posting, result);
       say('export', outcome === 'updated' ? 'Updated in the collection' : 'Saved to the collection');
     } catch (err) {
-      say('export', `Could not save to the collection (${reason(err)}). Try again; if it keeps failing, export the collection first.`);
+      say(
+        'export',
+        `Could not save to the collection (${reason(err)}). Try again; if it keeps failing, export the collection first.`,
+      );
     }
   };
 
   return (
     <section id="action-bar" class="action-bar" data-testid="action-bar" aria-label="Actions" tabIndex={-1}>
       <div class="action-row">
-        <button type="button" class="button primary" data-testid="copy-all" data-autofocus onClick={() => void copyAll()}>
+        <button
+          type="button"
+          class="button primary"
+          data-testid="copy-all"
+          data-autofocus
+          onClick={() => void copyAll()}
+        >
           Copy all
         </button>
-        <button type="button" class="button" data-testid="save-to-collection" disabled={!posting} onClick={() => void save()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="save-to-collection"
+          disabled={!posting}
+          onClick={() => void save()}
+        >
           Save to collection
         </button>
         <Menu
           label="Export"
           testId="export-menu"
           items={[
-            { label: 'Copy as row', testId: 'copy-row', hint: 'Tab-separated: pastes into Google Sheets or Excel as one row', onSelect: () => void copy('row'), disabled: !posting },
-            { label: 'Copy table', testId: 'copy-table', hint: 'The column names, then the row', onSelect: () => void copy('table'), disabled: !posting },
+            {
+              label: 'Copy as row',
+              testId: 'copy-row',
+              hint: 'Tab-separated: pastes into Google Sheets or Excel as one row',
+              onSelect: () => void copy('row'),
+              disabled: !posting,
+            },
+            {
+              label: 'Copy table',
+              testId: 'copy-table',
+              hint: 'The column names, then the row',
+              onSelect: () => void copy('table'),
+              disabled: !posting,
+            },
             { label: 'Download CSV', testId: 'download-csv', onSelect: () => void download(), disabled: !posting },
           ]}
         />

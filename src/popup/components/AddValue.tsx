@@ -11,7 +11,12 @@ export function toEntityValue(typed: string): string {
   return toValue(tokenize(typed.replace(/\s+/g, ' ').trim()).map((t) => t.text));
 }
 
-const ADD_LABELS: Record<EntityType, string> = { diploma: 'Add a diploma', diploma_major: 'Add a major', experience: 'Add experience', skills: 'Add a skill' };
+const ADD_LABELS: Record<EntityType, string> = {
+  diploma: 'Add a diploma',
+  diploma_major: 'Add a major',
+  experience: 'Add experience',
+  skills: 'Add a skill',
+};
 
 export function AddValue({ type, onAdd }: { type: EntityType; onAdd: (value: string) => void }) {
   const [text, setText] = useState('');
@@ -30,7 +35,17 @@ export function AddValue({ type, onAdd }: { type: EntityType; onAdd: (value: str
         add();
       }}
     >
-      <input type="text" data-testid="chip-add-input" data-type={type} aria-label={label} placeholder={`${label}…`} value={text} maxLength={200} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
+      <input
+        type="text"
+        data-testid="chip-add-input"
+        data-type={type}
+        aria-label={label}
+        placeholder={`${label}…`}
+        value={text}
+        maxLength={200}
+        spellcheck={false}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
       <button type="submit" class="link" data-testid="chip-add" data-type={type} disabled={!text.trim()}>
         Add
       </button>

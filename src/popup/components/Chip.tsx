@@ -14,7 +14,23 @@ export interface ChipMark {
   importance?: 'required' | 'niceToHave';
 }
 
-export function Chip({ type, display, raw, count, onActivate, mark, revealing }: { type: EntityType; display: string; raw: string; count: number; onActivate: (text: string) => void; mark?: ChipMark; revealing?: boolean }) {
+export function Chip({
+  type,
+  display,
+  raw,
+  count,
+  onActivate,
+  mark,
+  revealing,
+}: {
+  type: EntityType;
+  display: string;
+  raw: string;
+  count: number;
+  onActivate: (text: string) => void;
+  mark?: ChipMark;
+  revealing?: boolean;
+}) {
   const state = mark ? (mark.matched ? 'matched' : 'missing') : undefined;
   const button = (
     <button
@@ -33,7 +49,17 @@ export function Chip({ type, display, raw, count, onActivate, mark, revealing }:
     </button>
   );
   return (
-    <span class="chip-wrap" {...(mark?.first ? { 'data-testid': 'match-chip', 'data-state': state, 'data-value': mark.value, 'data-importance': mark.importance } : {})}>
+    <span
+      class="chip-wrap"
+      {...(mark?.first
+        ? {
+            'data-testid': 'match-chip',
+            'data-state': state,
+            'data-value': mark.value,
+            'data-importance': mark.importance,
+          }
+        : {})}
+    >
       {button}
       {count > 1 && (
         <span class="count" data-testid="chip-count">

@@ -38,9 +38,13 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
     removedAt.current = null;
     const group = root.current?.querySelector(`[data-testid="group"][data-type="${at.type}"]`);
     const buttons = group?.querySelectorAll<HTMLButtonElement>('[data-testid="chip-remove"]') ?? [];
-    (buttons[Math.min(at.index, buttons.length - 1)] ?? group?.querySelector<HTMLInputElement>('[data-testid="chip-add-input"]'))?.focus();
+    (
+      buttons[Math.min(at.index, buttons.length - 1)] ??
+      group?.querySelector<HTMLInputElement>('[data-testid="chip-add-input"]')
+    )?.focus();
   }, [entities]);
-  const copy = async (text: string, what: string) => setSaid((await copyText(clipboardValue(text))) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
+  const copy = async (text: string, what: string) =>
+    setSaid((await copyText(clipboardValue(text))) ? `Copied ${what}` : 'Could not copy: the clipboard refused.');
   const activate = (type: EntityType, raw: string, display: string) => {
     if (reveal) void reveal(type, raw).then(setSaid);
     else void copy(display, `"${display}"`);
@@ -57,12 +61,30 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
         const chip = (g: (typeof all)[number]) => {
           const mark = type === 'skills' ? marks?.(g.raw) : undefined;
           return edit ? (
-            <EditableChip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} onActivate={(d) => activate(type, g.raw, d)} onRemove={() => {
+            <EditableChip
+              key={g.raw}
+              type={type}
+              display={g.display}
+              raw={g.raw}
+              count={g.count}
+              mark={mark}
+              onActivate={(d) => activate(type, g.raw, d)}
+              onRemove={() => {
                 removedAt.current = { type, index: groups.indexOf(g) };
                 edit.remove(type, g.raw);
-              }} />
+              }}
+            />
           ) : (
-            <Chip key={g.raw} type={type} display={g.display} raw={g.raw} count={g.count} mark={mark} revealing={Boolean(reveal)} onActivate={(d) => activate(type, g.raw, d)} />
+            <Chip
+              key={g.raw}
+              type={type}
+              display={g.display}
+              raw={g.raw}
+              count={g.count}
+              mark={mark}
+              revealing={Boolean(reveal)}
+              onActivate={(d) => activate(type, g.raw, d)}
+            />
           );
         };
         const headingId = `group-${type}`;
@@ -74,7 +96,13 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
                 {all.length > 1 && <span class="group-count"> {all.length}</span>}
               </h2>
               {entities[type].length > 0 && (
-                <button type="button" class="link" data-testid="copy-group" aria-label={`Copy ${ENTITY_LABELS[type].toLowerCase()}`} onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}>
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="copy-group"
+                  aria-label={`Copy ${ENTITY_LABELS[type].toLowerCase()}`}
+                  onClick={() => void copy(groupText(entities[type]), ENTITY_LABELS[type].toLowerCase())}
+                >
                   Copy
                 </button>
               )}
@@ -90,7 +118,9 @@ export function ChipGroups({ entities, edit, marks, reveal }: ChipGroupsProps) {
                     // Keyboard users continue at the first chip that was hidden, not at the top of the page.
                     const chips = e.currentTarget.parentElement;
                     setAllSkills(true);
-                    requestAnimationFrame(() => chips?.querySelectorAll<HTMLElement>('[data-testid="chip"]')[SKILLS_SHOWN]?.focus());
+                    requestAnimationFrame(() =>
+                      chips?.querySelectorAll<HTMLElement>('[data-testid="chip"]')[SKILLS_SHOWN]?.focus(),
+                    );
                   }}
                 >
                   Show all {groups.length}

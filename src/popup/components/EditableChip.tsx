@@ -10,11 +10,36 @@ export interface ChipEditing {
   add(type: EntityType, value: string): void;
 }
 
-export function EditableChip({ type, display, raw, count, onActivate, onRemove, mark }: { type: EntityType; display: string; raw: string; count: number; onActivate: (text: string) => void; onRemove: () => void; mark?: ChipMark }) {
+export function EditableChip({
+  type,
+  display,
+  raw,
+  count,
+  onActivate,
+  onRemove,
+  mark,
+}: {
+  type: EntityType;
+  display: string;
+  raw: string;
+  count: number;
+  onActivate: (text: string) => void;
+  onRemove: () => void;
+  mark?: ChipMark;
+}) {
   return (
     <span class="chip-edit">
       <Chip type={type} display={display} raw={raw} count={count} onActivate={onActivate} mark={mark} />
-      <button type="button" class="chip-remove" data-testid="chip-remove" data-type={type} data-raw={raw} aria-label={`Remove "${display}"`} title={`Remove "${display}"`} onClick={onRemove}>
+      <button
+        type="button"
+        class="chip-remove"
+        data-testid="chip-remove"
+        data-type={type}
+        data-raw={raw}
+        aria-label={`Remove "${display}"`}
+        title={`Remove "${display}"`}
+        onClick={onRemove}
+      >
         ×
       </button>
     </span>

@@ -6,7 +6,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { pickEntities, type Entities, type EntityType, type ExtractionResult } from '../../core/entities';
 import type { Posting } from '../../core/posting';
-import { addValue, correctionKeyOf, deleteCorrection, postingCorrectionKey, readCorrection, removeValue, sameEntities, writeCorrection } from '../../shared/corrections-store';
+import {
+  addValue,
+  correctionKeyOf,
+  deleteCorrection,
+  postingCorrectionKey,
+  readCorrection,
+  removeValue,
+  sameEntities,
+  writeCorrection,
+} from '../../shared/corrections-store';
 import type { ChipEditing } from './EditableChip';
 
 export interface Corrections {
@@ -30,7 +39,11 @@ interface Loaded {
   entities: Entities | undefined;
 }
 
-export function useCorrections(posting: Posting | undefined, modelResult: ExtractionResult | undefined, postingTextHash?: string): Corrections {
+export function useCorrections(
+  posting: Posting | undefined,
+  modelResult: ExtractionResult | undefined,
+  postingTextHash?: string,
+): Corrections {
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   // Writes run one after another, in the order of the edits.
@@ -50,7 +63,11 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
         const key = postingTextHash ? correctionKeyOf(url, postingTextHash) : await postingCorrectionKey({ url, text });
         const saved = await readCorrection(browser.storage.local, key);
         if (!live) return;
-        setLoaded({ of, key, entities: saved && !sameEntities(saved.entities, modelResult) ? saved.entities : undefined });
+        setLoaded({
+          of,
+          key,
+          entities: saved && !sameEntities(saved.entities, modelResult) ? saved.entities : undefined,
+        });
       } catch (err) {
         if (live) setProblem(`Your corrections could not be read (${(err as Error).message}).`);
       }
@@ -68,11 +85,19 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
   const persist = (key: string, next: Entities | undefined) => {
     writes.current = writes.current.then(async () => {
       try {
-        if (next) await writeCorrection(browser.storage.local, key, { url: url ?? '', textHash: key.split('\u0000')[1], entities: next, updatedAt: Date.now() });
+        if (next)
+          await writeCorrection(browser.storage.local, key, {
+            url: url ?? '',
+            textHash: key.split('\u0000')[1],
+            entities: next,
+            updatedAt: Date.now(),
+          });
         else await deleteCorrection(browser.storage.local, key);
         setProblem(undefined);
       } catch (err) {
-        setProblem(`Your correction could not be saved (${(err as Error).message}); it is shown but will be lost when the popup closes.`);
+        setProblem(
+          `Your correction could not be saved (${(err as Error).message}); it is shown but will be lost when the popup closes.`,
+        );
       }
     });
   };
@@ -87,7 +112,10 @@ export function useCorrections(posting: Posting | undefined, modelResult: Extrac
     persist(current.key, back ? undefined : next);
   };
 
-  const shown = useMemo(() => (modelResult && corrected ? { ...modelResult, ...corrected } : modelResult), [modelResult, corrected]);
+  const shown = useMemo(
+    () => (modelResult && corrected ? { ...modelResult, ...corrected } : modelResult),
+    [modelResult, corrected],
+  );
   return {
     result: shown,
     modelResult,

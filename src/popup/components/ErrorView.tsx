@@ -8,14 +8,39 @@ import { inExtensionWords } from '../error-words';
 import { RawAnswer } from './ResultWarnings';
 
 /** Codes of a model that failed (not of the page or the user): the offline extractor can stand in. */
-const MODEL_FAILURES = new Set(['no_model', 'invalid_key', 'no_access', 'not_found', 'rate_limit', 'quota', 'server_error', 'bad_request', 'timeout', 'unreachable', 'host_permission']);
+const MODEL_FAILURES = new Set([
+  'no_model',
+  'invalid_key',
+  'no_access',
+  'not_found',
+  'rate_limit',
+  'quota',
+  'server_error',
+  'bad_request',
+  'timeout',
+  'unreachable',
+  'host_permission',
+]);
 
-export function ErrorView({ error, onRetry, onOffline, offlineAnswered }: { error: ErrorInfo; onRetry: () => void; onOffline: () => void; offlineAnswered: boolean }) {
+export function ErrorView({
+  error,
+  onRetry,
+  onOffline,
+  offlineAnswered,
+}: {
+  error: ErrorInfo;
+  onRetry: () => void;
+  onOffline: () => void;
+  offlineAnswered: boolean;
+}) {
   if (error.code === 'no_posting') {
     return (
       <section class="state-info" data-code={error.code} data-testid="not-a-posting">
         <p data-testid="error">{inExtensionWords(error.message)}</p>
-        <p class="state-hint">If the posting is on this page, select its text and choose "Extract entities from selection" in the right-click menu.</p>
+        <p class="state-hint">
+          If the posting is on this page, select its text and choose "Extract entities from selection" in the
+          right-click menu.
+        </p>
         <button type="button" class="button primary" data-testid="retry" data-autofocus onClick={onRetry}>
           Read the page again
         </button>
@@ -30,7 +55,13 @@ export function ErrorView({ error, onRetry, onOffline, offlineAnswered }: { erro
       {error.raw !== undefined && <RawAnswer text={error.raw} />}
       <div class="row">
         {settings ? (
-          <button type="button" class="button primary" data-testid="open-settings" data-autofocus onClick={() => void sendMessage('open-options', {})}>
+          <button
+            type="button"
+            class="button primary"
+            data-testid="open-settings"
+            data-autofocus
+            onClick={() => void sendMessage('open-options', {})}
+          >
             Open settings
           </button>
         ) : (

@@ -6,7 +6,14 @@ export function HighlightToggle({ highlight: h }: { highlight: Highlight }) {
   const missing = h.report?.notFound.length ?? 0;
   return (
     <>
-      <button type="button" class={`button small toggle${h.on ? ' on' : ''}`} data-testid="highlight-toggle" aria-pressed={h.on} disabled={h.busy} onClick={h.toggle}>
+      <button
+        type="button"
+        class={`button small toggle${h.on ? ' on' : ''}`}
+        data-testid="highlight-toggle"
+        aria-pressed={h.on}
+        disabled={h.busy}
+        onClick={h.toggle}
+      >
         <span class="toggle-dot" aria-hidden="true" />
         Highlight in page
       </button>
@@ -20,8 +27,8 @@ export function HighlightToggle({ highlight: h }: { highlight: Highlight }) {
                   {' '}
                   · {missing} not found in the page
                 </span>
-              )}
-              {' '}· click a chip to scroll to it
+              )}{' '}
+              · click a chip to scroll to it
             </>
           )}
         </p>

@@ -75,7 +75,12 @@ export function MatchPanel({ match: m }: { match: MatchResult }) {
 export function MatchDetails({ match: m }: { match: MatchResult }) {
   // A new message here clears the popup's other status messages (one at a time, the latest).
   const [note, setNote] = useStatusNote('');
-  const copyMissing = async () => setNote((await copyText(missingAsText(m))) ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}` : 'Could not copy: the clipboard refused.');
+  const copyMissing = async () =>
+    setNote(
+      (await copyText(missingAsText(m)))
+        ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}`
+        : 'Could not copy: the clipboard refused.',
+    );
   return (
     <section class="match match-details" aria-label="How you match this posting">
       {m.ignored.length > 0 && (

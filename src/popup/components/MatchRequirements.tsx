@@ -14,9 +14,33 @@ function years(n: number | null, none: string): string {
 
 export function Requirements({ match }: { match: MatchResult }) {
   const rows: [string, string, Check][] = [
-    ['Years', 'match-years', { asked: years(match.experience.asked, 'not stated'), held: years(match.experience.held, 'not in your profile'), ok: match.experience.ok }],
-    ['Diploma', 'match-diploma', { asked: list(match.diploma.asked, 'not stated'), held: list(match.diploma.held, 'not in your profile'), ok: match.diploma.ok }],
-    ['Major', 'match-major', { asked: list(match.major.asked, 'not stated'), held: list(match.major.held, 'not in your profile'), ok: match.major.ok }],
+    [
+      'Years',
+      'match-years',
+      {
+        asked: years(match.experience.asked, 'not stated'),
+        held: years(match.experience.held, 'not in your profile'),
+        ok: match.experience.ok,
+      },
+    ],
+    [
+      'Diploma',
+      'match-diploma',
+      {
+        asked: list(match.diploma.asked, 'not stated'),
+        held: list(match.diploma.held, 'not in your profile'),
+        ok: match.diploma.ok,
+      },
+    ],
+    [
+      'Major',
+      'match-major',
+      {
+        asked: list(match.major.asked, 'not stated'),
+        held: list(match.major.held, 'not in your profile'),
+        ok: match.major.ok,
+      },
+    ],
   ];
   return (
     <table class="match-reqs">

@@ -17,14 +17,27 @@ export interface MenuItem {
 
 let nextId = 0;
 
-export function Menu({ label, items, testId, buttonClass = 'button', children }: { label: string; items: MenuItem[]; testId: string; buttonClass?: string; children?: ComponentChildren }) {
+export function Menu({
+  label,
+  items,
+  testId,
+  buttonClass = 'button',
+  children,
+}: {
+  label: string;
+  items: MenuItem[];
+  testId: string;
+  buttonClass?: string;
+  children?: ComponentChildren;
+}) {
   const [open, setOpen] = useState(false);
   const [id] = useState(() => `menu-${++nextId}`);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const focusAt = useRef<'first' | 'last' | undefined>(undefined);
 
-  const itemEls = () => Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not([disabled])') ?? []);
+  const itemEls = () =>
+    Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not([disabled])') ?? []);
 
   // Focus moves into the menu as soon as it is rendered (a layout effect: before the next key press).
   useLayoutEffect(() => {

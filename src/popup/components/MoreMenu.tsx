@@ -30,7 +30,10 @@ export function MoreMenu({ tabId }: { tabId?: number }) {
             hint: 'Stays open and follows the tab you are on',
             onSelect: () => {
               const opening = windowId !== undefined ? panel.open({ windowId }) : panel.open({ tabId: tabId! });
-              void opening.then(() => window.close(), () => undefined);
+              void opening.then(
+                () => window.close(),
+                () => undefined,
+              );
             },
           },
         ]
@@ -45,7 +48,15 @@ export function MoreMenu({ tabId }: { tabId?: number }) {
           },
         ]
       : []),
-    { label: 'Settings', testId: 'open-options', onSelect: () => void sendMessage('open-options', {}).then(closeIfToolbarPopup, () => undefined) },
+    {
+      label: 'Settings',
+      testId: 'open-options',
+      onSelect: () => void sendMessage('open-options', {}).then(closeIfToolbarPopup, () => undefined),
+    },
   ];
-  return <Menu label="More actions" testId="more-menu" items={items} buttonClass="button small">More</Menu>;
+  return (
+    <Menu label="More actions" testId="more-menu" items={items} buttonClass="button small">
+      More
+    </Menu>
+  );
 }

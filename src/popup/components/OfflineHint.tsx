@@ -5,7 +5,12 @@ export function OfflineHint() {
   return (
     <aside class="hint" data-testid="offline-hint">
       <p>These come from the built-in offline extractor. Your own fine-tuned model gives better results.</p>
-      <button type="button" class="button" data-testid="configure-model" onClick={() => void sendMessage('open-options', {})}>
+      <button
+        type="button"
+        class="button"
+        data-testid="configure-model"
+        onClick={() => void sendMessage('open-options', {})}
+      >
         Configure a fine-tuned model
       </button>
     </aside>

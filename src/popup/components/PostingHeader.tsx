@@ -8,7 +8,7 @@ export const COLLECTION_PAGE = 'src/collection/collection.html';
 
 const SOURCE_LABELS: Record<CaptureSource, string> = {
   selection: 'your selection',
-  jsonld: 'the page\'s JSON-LD',
+  jsonld: "the page's JSON-LD",
   adapter: 'the site adapter',
   readability: 'reader view',
   'largest-block': 'the largest text block',
@@ -22,17 +22,27 @@ export function PostingHeader({ job, offline }: { job?: JobState; offline: boole
   return (
     <header class="header">
       <div class="header-top">
-        <h1 class="title" data-testid="posting-title">{p?.title || 'Job Entities'}</h1>
+        <h1 class="title" data-testid="posting-title">
+          {p?.title || 'Job Entities'}
+        </h1>
         <button
           type="button"
           class="link header-link"
           data-testid="open-collection"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(COLLECTION_PAGE) }).then(closeIfToolbarPopup, () => undefined)}
+          onClick={() =>
+            void browser.tabs
+              .create({ url: browser.runtime.getURL(COLLECTION_PAGE) })
+              .then(closeIfToolbarPopup, () => undefined)
+          }
         >
           Collection
         </button>
       </div>
-      {facts.length > 0 && <p class="facts" data-testid="posting-facts">{facts.join(' · ')}</p>}
+      {facts.length > 0 && (
+        <p class="facts" data-testid="posting-facts">
+          {facts.join(' · ')}
+        </p>
+      )}
       {p && (
         <p class="meta" data-testid="posting-source">
           Text from {SOURCE_LABELS[p.source]}
@@ -41,7 +51,9 @@ export function PostingHeader({ job, offline }: { job?: JobState; offline: boole
             <>
               {' · '}
               {offline ? (
-                <span class="badge" data-testid="offline-label">offline extractor</span>
+                <span class="badge" data-testid="offline-label">
+                  offline extractor
+                </span>
               ) : (
                 <>
                   answered by <span data-testid="answered-by">{result.meta.model}</span>

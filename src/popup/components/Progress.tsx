@@ -1,5 +1,13 @@
 // Capturing / extracting, with the model's name and a Cancel button while a request runs.
-export function Progress({ status, model, onCancel }: { status: 'capturing' | 'extracting'; model?: string; onCancel?: () => void }) {
+export function Progress({
+  status,
+  model,
+  onCancel,
+}: {
+  status: 'capturing' | 'extracting';
+  model?: string;
+  onCancel?: () => void;
+}) {
   return (
     <section class="progress" data-testid="progress" aria-live="polite" aria-busy="true">
       <span class="spinner" aria-hidden="true" />

@@ -13,12 +13,21 @@ export function readScopeText(meta: Pick<ResultMeta, 'scope' | 'read'>): string 
   const read = meta.read;
   if (!read || read.total === 0) return null;
   const count = read.headings.length;
-  if (meta.scope === 'whole' || count >= read.total) return `Read: the whole posting (${read.total} section${read.total === 1 ? '' : 's'})`;
+  if (meta.scope === 'whole' || count >= read.total)
+    return `Read: the whole posting (${read.total} section${read.total === 1 ? '' : 's'})`;
   const listed = read.headings.slice(0, MAX_LISTED).join(', ') + (count > MAX_LISTED ? ', …' : '');
   return `Read: ${listed} (${count} of ${read.total} sections)`;
 }
 
-export function ReadScope({ meta, busy, onScope }: { meta: ResultMeta; busy?: boolean; onScope: (scope: Scope) => void }) {
+export function ReadScope({
+  meta,
+  busy,
+  onScope,
+}: {
+  meta: ResultMeta;
+  busy?: boolean;
+  onScope: (scope: Scope) => void;
+}) {
   const text = readScopeText(meta);
   if (!text) return null;
   const read = meta.read;
@@ -32,7 +41,13 @@ export function ReadScope({ meta, busy, onScope }: { meta: ResultMeta; busy?: bo
         </button>
       )}
       {meta.scope === 'whole' && (
-        <button type="button" class="link" data-testid="read-focused" disabled={busy} onClick={() => onScope('focused')}>
+        <button
+          type="button"
+          class="link"
+          data-testid="read-focused"
+          disabled={busy}
+          onClick={() => onScope('focused')}
+        >
           Read only what the job asks for
         </button>
       )}

@@ -10,7 +10,12 @@ export const FORMAT_WARNING = "The model's answer was not in the expected format
 export function resultWarnings(result: ExtractionResult): string[] {
   const out: string[] = [];
   if (result.meta.finishReason === 'length') out.push(CUT_OFF_WARNING);
-  if (result.meta.warnings.some((w) => /not (part of|in) the (answer|expected) format|could not be read|not quoted|bulleted list/i.test(w))) out.push(FORMAT_WARNING);
+  if (
+    result.meta.warnings.some((w) =>
+      /not (part of|in) the (answer|expected) format|could not be read|not quoted|bulleted list/i.test(w),
+    )
+  )
+    out.push(FORMAT_WARNING);
   return out;
 }
 

@@ -5,7 +5,15 @@ import { sendMessage, type JobState } from '../../shared/messages';
 
 const n = (x: number) => x.toLocaleString('en');
 
-export function TextCutNotice({ tabId, cut, selection }: { tabId: number | undefined; cut: NonNullable<JobState['cut']>; selection: boolean }) {
+export function TextCutNotice({
+  tabId,
+  cut,
+  selection,
+}: {
+  tabId: number | undefined;
+  cut: NonNullable<JobState['cut']>;
+  selection: boolean;
+}) {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string>();
   const sendAll = () => {
@@ -19,7 +27,8 @@ export function TextCutNotice({ tabId, cut, selection }: { tabId: number | undef
   };
   return (
     <section class="hint" role="status" data-testid="text-cut">
-      This posting is long: the first {n(cut.kept)} of {n(cut.total)} characters were read ({n(cut.total - cut.kept)} cut).{' '}
+      This posting is long: the first {n(cut.kept)} of {n(cut.total)} characters were read ({n(cut.total - cut.kept)}{' '}
+      cut).{' '}
       <button type="button" class="button" data-testid="send-all" disabled={sending} onClick={sendAll}>
         Send all ({cut.requests} {cut.requests === 1 ? 'request' : 'requests'})
       </button>

@@ -92,7 +92,13 @@ export function ListEditor({
             add(`${text}\n${pasted}`);
           }}
         />
-        <button type="button" class="button" data-testid={`${testid}-add`} disabled={!text.trim()} onClick={() => add(text)}>
+        <button
+          type="button"
+          class="button"
+          data-testid={`${testid}-add`}
+          disabled={!text.trim()}
+          onClick={() => add(text)}
+        >
           Add
         </button>
       </div>

@@ -49,7 +49,10 @@ export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) =
             : 'Nothing found in this text. Paste the part of your résumé that lists skills, degrees and experience.',
       });
     } catch (err) {
-      setState({ kind: 'error', error: err instanceof MessageError ? err.info : { code: 'unknown', message: String(err) } });
+      setState({
+        kind: 'error',
+        error: err instanceof MessageError ? err.info : { code: 'unknown', message: String(err) },
+      });
     }
   };
 
@@ -57,12 +60,24 @@ export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) =
     <section class="resume" aria-labelledby="resume-label">
       <h2 id="resume-label">Extract from résumé text</h2>
       <p class="field-hint">
-        Paste your résumé as text. It is read by {who || 'the extractor set in the options'}, like a job posting, and its skills, years, diplomas and
-        majors are added to the profile.
+        Paste your résumé as text. It is read by {who || 'the extractor set in the options'}, like a job posting, and
+        its skills, years, diplomas and majors are added to the profile.
       </p>
-      <textarea data-testid="resume-text" rows={8} value={text} placeholder="Paste your résumé here…" onInput={(e) => setText(e.currentTarget.value)} />
+      <textarea
+        data-testid="resume-text"
+        rows={8}
+        value={text}
+        placeholder="Paste your résumé here…"
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
       <div class="row">
-        <button type="button" class="button" data-testid="resume-extract" disabled={!text.trim() || state.kind === 'busy'} onClick={() => void extract()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="resume-extract"
+          disabled={!text.trim() || state.kind === 'busy'}
+          onClick={() => void extract()}
+        >
           {state.kind === 'busy' ? 'Extracting…' : 'Extract skills'}
         </button>
         {state.kind === 'done' && (
@@ -75,7 +90,12 @@ export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) =
         <div class="error" role="alert" data-code={state.error.code}>
           <p data-testid="resume-error">{state.error.message}</p>
           {SETTINGS_ERROR_CODES.has(state.error.code) && (
-            <button type="button" class="button primary" data-testid="open-settings" onClick={() => void sendMessage('open-options', {})}>
+            <button
+              type="button"
+              class="button primary"
+              data-testid="open-settings"
+              onClick={() => void sendMessage('open-options', {})}
+            >
               Open settings
             </button>
           )}

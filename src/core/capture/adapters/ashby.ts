@@ -41,7 +41,9 @@ export const ashby: SiteAdapter = {
     ]);
     const data = readAppData(doc);
     const posting = data?.posting;
-    const text = rendered || (posting?.descriptionHtml ? htmlToText(posting.descriptionHtml, doc) : (posting?.descriptionPlainText ?? ''));
+    const text =
+      rendered ||
+      (posting?.descriptionHtml ? htmlToText(posting.descriptionHtml, doc) : (posting?.descriptionPlainText ?? ''));
     if (!text) return null;
     return {
       text,

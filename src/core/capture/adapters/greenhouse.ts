@@ -17,7 +17,12 @@ export const greenhouse: SiteAdapter = {
   name: 'greenhouse',
   hosts: /(^|\.)greenhouse\.io$/i,
   capture(doc: Document): AdapterCapture | null {
-    const text = firstDescription(doc, ['.job__description', '#app_body #content', '#content', '[data-testid="job-description"]']);
+    const text = firstDescription(doc, [
+      '.job__description',
+      '#app_body #content',
+      '#content',
+      '[data-testid="job-description"]',
+    ]);
     if (!text) return null;
     const tag = fromTitleTag(doc);
     return {

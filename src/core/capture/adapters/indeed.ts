@@ -11,16 +11,30 @@ export const indeed: SiteAdapter = {
   name: 'indeed',
   hosts: /(^|\.)indeed\.(com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/i,
   capture(doc: Document): AdapterCapture | null {
-    const text = firstDescription(doc, ['#jobDescriptionText', '[data-testid="jobDescriptionText"]', '.jobsearch-JobComponent-description']);
+    const text = firstDescription(doc, [
+      '#jobDescriptionText',
+      '[data-testid="jobDescriptionText"]',
+      '.jobsearch-JobComponent-description',
+    ]);
     if (!text) return null;
-    const root = firstElement(doc, ['#jobsearch-ViewjobPaneWrapper', '.jobsearch-JobComponent', '[role="main"]']) ?? doc;
-    const title = firstText(root, ['[data-testid="jobsearch-JobInfoHeader-title"]', '[data-testid="simpler-jobTitle"]', 'h1', 'h2']);
+    const root =
+      firstElement(doc, ['#jobsearch-ViewjobPaneWrapper', '.jobsearch-JobComponent', '[role="main"]']) ?? doc;
+    const title = firstText(root, [
+      '[data-testid="jobsearch-JobInfoHeader-title"]',
+      '[data-testid="simpler-jobTitle"]',
+      'h1',
+      'h2',
+    ]);
     return {
       text,
       // The title carries a screen-reader suffix: "PHP Developer - job post".
       title: title.replace(/\s*-\s*job post$/i, ''),
       company: firstText(root, ['[data-testid="inlineHeader-companyName"]', '[data-company-name="true"]']),
-      location: firstText(root, ['[data-testid="inlineHeader-companyLocation"]', '[data-testid="jobsearch-JobInfoHeader-companyLocation"]', '[data-testid="job-location"]']),
+      location: firstText(root, [
+        '[data-testid="inlineHeader-companyLocation"]',
+        '[data-testid="jobsearch-JobInfoHeader-companyLocation"]',
+        '[data-testid="job-location"]',
+      ]),
     };
   },
 };

@@ -11,7 +11,16 @@ import { workday } from './workday';
 
 export type { AdapterCapture, SiteAdapter } from './types';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [linkedin, indeed, greenhouse, lever, workday, seek, ashby, smartrecruiters];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  linkedin,
+  indeed,
+  greenhouse,
+  lever,
+  workday,
+  seek,
+  ashby,
+  smartrecruiters,
+];
 
 /** The adapter for the page's host, or undefined for other sites (and for URLs that do not parse). */
 export function adapterForUrl(url: string): SiteAdapter | undefined {

@@ -26,12 +26,21 @@ export const lever: SiteAdapter = {
   hosts: /(^|\.)lever\.co$/i,
   capture(doc: Document): AdapterCapture | null {
     const page = doc.querySelector('.posting-page') ?? doc;
-    let sections = Array.from(page.querySelectorAll('.section-wrapper .section, [data-qa="job-description"], [data-qa="closing-description"]'));
+    let sections = Array.from(
+      page.querySelectorAll('.section-wrapper .section, [data-qa="job-description"], [data-qa="closing-description"]'),
+    );
     sections = sections.filter((s, i) => !sections.some((o, j) => j !== i && o.contains(s)) && !isApplySection(s));
-    const text = sections.map((s) => htmlToText(s)).filter(Boolean).join('\n');
+    const text = sections
+      .map((s) => htmlToText(s))
+      .filter(Boolean)
+      .join('\n');
     if (text.length < 50) return null;
     const title = firstText(page, ['.posting-headline h2', '.posting-header h2', 'h2']);
-    const location = firstText(page, ['.posting-categories .location', '.posting-category.location', '[data-qa="posting-location"]']);
+    const location = firstText(page, [
+      '.posting-categories .location',
+      '.posting-category.location',
+      '[data-qa="posting-location"]',
+    ]);
     return { text, title, company: companyFromTitleTag(doc, title), location };
   },
 };

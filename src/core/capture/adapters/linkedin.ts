@@ -23,11 +23,16 @@ const DESCRIPTION_SELECTORS = [
   '.description__text',
 ];
 
-const ABOUT_THE_JOB_RE = /^(about the job|à propos de l[’']offre d[’']emploi|info zum job|acerca del empleo|sobre la vaga|over de vacature|informazioni sull[’']offerta di lavoro)$/i;
+const ABOUT_THE_JOB_RE =
+  /^(about the job|à propos de l[’']offre d[’']emploi|info zum job|acerca del empleo|sobre la vaga|over de vacature|informazioni sull[’']offerta di lavoro)$/i;
 
 /** The 2026 layout: stable hooks only (componentkey, data-sdui-component, data-testid, headings). */
 function hashedLayoutDescription(doc: Document): string {
-  const component = firstElement(doc, ['[componentkey*="aboutTheJob"]', '[componentkey*="AboutTheJob"]', '[data-sdui-component*="aboutTheJob"]']);
+  const component = firstElement(doc, [
+    '[componentkey*="aboutTheJob"]',
+    '[componentkey*="AboutTheJob"]',
+    '[data-sdui-component*="aboutTheJob"]',
+  ]);
   if (component) {
     const text = firstDescription(component, ['[data-testid="expandable-text-box"]']) || htmlToText(component);
     if (text.length >= 50) return text;
@@ -45,14 +50,24 @@ function hashedLayoutDescription(doc: Document): string {
 }
 
 function detailRoot(doc: Document): ParentNode {
-  return firstElement(doc, ['.details-pane__content', '.jobs-search__job-details--container', '.job-view-layout', 'main']) ?? doc;
+  return (
+    firstElement(doc, ['.details-pane__content', '.jobs-search__job-details--container', '.job-view-layout', 'main']) ??
+    doc
+  );
 }
 
 /** "Company · Place · 2 days ago · 10 applicants" (logged-in top card). */
 function primaryDescription(root: ParentNode): { company: string; location: string } {
-  const box = firstElement(root, ['.job-details-jobs-unified-top-card__primary-description-container', '.job-details-jobs-unified-top-card__primary-description', '.jobs-unified-top-card__primary-description']);
+  const box = firstElement(root, [
+    '.job-details-jobs-unified-top-card__primary-description-container',
+    '.job-details-jobs-unified-top-card__primary-description',
+    '.jobs-unified-top-card__primary-description',
+  ]);
   if (!box) return { company: '', location: '' };
-  const parts = inlineText(box).split('·').map((s) => s.trim()).filter(Boolean);
+  const parts = inlineText(box)
+    .split('·')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const company = inlineText(box.querySelector('a')) || parts[0] || '';
   return { company, location: parts[1] ?? '' };
 }
@@ -63,7 +78,8 @@ function titleTag(doc: Document): { title: string; company: string; location: st
   const hiring = /^(.+?) hiring (.+?) in (.+?) \| LinkedIn$/.exec(raw);
   if (hiring) return { company: hiring[1], title: hiring[2], location: hiring[3] };
   const parts = raw.split(' | ');
-  if (parts.length >= 3 && /linkedin/i.test(parts[parts.length - 1])) return { title: parts[0], company: parts[1], location: '' };
+  if (parts.length >= 3 && /linkedin/i.test(parts[parts.length - 1]))
+    return { title: parts[0], company: parts[1], location: '' };
   return { title: '', company: '', location: '' };
 }
 
@@ -86,9 +102,21 @@ export const linkedin: SiteAdapter = {
     return {
       text,
       title:
-        firstText(root, ['.job-details-jobs-unified-top-card__job-title', '.jobs-unified-top-card__job-title', '.top-card-layout__title', '.topcard__title', 'h1']) ||
-        fromTitle.title,
-      company: firstText(root, ['.topcard__org-name-link', '.job-details-jobs-unified-top-card__company-name', '.jobs-unified-top-card__company-name']) || top.company || fromTitle.company,
+        firstText(root, [
+          '.job-details-jobs-unified-top-card__job-title',
+          '.jobs-unified-top-card__job-title',
+          '.top-card-layout__title',
+          '.topcard__title',
+          'h1',
+        ]) || fromTitle.title,
+      company:
+        firstText(root, [
+          '.topcard__org-name-link',
+          '.job-details-jobs-unified-top-card__company-name',
+          '.jobs-unified-top-card__company-name',
+        ]) ||
+        top.company ||
+        fromTitle.company,
       location: guestLocation(root) || top.location || fromTitle.location,
     };
   },

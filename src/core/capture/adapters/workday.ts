@@ -20,13 +20,19 @@ export const workday: SiteAdapter = {
   name: 'workday',
   hosts: /(^|\.)(myworkdayjobs|myworkdaysite|workday)\.com$/i,
   capture(doc: Document, url: string): AdapterCapture | null {
-    const text = firstDescription(doc, ['[data-automation-id="jobPostingDescription"]', '[data-automation-id="job-posting-details"]']);
+    const text = firstDescription(doc, [
+      '[data-automation-id="jobPostingDescription"]',
+      '[data-automation-id="job-posting-details"]',
+    ]);
     if (!text) return null;
     return {
       text,
       title: firstText(doc, ['[data-automation-id="jobPostingHeader"]', 'h2[data-automation-id]', 'h1']),
       company: tenantName(url),
-      location: firstText(doc, ['[data-automation-id="locations"] dd', '[data-automation-id="locations"]']).replace(/^locations?\s*/i, ''),
+      location: firstText(doc, ['[data-automation-id="locations"] dd', '[data-automation-id="locations"]']).replace(
+        /^locations?\s*/i,
+        '',
+      ),
     };
   },
 };
