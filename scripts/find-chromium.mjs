@@ -2,10 +2,10 @@
 // Order: $CHROMIUM_PATH, Debian/Ubuntu/Fedora/macOS install paths, programs on PATH, Playwright's
 // browser cache. Used by scripts/ensure-chromium.mjs, test/e2e/fixtures.ts and bench/popup.ts.
 // Also the launch flags shared by the quick start and the browser tests.
-import { execFileSync } from 'node:child_process';
+import { binaryVersion, onPath } from './find-binary.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 
 const FIXED_PATHS = [
   '/usr/bin/chromium',
@@ -44,14 +44,6 @@ export const HEADLESS_ARGS = Object.freeze([
 /** The file a successful ensure-chromium run writes, read by the tests. */
 export const CHROMIUM_JSON = 'build/chromium.json';
 
-function onPath(program) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const p = join(dir, program);
-    if (dir && existsSync(p)) return p;
-  }
-  return undefined;
-}
-
 function inPlaywrightCache() {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return undefined;
@@ -74,15 +66,7 @@ function inPlaywrightCache() {
 
 /** Does the binary start? (`--version` exits at once.) */
 export function chromiumVersion(path) {
-  try {
-    return execFileSync(path, ['--version'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
+  return binaryVersion(path);
 }
 
 /** The first Chromium found, with where it came from; undefined when there is none. */

@@ -1,9 +1,8 @@
 // Finds a Firefox the Firefox browser tests can drive (puppeteer-core over WebDriver BiDi):
 // $FIREFOX_PATH, Debian's firefox-esr, other install paths, programs on PATH. Used by
 // scripts/ensure-firefox.mjs and test/firefox/fixtures.ts.
-import { execFileSync } from 'node:child_process';
+import { binaryVersion, onPath } from './find-binary.mjs';
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 
 const FIXED_PATHS = [
   // The real binary: /usr/bin/firefox-esr is a shell wrapper, which puppeteer can drive too.
@@ -21,25 +20,9 @@ export const FIREFOX_JSON = 'build/firefox.json';
 /** Firefox 140 ESR is the oldest release the Firefox build supports (strict_min_version). */
 export const FIREFOX_MIN_MAJOR = 140;
 
-function onPath(program) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const p = join(dir, program);
-    if (dir && existsSync(p)) return p;
-  }
-  return undefined;
-}
-
 /** "Mozilla Firefox 153.8.0esr", or undefined when the binary does not start. */
 export function firefoxVersion(path) {
-  try {
-    return execFileSync(path, ['--version'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
+  return binaryVersion(path);
 }
 
 /** The major version in a `--version` line (0 when unreadable). */
