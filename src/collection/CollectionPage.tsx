@@ -15,7 +15,7 @@ import { deletePosting, savePosting, updateTracking } from '../shared/collection
 import { AddOpenTabs } from './components/AddOpenTabs';
 import { CollectionTable } from './components/CollectionTable';
 import { FilterBar } from './components/FilterBar';
-import { Notice, type NoticeState } from './components/Notice';
+import { Notice, type NoticeState } from '../shared/Notice';
 import { TopValuesChart } from './components/TopValuesChart';
 import { TransferBar } from './components/TransferBar';
 import { useCollection } from './use-collection';
@@ -98,7 +98,7 @@ export function CollectionPage() {
       )}
       <TransferBar shown={shown} all={sorted} onNotice={setNotice} />
       <AddOpenTabs onNotice={setNotice} />
-      <Notice notice={notice} onDismiss={() => setNotice(undefined)} />
+      <Notice notice={notice} onDismiss={() => setNotice(undefined)} testId="collection-notice" />
       {loaded && postings.length === 0 ? (
         <p class="empty" data-testid="collection-empty">
           Nothing saved yet. Open a job posting, click the Job Entities button and choose "Save to collection"; or

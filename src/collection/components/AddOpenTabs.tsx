@@ -10,7 +10,7 @@ import { SETTINGS_ERROR_CODES } from '../../core/errors';
 import { savePosting, toSavedPosting } from '../../shared/collection-store';
 import { MessageError, sendMessage } from '../../shared/messages';
 import { jobTabCandidates } from '../open-tabs';
-import type { NoticeState } from './Notice';
+import type { NoticeState } from '../../shared/Notice';
 
 export const MAX_PARALLEL = 4;
 const ALL_SITES = ['https://*/*', 'http://*/*'];

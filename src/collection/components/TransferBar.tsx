@@ -6,7 +6,7 @@ import { collectionRows, parseBackup, toJSON, type SavedPosting } from '../../co
 import { toCSV, toTSV } from '../../core/export/delimited';
 import { importPostings } from '../../shared/collection-store';
 import { downloadText } from '../../shared/download-file';
-import type { NoticeState } from './Notice';
+import type { NoticeState } from '../../shared/Notice';
 
 /** Larger than any real collection's backup; a bigger file is not ours. */
 const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
