@@ -4,179 +4,38 @@
 // The server's answers are not trusted as the SDK's types: each is validated with zod (the fields
 // this project reads; the rest passes through), and a malformed one names the endpoint.
 import OpenAI, { BadRequestError, NotFoundError, UnprocessableEntityError, toFile } from 'openai';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ExtractionError } from './errors';
 import { mapProviderError, serverMessage } from './providers/map-error';
 import { noRetryOnQuotaFetch, PLACEHOLDER_API_KEY } from './providers/openai';
 import { resolveMode } from './models';
-import { valueAt } from './value-at';
+import { sleep, withRequestSignal } from './abortable';
+import {
+  FileObjectSchema,
+  FineTuningJobEventPageSchema,
+  FineTuningJobPageSchema,
+  FineTuningJobSchema,
+  TERMINAL_STATUSES,
+  type FileObject,
+  type FineTuneConnection,
+  type FineTuningJob,
+  type FineTuningJobEvent,
+  type JobRequest,
+  type JobUpdate,
+} from './finetune-schemas';
+import { describeReplyProblem, readReply, type ReplyBody } from './server-reply';
 
-/** A file object (POST /files). */
-export const FileObjectSchema = z.looseObject({
-  id: z.string().min(1),
-  bytes: z.number(),
-});
-
-/** A fine-tuning job (create, retrieve, cancel, list). The status stays open: servers add their own. */
-export const FineTuningJobSchema = z.looseObject({
-  id: z.string().min(1),
-  status: z.string().min(1),
-  model: z.string(),
-  training_file: z.string(),
-  validation_file: z.string().nullish(),
-  fine_tuned_model: z.string().nullish(),
-  created_at: z.number().nullish(),
-  finished_at: z.number().nullish(),
-  trained_tokens: z.number().nullish(),
-  error: z.looseObject({ message: z.string().nullish(), code: z.string().nullish() }).nullish(),
-});
-
-/** One event of a job (`type: 'metrics'` events carry step, total_steps and train_loss in `data`). */
-export const FineTuningJobEventSchema = z.looseObject({
-  id: z.string().min(1),
-  created_at: z.number().nullish(),
-  level: z.string(),
-  message: z.string(),
-  type: z.string().nullish(),
-  data: z.unknown().optional(),
-});
-
-const pageOf = <T extends z.ZodType>(item: T) =>
-  z.looseObject({ data: z.array(item), has_more: z.boolean().nullish() });
-export const FineTuningJobPageSchema = pageOf(FineTuningJobSchema);
-export const FineTuningJobEventPageSchema = pageOf(FineTuningJobEventSchema);
-
-export type FileObject = z.infer<typeof FileObjectSchema>;
-export type FineTuningJob = z.infer<typeof FineTuningJobSchema>;
-export type FineTuningJobEvent = z.infer<typeof FineTuningJobEventSchema>;
-
-export const TERMINAL_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
-
-export interface FineTuneConnection {
-  baseURL: string;
-  /** May be empty for servers without keys; a placeholder is sent then (the SDK insists on one). */
-  apiKey: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-}
-
-export interface JobRequest {
-  model: string;
-  trainingFile: string;
-  validationFile?: string;
-  suffix?: string;
-  epochs?: number;
-  seed?: number;
-}
-
-export interface JobUpdate {
-  job: FineTuningJob;
-  /** Events not reported before, oldest first. */
-  events: FineTuningJobEvent[];
-  /** True when the status differs from the previous update (always true on the first). */
-  statusChanged: boolean;
-}
+export * from './finetune-schemas';
+export { sleep, withRequestSignal } from './abortable';
+export { describeReplyProblem, type ReplyBody } from './server-reply';
 
 /** The format a base model is fine-tuned with: chat `messages` for chat models, else prompt/completion. */
 export function trainingFormatFor(model: string): 'chat' | 'completion' {
   return resolveMode(model, 'auto');
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it is aborted (its listener removed either way). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * Run one request on its own signal, linked to the run's by one listener removed when the request
- * ends. The SDK adds an abort listener to the signal it is given for every request and keeps it:
- * passing the run's signal to each poll would pile them up (MaxListenersExceededWarning).
- */
-export async function withRequestSignal<T>(
-  signal: AbortSignal | undefined,
-  run: (signal?: AbortSignal) => Promise<T>,
-): Promise<T> {
-  if (!signal) return run(undefined);
-  const child = new AbortController();
-  const onAbort = () => child.abort(signal.reason);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await run(child.signal);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-}
-
 /** Most epochs OpenAI's API accepts for a fine-tuning job (n_epochs, 1 to 50). */
 export const MAX_EPOCHS = 50;
-
-/** What came back: parsed JSON, or the text when the body is not JSON. */
-export type ReplyBody = { json: true; value: unknown } | { json: false; text: string };
-
-async function readReply(res: Response): Promise<ReplyBody> {
-  const text = await res.text();
-  if (text.trim() === '') return { json: false, text };
-  try {
-    return { json: true, value: JSON.parse(text) };
-  } catch {
-    return { json: false, text };
-  }
-}
-
-/** "null", "a list", "text", "a number"...: what a value is, for messages. */
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  return `a ${typeof value === 'object' ? 'JSON object' : typeof value}`;
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a JSON object',
-};
-
-function pathName(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
-}
-
-/** What is wrong with a reply, in a few words: `"status" is missing; "bytes" is text, not a number`. */
-export function describeReplyProblem(body: ReplyBody, issues: readonly z.core.$ZodIssue[] = []): string {
-  if (!body.json) {
-    const start = body.text.replace(/\s+/g, ' ').trim();
-    return start
-      ? `it is not JSON (it starts with ${JSON.stringify(start.length > 60 ? start.slice(0, 60) + '...' : start)})`
-      : 'it is empty';
-  }
-  const notes = issues.map((issue) => {
-    const value = valueAt(body.value, issue.path);
-    const name = issue.path.length ? `"${pathName(issue.path)}"` : 'it';
-    if (issue.code === 'invalid_type') {
-      if (value === undefined) return `${name} is missing`;
-      return `${name} is ${describeValue(value)}, not ${EXPECTED[issue.expected] ?? issue.expected}`;
-    }
-    if (issue.code === 'too_small' && typeof value === 'string') return `${name} is empty`;
-    return `${name}: ${issue.message}`;
-  });
-  const shown = notes.slice(0, 3).join('; ');
-  return notes.length > 3 ? `${shown}; and ${notes.length - 3} more` : shown;
-}
 
 export class FineTuningClient {
   readonly client: OpenAI;
