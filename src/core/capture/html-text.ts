@@ -2,80 +2,12 @@
 // line breaks, entities are decoded, scripts/styles/hidden elements and form controls are dropped.
 // Works on any DOM (browser page, content script, linkedom in Node); a string is parsed into an
 // inert document so that nothing in it loads or runs.
+import { decodeEntities } from './html-entities';
+import { BLOCK_TAGS, BOLD_TAGS, CELL_TAGS, HEADING_TAGS, SKIPPED_TAGS } from './html-tags';
+import { markLine, type MarkedLine } from './line-marks';
 
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'canvas',
-  'iframe',
-  'object',
-  'embed',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'input',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'video',
-  'audio',
-  'picture',
-  'img',
-  'map',
-  'dialog',
-]);
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-  'tr',
-  'ul',
-  'caption',
-]);
-
-const CELL_TAGS = new Set(['td', 'th']);
+export { decodeEntities } from './html-entities';
+export { LINE_MARKS, stripMarks, unmarkText, type MarkedLine } from './line-marks';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -111,19 +43,6 @@ export function inlineText(node: Node | null | undefined): string {
   const text =
     node.nodeType === ELEMENT_NODE && tagOf(node as Element) === 'title' ? (node.textContent ?? '') : nodeToText(node);
   return text.replace(/\s+/g, ' ').trim();
-}
-
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const BOLD_TAGS = new Set(['b', 'strong']);
-
-/** What a line of text is: the markup's say on whether it is a heading or a list item. */
-export interface MarkedLine {
-  text: string;
-  /** 'h': a heading element; 'b': every letter of the line is bold. */
-  mark?: 'h' | 'b';
-  item?: boolean;
-  /** A blank line (an empty paragraph, two line breaks) comes before it. */
-  gap?: boolean;
 }
 
 interface Walk {
@@ -218,56 +137,9 @@ export function nodeToLines(node: Node): MarkedLine[] {
   return w.lines;
 }
 
-// Capture passes text between its strategies as strings; a line may start with these marks so that
-// what the markup said of it (heading, bold line, list item) reaches the section splitter. Capture
-// strips them before the posting leaves it. A hidden heading names a section that the page does not
-// show as text (a JSON-LD field such as `qualifications`): it is dropped from the text.
-export const LINE_MARKS = {
-  heading: '\u0001',
-  bold: '\u0002',
-  item: '\u0003',
-  hiddenHeading: '\u0004',
-  gap: '\u0005',
-} as const;
-const MARKS_RE = /[\u0001-\u0005]/g;
-
-function markLine(line: MarkedLine): string {
-  const prefix =
-    (line.mark === 'h' ? LINE_MARKS.heading : line.mark === 'b' ? LINE_MARKS.bold : '') +
-    (line.item ? LINE_MARKS.item : '') +
-    (line.gap ? LINE_MARKS.gap : '');
-  return prefix + line.text;
-}
-
 /** Lines with their marks, one string (see LINE_MARKS). */
 export function nodeToMarkedText(node: Node): string {
   return nodeToLines(node).map(markLine).join('\n');
-}
-
-/** Marked text -> the plain text and its lines (with marks); a hidden heading is a line of its own, kept out of the text. */
-export function unmarkText(marked: string): { text: string; lines: (MarkedLine & { hidden?: boolean })[] } {
-  const lines: (MarkedLine & { hidden?: boolean })[] = [];
-  const shown: string[] = [];
-  for (const raw of marked.split('\n')) {
-    const m = /^[\u0001-\u0005]+/.exec(raw);
-    const marks = m ? m[0] : '';
-    const text = raw.slice(marks.length).replace(MARKS_RE, '').trim();
-    if (!text) continue;
-    const line: MarkedLine & { hidden?: boolean } = { text };
-    if (marks.includes(LINE_MARKS.heading) || marks.includes(LINE_MARKS.hiddenHeading)) line.mark = 'h';
-    else if (marks.includes(LINE_MARKS.bold)) line.mark = 'b';
-    if (marks.includes(LINE_MARKS.item)) line.item = true;
-    if (marks.includes(LINE_MARKS.gap)) line.gap = true;
-    if (marks.includes(LINE_MARKS.hiddenHeading)) line.hidden = true;
-    else shown.push(text);
-    lines.push(line);
-  }
-  return { text: shown.join('\n'), lines };
-}
-
-/** Marked text without its marks (hidden headings dropped). */
-export function stripMarks(marked: string): string {
-  return /[\u0001-\u0005]/.test(marked) ? unmarkText(marked).text : marked;
 }
 
 /** The visible text of a DOM node, structured by lines. */
@@ -294,39 +166,6 @@ export function parseHtmlFragment(html: string, ownerDoc?: Document): Node | nul
   const template = doc.createElement('template') as HTMLTemplateElement;
   template.innerHTML = html;
   return template.content ?? template;
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  bull: '•',
-  middot: '·',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-};
-
-/** Entity decoding without a DOM (numeric entities and the common named ones). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? m;
-  });
 }
 
 const TAG_RE = /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi;

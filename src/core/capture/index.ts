@@ -7,11 +7,11 @@ import { ExtractionError } from '../errors';
 import type { Posting } from '../posting';
 import { lineFromPlainText, sectionsFromLines, type SectionLine } from '../section-split';
 import type { Section } from '../sections';
-import { adapterForUrl, type AdapterCapture } from './adapters/index';
+import { adapterForUrl, type AdapterCapture, type SiteAdapter } from './adapters/index';
 import { normalizeLines, nodeToText, stripMarks, unmarkText } from './html-text';
 import { fullerPageText, readJobPostingJsonLd, type JsonLdPosting } from './jsonld';
 import { captureLargestBlock } from './largest-block';
-import { readPageMeta } from './page-meta';
+import { readPageMeta, type PageMeta } from './page-meta';
 import { captureWithReadability } from './readability';
 import { looksLikeBotCheck, MAX_LINK_DENSITY, MIN_SELECTION_CHARS, readsLikePosting } from './signals';
 
@@ -88,11 +88,19 @@ export function structureText(marked: string): { text: string; sections: Section
   return { text, sections: sectionsFromLines(sectionLines) };
 }
 
-export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
-  const url = opts.url;
+/** What the page says of the posting besides its text: metadata, JSON-LD and the site adapter's capture. */
+interface PageSources {
+  url: string;
+  adapter: SiteAdapter | undefined;
+  meta: PageMeta;
+  jsonld: JsonLdPosting | null;
+  fromAdapter: AdapterCapture | null;
+}
+
+function readPageSources(doc: Document, url: string): PageSources {
   const adapter = adapterForUrl(url);
   const meta = readPageMeta(doc);
-  let jsonld: JsonLdPosting | null = null;
+  let jsonld: JsonLdPosting | null;
   try {
     jsonld = readJobPostingJsonLd(doc, url);
   } catch {
@@ -107,29 +115,43 @@ export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
       fromAdapter = null;
     }
   }
+  return { url, adapter, meta, jsonld, fromAdapter };
+}
 
-  // The strategy whose text wins also gives the first say on title, company and place.
-  const build = (marked: string, source: Posting['source'], extra?: { title?: string; company?: string }): Posting => {
-    const { text, sections } = structureText(marked);
-    const structured = source === 'adapter' ? [fromAdapter, jsonld] : [jsonld, fromAdapter];
-    const pageTitle = splitTitleBySite(stripSiteSuffix(meta.title || meta.documentTitle, meta.siteName), url);
-    const posting: Posting = {
-      url,
-      title: firstNonEmpty(
-        ...structured.map((s) => s?.title),
-        pageTitle.title,
-        extra?.title && splitTitleBySite(stripSiteSuffix(extra.title, meta.siteName), url).title,
-        meta.h1,
-      ),
-      company: firstNonEmpty(...structured.map((s) => s?.company), extra?.company, pageTitle.company, meta.siteName),
-      location: firstNonEmpty(...structured.map((s) => s?.location)),
-      text,
-      source,
-    };
-    if (adapter) posting.site = adapter.name;
-    posting.sections = sections;
-    return posting;
+/** The posting from the winning strategy's text: that strategy also gives the first say on title, company and place. */
+function buildPosting(
+  page: PageSources,
+  marked: string,
+  source: Posting['source'],
+  extra?: { title?: string; company?: string },
+): Posting {
+  const { url, adapter, meta, jsonld, fromAdapter } = page;
+  const { text, sections } = structureText(marked);
+  const structured = source === 'adapter' ? [fromAdapter, jsonld] : [jsonld, fromAdapter];
+  const pageTitle = splitTitleBySite(stripSiteSuffix(meta.title || meta.documentTitle, meta.siteName), url);
+  const posting: Posting = {
+    url,
+    title: firstNonEmpty(
+      ...structured.map((s) => s?.title),
+      pageTitle.title,
+      extra?.title && splitTitleBySite(stripSiteSuffix(extra.title, meta.siteName), url).title,
+      meta.h1,
+    ),
+    company: firstNonEmpty(...structured.map((s) => s?.company), extra?.company, pageTitle.company, meta.siteName),
+    location: firstNonEmpty(...structured.map((s) => s?.location)),
+    text,
+    source,
   };
+  if (adapter) posting.site = adapter.name;
+  posting.sections = sections;
+  return posting;
+}
+
+export function capturePosting(doc: Document, opts: CaptureOptions): Posting {
+  const page = readPageSources(doc, opts.url);
+  const { jsonld, fromAdapter } = page;
+  const build = (marked: string, source: Posting['source'], extra?: { title?: string; company?: string }) =>
+    buildPosting(page, marked, source, extra);
 
   // 1. The user's selection: they know what the posting is.
   const selection = opts.selection ? normalizeLines(opts.selection) : '';
