@@ -13,8 +13,11 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from 'openai';
-import { ExtractionError, redactSecrets } from '../errors';
+import { ExtractionError, redactSecrets, type ErrorCode } from '../errors';
 import { firstLine } from '../text';
+import { isCutConnection, unreachableMessage } from './connection-errors';
+
+export { isCutConnection, isLocalBaseURL } from './connection-errors';
 
 export interface ErrorContext {
   model: string;
@@ -25,27 +28,6 @@ export interface ErrorContext {
   maxRetries?: number;
   /** The key sent: a server may echo it in its error, and no message may carry it. */
   apiKey?: string;
-}
-
-/** Hosts that are the user's own machine or network: the server is theirs to start. */
-export function isLocalBaseURL(baseURL: string): boolean {
-  let host: string;
-  try {
-    host = new URL(baseURL).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return false;
-  }
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '0.0.0.0' ||
-    host === '::1' ||
-    /^127\./.test(host) ||
-    /^10\./.test(host) ||
-    /^192\.168\./.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-    host.endsWith('.local')
-  );
 }
 
 function isOpenAI(baseURL: string): boolean {
@@ -74,59 +56,101 @@ function retryAfterText(err: APIError): string {
     : ` The server asked to wait ${wait < 10 ? wait.toFixed(wait < 1 ? 1 : 0) : Math.round(wait)} s.`;
 }
 
-/** The low-level reason of a connection failure (Node's undici puts it in `cause.code`). */
-function connectionCause(err: unknown): { code?: string; message: string } {
-  let cur: unknown = err;
-  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
-    const c = cur as { code?: unknown; cause?: unknown; message?: unknown };
-    if (typeof c.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c.code))
-      return { code: c.code, message: String(c.message ?? '') };
-    cur = c.cause;
-  }
-  return { message: err instanceof Error ? err.message : String(err) };
+/** What a message may name: the model, the base URL, and whether the client retried. */
+interface MessageContext {
+  model: string;
+  base: string;
+  retried: boolean;
 }
 
-function unreachableMessage(err: unknown, ctx: ErrorContext): string {
-  const { code } = connectionCause(err);
-  const local = isLocalBaseURL(ctx.baseURL);
-  const where = `Could not reach ${ctx.baseURL}`;
-  let what: string;
-  if (code === 'ECONNREFUSED') what = `${where}: the connection was refused (nothing is listening there).`;
-  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') what = `${where}: the host name does not resolve (DNS).`;
-  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
-    what = `${where}: the server closed the connection without answering.`;
-  else if (code) what = `${where} (${code}).`;
-  // In a browser a refused connection and a CORS refusal look the same ("Failed to fetch").
-  else what = `${where}: the server is down, the address is wrong, or it refused this origin (CORS).`;
-  const todo = local
-    ? ' Start your server and check the port (vLLM: `vllm serve MODEL`; llama.cpp: `llama-server -m MODEL.gguf`; Ollama: `ollama serve`; LM Studio: start the local server). From the extension, Ollama also needs OLLAMA_ORIGINS="chrome-extension://*,moz-extension://*" and LM Studio needs CORS enabled.'
-    : ' Check the base URL in the settings (for OpenAI: https://api.openai.com/v1) and your network connection.';
-  return what + todo;
+/** One kind of HTTP answer: the SDK's error classes that carry it, a finer test on the body, the code and message. */
+interface HttpErrorRule {
+  classes: readonly (abstract new (...args: never[]) => APIError)[];
+  when?: (err: APIError) => boolean;
+  code: ErrorCode;
+  /** The status reported; the error's own when not given. */
+  status?: number;
+  message: (err: APIError, m: MessageContext) => string;
 }
 
-/**
- * A connection cut after the answer started (headers received, body cut off): the SDK does not
- * wrap it, so it arrives as the fetch's own TypeError ("terminated" in Node, "Failed to fetch" or
- * "network error" in browsers). Worth one more try, like a 5xx.
- */
-export function isCutConnection(err: unknown): boolean {
-  if (!(err instanceof Error) || err instanceof APIError) return false;
-  if (err.name === 'AbortError') return false;
-  const { code } = connectionCause(err);
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return true;
-  return (
-    err instanceof TypeError &&
-    /terminated|failed to fetch|network ?error|load failed|other side closed/i.test(err.message)
-  );
-}
+const AFTER_RETRYING = (m: MessageContext) => (m.retried ? ' and still did after retrying' : '');
+
+/** HTTP answers in the order they are tried: the first rule whose class (and test) matches maps the error. */
+const HTTP_ERROR_RULES: readonly HttpErrorRule[] = [
+  {
+    classes: [AuthenticationError],
+    code: 'invalid_key',
+    status: 401,
+    message: (err, { base }) => {
+      const where = isOpenAI(base)
+        ? 'Create one at https://platform.openai.com/api-keys and'
+        : `Check the key your server at ${base} expects and`;
+      return `The API key was rejected by ${base} (401: ${serverMessage(err)}). ${where} paste it in the settings (or pass --api-key / OPENAI_API_KEY).`;
+    },
+  },
+  {
+    classes: [PermissionDeniedError],
+    code: 'no_access',
+    status: 403,
+    message: (err, { model, base }) =>
+      `Your key may not use the model ${model} at ${base} (403: ${serverMessage(err)}). Use a model your organisation or project can access, or ask its owner for access.`,
+  },
+  {
+    classes: [NotFoundError],
+    code: 'not_found',
+    status: 404,
+    message: (err, { model, base }) =>
+      `The model "${model}" was not found at ${base} (404: ${serverMessage(err)}). Check the model id (a fine-tune looks like ft:davinci-002:ORG:NAME:ID) and that the base URL ends in /v1.`,
+  },
+  {
+    classes: [RateLimitError],
+    when: (err) =>
+      err.code === 'insufficient_quota' || (err.error as { type?: unknown } | undefined)?.type === 'insufficient_quota',
+    code: 'quota',
+    status: 429,
+    message: (err, { base }) =>
+      `Your account at ${base} has no quota left (429 insufficient_quota: ${serverMessage(err)}). Add credit or raise the limit in your billing settings, then try again.`,
+  },
+  {
+    classes: [RateLimitError],
+    code: 'rate_limit',
+    status: 429,
+    message: (err, m) =>
+      `The server at ${m.base} is rate-limiting requests to ${m.model}${AFTER_RETRYING(m)} (429).${retryAfterText(err)} Wait a moment, lower --concurrency, or raise your rate limits.`,
+  },
+  {
+    classes: [BadRequestError, UnprocessableEntityError],
+    when: (err) => err.code === 'context_length_exceeded',
+    code: 'bad_request',
+    message: (err, { model }) =>
+      `The posting is too long for ${model} (${err.status}: ${serverMessage(err)}). Set the model's context size in the settings so long postings are split, or lower the max tokens.`,
+  },
+  {
+    classes: [BadRequestError, UnprocessableEntityError],
+    code: 'bad_request',
+    message: (err, { model, base }) =>
+      `The server at ${base} refused the request for ${model} (${err.status}: ${serverMessage(err)}). Check the model and mode (completion or chat) in the settings.`,
+  },
+  {
+    classes: [InternalServerError],
+    code: 'server_error',
+    message: (err, m) =>
+      `The server at ${m.base} failed with ${err.status}${AFTER_RETRYING(m)} (${serverMessage(err)}). Try again later.`,
+  },
+  {
+    classes: [APIError],
+    when: (err) => typeof err.status === 'number',
+    code: 'unknown',
+    message: (err, { base }) =>
+      `The server at ${base} answered ${err.status} (${serverMessage(err)}). Check the base URL and model in the settings.`,
+  },
+];
 
 /** Map anything the SDK (or a fetch under it) threw to an ExtractionError. */
 export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionError {
   if (err instanceof ExtractionError) return err;
-  const model = ctx.model || '(no model set)';
-  const base = ctx.baseURL;
-  const retried = ctx.maxRetries !== 0;
-  const mk = (code: ConstructorParameters<typeof ExtractionError>[0], message: string, status?: number) =>
+  const m: MessageContext = { model: ctx.model || '(no model set)', base: ctx.baseURL, retried: ctx.maxRetries !== 0 };
+  const mk = (code: ErrorCode, message: string, status?: number) =>
     new ExtractionError(code, redactSecrets(message, ctx.apiKey ? [ctx.apiKey] : []), { status, cause: err });
 
   if (err instanceof APIUserAbortError || (err instanceof Error && err.name === 'AbortError'))
@@ -135,86 +159,20 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     const secs = ctx.timeoutMs ? ` within ${Math.round(ctx.timeoutMs / 1000)} s` : '';
     return mk(
       'timeout',
-      `The model ${model} at ${base} did not answer${secs}. Try again, raise the timeout in the settings, or shorten the posting.`,
+      `The model ${m.model} at ${m.base} did not answer${secs}. Try again, raise the timeout in the settings, or shorten the posting.`,
     );
   }
   if (err instanceof APIConnectionError) return mk('unreachable', unreachableMessage(err.cause ?? err, ctx));
   if (isCutConnection(err)) {
     return mk(
       'unreachable',
-      `The connection to ${base} was cut before the answer was complete (tried twice). Try again; if it keeps happening, check the server and your network.`,
+      `The connection to ${m.base} was cut before the answer was complete (tried twice). Try again; if it keeps happening, check the server and your network.`,
     );
   }
-  if (err instanceof AuthenticationError) {
-    const where = isOpenAI(base)
-      ? 'Create one at https://platform.openai.com/api-keys and'
-      : `Check the key your server at ${base} expects and`;
-    return mk(
-      'invalid_key',
-      `The API key was rejected by ${base} (401: ${serverMessage(err)}). ${where} paste it in the settings (or pass --api-key / OPENAI_API_KEY).`,
-      401,
-    );
-  }
-  if (err instanceof PermissionDeniedError) {
-    return mk(
-      'no_access',
-      `Your key may not use the model ${model} at ${base} (403: ${serverMessage(err)}). Use a model your organisation or project can access, or ask its owner for access.`,
-      403,
-    );
-  }
-  if (err instanceof NotFoundError) {
-    return mk(
-      'not_found',
-      `The model "${model}" was not found at ${base} (404: ${serverMessage(err)}). Check the model id (a fine-tune looks like ft:davinci-002:ORG:NAME:ID) and that the base URL ends in /v1.`,
-      404,
-    );
-  }
-  if (err instanceof RateLimitError) {
-    if (
-      err.code === 'insufficient_quota' ||
-      (err.error as { type?: unknown } | undefined)?.type === 'insufficient_quota'
-    ) {
-      return mk(
-        'quota',
-        `Your account at ${base} has no quota left (429 insufficient_quota: ${serverMessage(err)}). Add credit or raise the limit in your billing settings, then try again.`,
-        429,
-      );
-    }
-    return mk(
-      'rate_limit',
-      `The server at ${base} is rate-limiting requests to ${model}${retried ? ' and still did after retrying' : ''} (429).${retryAfterText(err)} Wait a moment, lower --concurrency, or raise your rate limits.`,
-      429,
-    );
-  }
-  if (err instanceof BadRequestError || err instanceof UnprocessableEntityError) {
-    const status = err.status;
-    if (err.code === 'context_length_exceeded') {
-      return mk(
-        'bad_request',
-        `The posting is too long for ${model} (${status}: ${serverMessage(err)}). Set the model's context size in the settings so long postings are split, or lower the max tokens.`,
-        status,
-      );
-    }
-    return mk(
-      'bad_request',
-      `The server at ${base} refused the request for ${model} (${status}: ${serverMessage(err)}). Check the model and mode (completion or chat) in the settings.`,
-      status,
-    );
-  }
-  if (err instanceof InternalServerError) {
-    return mk(
-      'server_error',
-      `The server at ${base} failed with ${err.status}${retried ? ' and still did after retrying' : ''} (${serverMessage(err)}). Try again later.`,
-      err.status,
-    );
-  }
-  if (err instanceof APIError && typeof err.status === 'number') {
-    return mk(
-      'unknown',
-      `The server at ${base} answered ${err.status} (${serverMessage(err)}). Check the base URL and model in the settings.`,
-      err.status,
-    );
+  if (err instanceof APIError) {
+    const rule = HTTP_ERROR_RULES.find((r) => r.classes.some((c) => err instanceof c) && (r.when?.(err) ?? true));
+    if (rule) return mk(rule.code, rule.message(err, m), rule.status ?? err.status);
   }
   const msg = err instanceof Error ? err.message : String(err);
-  return mk('unknown', `Something went wrong calling ${model} at ${base}: ${firstLine(msg)}`);
+  return mk('unknown', `Something went wrong calling ${m.model} at ${m.base}: ${firstLine(msg)}`);
 }
