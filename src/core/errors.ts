@@ -1,6 +1,6 @@
 // One typed error for everything a user can meet: what happened and what to do.
 import { z } from 'zod';
-import { firstLine } from './text';
+import { errorMessage, firstLine } from './text';
 
 export const ERROR_CODES = [
   'no_model', // nothing configured where a model is required
@@ -92,8 +92,7 @@ export function toErrorInfo(err: unknown, secrets: readonly string[] = []): Erro
     };
   }
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: CANCELLED_MESSAGE };
-  const msg = err instanceof Error ? err.message : String(err);
-  return { code: 'unknown', message: redactSecrets(`Something went wrong: ${firstLine(msg)}`, secrets) };
+  return { code: 'unknown', message: redactSecrets(`Something went wrong: ${firstLine(errorMessage(err))}`, secrets) };
 }
 
 /** Key-shaped tokens: OpenAI's `sk-…` (project, admin and service-account keys alike). */

@@ -1,6 +1,7 @@
 // Failures to reach the server at all, or a connection cut mid-answer: what the low-level cause says
 // and what the user can do about it (start a local server, check the base URL).
 import { APIError } from 'openai';
+import { errorMessage } from '../text';
 import type { ErrorContext } from './map-error';
 
 /** Hosts that are the user's own machine or network: the server is theirs to start. */
@@ -33,7 +34,7 @@ function connectionCause(err: unknown): { code?: string; message: string } {
       return { code: c.code, message: String(c.message ?? '') };
     cur = c.cause;
   }
-  return { message: err instanceof Error ? err.message : String(err) };
+  return { message: errorMessage(err) };
 }
 
 export function unreachableMessage(err: unknown, ctx: ErrorContext): string {

@@ -14,7 +14,7 @@ import {
   UnprocessableEntityError,
 } from 'openai';
 import { ExtractionError, redactSecrets, type ErrorCode } from '../errors';
-import { firstLine } from '../text';
+import { errorMessage, firstLine } from '../text';
 import { isCutConnection, unreachableMessage } from './connection-errors';
 
 export { isCutConnection, isLocalBaseURL } from './connection-errors';
@@ -173,6 +173,5 @@ export function mapProviderError(err: unknown, ctx: ErrorContext): ExtractionErr
     const rule = HTTP_ERROR_RULES.find((r) => r.classes.some((c) => err instanceof c) && (r.when?.(err) ?? true));
     if (rule) return mk(rule.code, rule.message(err, m), rule.status ?? err.status);
   }
-  const msg = err instanceof Error ? err.message : String(err);
-  return mk('unknown', `Something went wrong calling ${m.model} at ${m.base}: ${firstLine(msg)}`);
+  return mk('unknown', `Something went wrong calling ${m.model} at ${m.base}: ${firstLine(errorMessage(err))}`);
 }
