@@ -17,22 +17,23 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Run one request on its own signal, linked to the run's by one listener removed when the request
- * ends. The SDK adds an abort listener to the signal it is given for every request and keeps it:
- * passing the run's signal to each poll would pile them up (MaxListenersExceededWarning).
+ * Runs `work` with a signal of its own that follows `parent`. The SDK hangs an abort listener on
+ * the signal of every request and never takes it off: with one signal for all the chunks of a long
+ * posting they pile up on the caller's signal (Node warns past ten). The link is removed when the
+ * work is done, so the caller's signal holds at most one listener from here at a time.
  */
-export async function withRequestSignal<T>(
-  signal: AbortSignal | undefined,
-  run: (signal?: AbortSignal) => Promise<T>,
+export async function withLinkedSignal<T>(
+  parent: AbortSignal | undefined,
+  work: (signal: AbortSignal | undefined) => Promise<T>,
 ): Promise<T> {
-  if (!signal) return run(undefined);
-  const child = new AbortController();
-  const onAbort = () => child.abort(signal.reason);
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
+  if (!parent) return work(undefined);
+  const own = new AbortController();
+  const forward = () => own.abort(parent.reason);
+  if (parent.aborted) forward();
+  else parent.addEventListener('abort', forward, { once: true });
   try {
-    return await run(child.signal);
+    return await work(own.signal);
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    parent.removeEventListener('abort', forward);
   }
 }

@@ -3,7 +3,7 @@
 import OpenAI, { toFile } from 'openai';
 import { z } from 'zod';
 import { ExtractionError } from './errors';
-import { withRequestSignal } from './abortable';
+import { withLinkedSignal } from './abortable';
 import { COMPLETION_WINDOW } from './batch-requests';
 import { mapProviderError } from './providers/map-error';
 import { createClient } from './providers/openai';
@@ -93,7 +93,7 @@ export class BatchClient {
   async retrieve(id: string, signal?: AbortSignal): Promise<Batch> {
     try {
       return this.check(
-        await withRequestSignal(signal, (s) => this.client.batches.retrieve(id, { signal: s })),
+        await withLinkedSignal(signal, (s) => this.client.batches.retrieve(id, { signal: s })),
         `batch ${id}`,
       );
     } catch (err) {
@@ -123,7 +123,7 @@ export class BatchClient {
   /** A file's content as text (output and error files are at most the input's size). */
   async content(fileId: string, signal?: AbortSignal): Promise<string> {
     try {
-      const res = await withRequestSignal(signal, (s) => this.client.files.content(fileId, { signal: s }));
+      const res = await withLinkedSignal(signal, (s) => this.client.files.content(fileId, { signal: s }));
       return await res.text();
     } catch (err) {
       throw this.fail(err);

@@ -2,6 +2,7 @@
 // picks the provider from the settings, reads the part of the posting the scope asks for (see
 // focus.ts), splits it when too long for the model's context, cleans a model's answer with the
 // offline extractor's type sanity, and validates what comes back.
+import { withLinkedSignal } from './abortable';
 import { attributeSections } from './attribute-sections';
 import { ExtractionResultSchema, mergeEntities, pickEntities, type ExtractionResult, type Usage } from './entities';
 import { sanitizeEntities } from './sanity';
@@ -14,6 +15,8 @@ import type { Provider } from './provider';
 import { openaiProvider, pingModel } from './providers/openai';
 import { resolveProvider, type Settings } from './settings';
 import { countTokens } from './tokens';
+
+export { withLinkedSignal } from './abortable';
 
 /** The provider these settings select. The offline extractor is loaded only when first used. */
 export async function getProvider(settings: Settings): Promise<Provider> {
@@ -32,28 +35,6 @@ function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined
     completionTokens: a.completionTokens + b.completionTokens,
     totalTokens: a.totalTokens + b.totalTokens,
   };
-}
-
-/**
- * Runs `work` with a signal of its own that follows `parent`. The SDK hangs an abort listener on
- * the signal of every request and never takes it off: with one signal for all the chunks of a long
- * posting they pile up on the caller's signal (Node warns past ten). The link is removed when the
- * work is done, so the caller's signal holds at most one listener from here at a time.
- */
-export async function withLinkedSignal<T>(
-  parent: AbortSignal | undefined,
-  work: (signal: AbortSignal | undefined) => Promise<T>,
-): Promise<T> {
-  if (!parent) return work(undefined);
-  const own = new AbortController();
-  const forward = () => own.abort(parent.reason);
-  if (parent.aborted) forward();
-  else parent.addEventListener('abort', forward, { once: true });
-  try {
-    return await work(own.signal);
-  } finally {
-    parent.removeEventListener('abort', forward);
-  }
 }
 
 /** The pieces of the posting text that each fit one request (one piece when it fits whole). */

@@ -9,7 +9,7 @@ import { ExtractionError } from './errors';
 import { mapProviderError, serverMessage } from './providers/map-error';
 import { noRetryOnQuotaFetch, PLACEHOLDER_API_KEY } from './providers/openai';
 import { resolveMode } from './models';
-import { sleep, withRequestSignal } from './abortable';
+import { sleep, withLinkedSignal } from './abortable';
 import {
   FileObjectSchema,
   FineTuningJobEventPageSchema,
@@ -26,7 +26,7 @@ import {
 import { describeReplyProblem, readReply, type ReplyBody } from './server-reply';
 
 export * from './finetune-schemas';
-export { sleep, withRequestSignal } from './abortable';
+export { sleep } from './abortable';
 export { describeReplyProblem, type ReplyBody } from './server-reply';
 
 /** The format a base model is fine-tuned with: chat `messages` for chat models, else prompt/completion. */
@@ -234,7 +234,7 @@ export class FineTuningClient {
     const fresh: FineTuningJobEvent[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 1000; pages++) {
-      const { events, hasMore } = await withRequestSignal(signal, (s) =>
+      const { events, hasMore } = await withLinkedSignal(signal, (s) =>
         this.listEventsPage(id, { limit: 100, after }, s),
       );
       const stop = events.findIndex((e) => seen.has(e.id));
@@ -273,7 +273,7 @@ export class FineTuningClient {
     let lastStatus: string | undefined;
     try {
       while (true) {
-        const job = await withRequestSignal(signal, (s) => this.retrieve(id, s));
+        const job = await withLinkedSignal(signal, (s) => this.retrieve(id, s));
         const events = await this.newEvents(id, seen, signal);
         for (const e of events) seen.add(e.id);
         const statusChanged = job.status !== lastStatus;
