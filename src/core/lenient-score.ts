@@ -5,7 +5,9 @@
 // match `postgres or other relational databases` and `5+ years` must match `5 + years`.
 // Shown values are counted once each (the popup groups repeats), and the junk rate is the share
 // of shown values that match no gold value of ANY type: what a user sees as noise.
+import { valueKey } from './display';
 import { ENTITY_TYPES, type Entities, type EntityType } from './entities';
+import { distinctByKey } from './match/normalize';
 import { typeScore, type TypeScore } from './score';
 
 /** Words that never make two values the same thing on their own. */
@@ -71,15 +73,7 @@ export interface LenientScores {
 
 /** Distinct values (case and white space ignored), first spelling kept. */
 function distinct(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of values) {
-    const k = v.toLowerCase().replace(/\s+/g, '');
-    if (!k || seen.has(k)) continue;
-    seen.add(k);
-    out.push(v);
-  }
-  return out;
+  return distinctByKey(values, valueKey);
 }
 
 /**

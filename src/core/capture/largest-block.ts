@@ -2,7 +2,7 @@
 // length to its parent and half to its grandparent (as Readability's scoring does), so the winner is
 // the container of the paragraphs, not <body>. Text inside links does not count: it is navigation.
 import { isHiddenElement, nodeToMarkedText, stripMarks } from './html-text';
-import { linkDensity, looksLikeList, MAX_LINK_DENSITY } from './signals';
+import { linkDensity, looksLikeList, MAX_LINK_DENSITY, type GenericCapture } from './signals';
 
 const IGNORED = new Set([
   'script',
@@ -42,13 +42,8 @@ const BLOCKS = new Set([
   'font',
 ]);
 
-export interface LargestBlockCapture {
+export interface LargestBlockCapture extends GenericCapture {
   element: Element;
-  text: string;
-  /** The text with its lines marked (see LINE_MARKS in ./html-text). */
-  marked: string;
-  linkDensity: number;
-  isList: boolean;
 }
 
 /** Length of the text directly in `el` (its text nodes and inline children), links excluded. */

@@ -2,16 +2,10 @@
 // what the markup said of it (heading, bold line, list item) reaches the section splitter. Capture
 // strips them before the posting leaves it. A hidden heading names a section that the page does not
 // show as text (a JSON-LD field such as `qualifications`): it is dropped from the text.
+import type { SectionLine } from '../section-split';
 
-/** What a line of text is: the markup's say on whether it is a heading or a list item. */
-export interface MarkedLine {
-  text: string;
-  /** 'h': a heading element; 'b': every letter of the line is bold. */
-  mark?: 'h' | 'b';
-  item?: boolean;
-  /** A blank line (an empty paragraph, two line breaks) comes before it. */
-  gap?: boolean;
-}
+/** What a line of text is: the markup's say on whether it is a heading, a bold line or a list item. */
+export type MarkedLine = SectionLine;
 
 export const LINE_MARKS = {
   heading: '\u0001',

@@ -2,18 +2,11 @@
 // It mutates the document it is given, so it always works on a clone.
 import { Readability } from '@mozilla/readability';
 import { nodeToMarkedText, parseHtmlFragment, stripMarks } from './html-text';
-import { linkDensity, looksLikeList } from './signals';
+import { linkDensity, looksLikeList, type GenericCapture } from './signals';
 
-export interface ReadabilityCapture {
+export interface ReadabilityCapture extends GenericCapture {
   title: string;
   siteName: string;
-  text: string;
-  /** The text with its lines marked (see LINE_MARKS in ./html-text). */
-  marked: string;
-  /** Share of the article's text inside links (high for navigation and result lists). */
-  linkDensity: number;
-  /** Many links spread over the text: a list of results. */
-  isList: boolean;
 }
 
 export function captureWithReadability(doc: Document): ReadabilityCapture | null {

@@ -2,6 +2,17 @@
 // description element) are trusted; generic text (readability, largest block) must also read like a
 // posting: long enough, with the vocabulary postings use, and not a bot check.
 
+/** Text a generic strategy found, with what tells a posting from a page of links. */
+export interface GenericCapture {
+  text: string;
+  /** The text with its lines marked (see LINE_MARKS in ./html-text). */
+  marked: string;
+  /** Share of the text inside links (high for navigation and result lists). */
+  linkDensity: number;
+  /** Many links spread over the text: a list of results. */
+  isList: boolean;
+}
+
 /** Words postings use (several languages): requirements, duties, benefits, the role itself. */
 const JOB_WORD_RE = new RegExp(
   [

@@ -8,7 +8,7 @@ import { SEPARATOR, STOP } from '../prompt';
 import { contextTokensFor } from '../models';
 import { pairTokens, promptText, toPair, type Pair } from './pairs';
 import type { Example, ReadError, ReadResult } from './read';
-import { fixDataset, type Fix } from './fix';
+import { fixDataset, type Fix, type FixOptions } from './fix';
 import { endingPattern } from './ending';
 import { CHECKS, isBlank, isCompletion, pushTo, type CheckContext } from './checks';
 
@@ -78,14 +78,8 @@ export interface CheckReport {
   stats: DatasetStats;
 }
 
-export interface CheckOptions {
-  /** The base model to fine-tune: sets the length limit. Default davinci-002 (the seed's method). */
-  model?: string;
-  /** Overrides the model's context size. */
-  contextTokens?: number;
-  separator?: string;
-  stop?: string;
-}
+/** The checker is told what the fixer is: it runs the fixer to preview the changes --fix makes. */
+export type CheckOptions = FixOptions;
 
 export const DEFAULT_CHECK_MODEL = 'davinci-002';
 

@@ -32,7 +32,9 @@ export interface Fix {
 }
 
 export interface FixOptions {
+  /** The base model to fine-tune: sets the length limit. Default davinci-002 (the seed's method). */
   model?: string;
+  /** Overrides the model's context size. */
   contextTokens?: number;
   separator?: string;
   stop?: string;
