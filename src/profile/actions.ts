@@ -170,6 +170,9 @@ export async function extractResume(text: string): Promise<ResumeOutcome> {
           : 'Nothing found in this text. Paste the part of your résumé that lists skills, degrees and experience.',
     };
   } catch (err) {
-    return { ok: false, error: err instanceof MessageError ? err.info : { code: 'unknown', message: String(err) } };
+    return {
+      ok: false,
+      error: err instanceof MessageError ? err.info : { code: 'unknown', message: errorMessage(err) },
+    };
   }
 }
