@@ -4,6 +4,7 @@
 // exportPostings and importBackup in actions.ts).
 import browser from 'webextension-polyfill';
 import type { SavedPosting } from '../../core/export/collection';
+import { FileButton } from '../../shared/FileButton';
 import type { NoticeState } from '../../shared/Notice';
 import { EXPORT_FORMATS, exportPostings, importBackup, type ExportFormat } from '../actions';
 
@@ -39,23 +40,13 @@ function ExportButtons({
 }
 
 function ImportButton({ onNotice }: { onNotice: (n: NoticeState) => void }) {
-  const read = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    // Cleared so that choosing the same file again fires another change.
-    input.value = '';
-    if (file) onNotice(await importBackup(browser.storage.local, file));
-  };
   return (
-    <label class="button file-button">
-      Import JSON backup…
-      <input
-        type="file"
-        class="visually-hidden"
-        accept=".json,application/json"
-        data-testid="import-json"
-        onChange={(e) => void read(e.currentTarget)}
-      />
-    </label>
+    <FileButton
+      label="Import JSON backup…"
+      accept=".json,application/json"
+      testId="import-json"
+      onFile={async (file) => onNotice(await importBackup(browser.storage.local, file))}
+    />
   );
 }
 
