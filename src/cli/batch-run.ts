@@ -23,7 +23,8 @@ import { sleep } from '../core/finetune';
 import { SettingsSchema, type Settings } from '../core/settings';
 import { UsageError, type CliIO } from './command';
 import type { OutputWriter, RecordOutcome } from './commands/extract';
-import { streamJsonl, type InputRecord } from './input';
+import { streamJsonl } from './jsonl-lines';
+import type { InputRecord } from './jsonl-records';
 import { errorMessage, firstLine } from '../core/text';
 
 const PartSchema = z.object({

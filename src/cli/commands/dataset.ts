@@ -13,7 +13,7 @@ import { readDataset, readJsonLine, type ReadResult } from '../../core/dataset/r
 import { splitDataset } from '../../core/dataset/split';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { readTextFile } from '../files';
-import { linesOf } from '../input';
+import { linesOf } from '../jsonl-lines';
 import { errorMessage, firstLine } from '../../core/text';
 
 const HELP = `Usage: job-entities dataset <check|convert|split|from-iob> FILE [options]

@@ -5,7 +5,8 @@ import { emptyEntities, pickEntities, type Entities } from '../../core/entities'
 import { ExtractionError } from '../../core/errors';
 import { formatScores, scoreEntities } from '../../core/score';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { streamJsonl, type InputRecord } from '../input';
+import { streamJsonl } from '../jsonl-lines';
+import type { InputRecord } from '../jsonl-records';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { concurrencyFlag, createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
 import { readTextFile } from '../files';

@@ -10,7 +10,8 @@ import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from 
 import { resolve } from 'node:path';
 import { BATCH_MAX_REQUESTS } from '../../core/batch';
 import { defaultStatePath, runBatch } from '../batch-run';
-import { streamInputs, type InputRecord, type InputStream } from '../input';
+import { streamInputs, type InputStream } from '../input';
+import type { InputRecord } from '../jsonl-records';
 import { createProgress } from '../progress';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
 import { firstLine } from '../../core/text';
