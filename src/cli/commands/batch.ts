@@ -5,7 +5,8 @@ import { BATCH_TERMINAL, BatchClient } from '../../core/batch';
 import { ExtractionError } from '../../core/errors';
 import { readState, stateSettings, waitAndCollect, type BatchState } from '../batch-run';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { createOutputWriter, OUTPUT_FORMATS, pollFlag, type OutputFormat } from './extract';
+import { pollFlag } from '../extract-flags';
+import { createOutputWriter, OUTPUT_FORMATS, type OutputFormat } from '../output-writers';
 
 const HELP = `Usage: job-entities batch <status|collect|cancel> --batch-state FILE [options]
 

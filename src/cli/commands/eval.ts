@@ -8,7 +8,9 @@ import { parseCommandArgs, UsageError, type CliIO, type Command } from '../comma
 import { streamJsonl } from '../jsonl-lines';
 import type { InputRecord } from '../jsonl-records';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { concurrencyFlag, createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
+import { concurrencyFlag, DEFAULT_CONCURRENCY } from '../extract-flags';
+import { extractRecords } from '../extract-records';
+import { createProgress } from '../progress';
 import { readTextFile } from '../files';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

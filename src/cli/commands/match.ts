@@ -7,7 +7,8 @@ import { parseProfile, parseSkillList, type MatchProfile } from '../../core/matc
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { streamInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { concurrencyFlag, DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
+import { concurrencyFlag, DEFAULT_CONCURRENCY } from '../extract-flags';
+import { writeOutcomes, type RecordOutcome } from '../extract-records';
 import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
