@@ -1,9 +1,10 @@
 // `job-entities extract`: one JSON object per input record, in input order, with N requests in
-// flight (../extract-records.ts), or the same through the Batch API (../batch-run.ts).
+// flight (../extract-records.ts), or the same through the Batch API (../batch/run.ts).
 import { resolve } from 'node:path';
 import { BATCH_MAX_REQUESTS } from '../../core/batch';
 import type { Settings } from '../../core/settings';
-import { defaultStatePath, runBatch, type BatchOptions } from '../batch-run';
+import { defaultStatePath, type BatchOptions } from '../batch/state';
+import { runBatch } from '../batch/run';
 import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { concurrencyFlag, DEFAULT_BATCH_POLL_SECONDS, DEFAULT_CONCURRENCY, pollFlag } from '../extract-flags';
 import { writeOutcomes } from '../extract-records';
