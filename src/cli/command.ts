@@ -70,3 +70,17 @@ export function intFlag(value: string | undefined, name: string, fallback: numbe
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number >= ${min}, got "${value}"`);
   return n;
 }
+
+/** The handlers of a command's subcommands, by name, in the order the usage message lists them. */
+export type Subcommands = Record<string, (argv: string[], io: CliIO) => Promise<number>>;
+
+/** Runs the subcommand argv starts with (`finetune start ...`); UsageError names the ones there are. */
+export async function runSubcommand(argv: string[], io: CliIO, subcommands: Subcommands): Promise<number> {
+  const [sub, ...rest] = argv;
+  const names = Object.keys(subcommands);
+  if (!sub || !names.includes(sub))
+    throw new UsageError(
+      sub ? `unknown subcommand "${sub}"; use one of ${names.join(', ')}` : `give a subcommand: ${names.join(', ')}`,
+    );
+  return subcommands[sub](rest, io);
+}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ExtractionError } from '../core/errors';
 import type { CliIO } from './command';
 import { errorMessage } from '../core/text';
+import { lineList } from './line-list';
 
 export async function readStream(
   stream: NodeJS.ReadableStream,
@@ -51,7 +52,7 @@ export function decodeText(buf: Buffer, name: string, io?: Pick<CliIO, 'stderr'>
     if (!strict) {
       const bad: number[] = [];
       text.split('\n').forEach((line, i) => line.includes('\ufffd') && bad.push(i + 1));
-      const shown = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
+      const shown = lineList(bad, 5);
       io.stderr.write(
         `job-entities: warning: ${name} line${bad.length > 1 ? 's' : ''} ${shown} ${bad.length > 1 ? 'are' : 'is'} not valid UTF-8 (read as \ufffd); save the file as UTF-8.\n`,
       );

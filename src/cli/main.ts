@@ -45,8 +45,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`job-entities ${cmd.name}: ${err.message}\nRun \`job-entities ${cmd.name} --help\` for usage.\n`);
       return 2;
     }
-    const msg = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`job-entities ${cmd.name}: ${firstLine(msg)}\n`);
+    io.stderr.write(`job-entities ${cmd.name}: ${firstLine(errorMessage(err))}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
     return 1;
   }

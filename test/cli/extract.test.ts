@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/commands/extract';
+import { createProgress } from '../../src/cli/progress';
 import { parseCompletion } from '../../src/core/completion';
 import { fixturePath } from '../shared';
 import { closedPort, goldAnswerer, startOpenAIServer, type OpenAIServer } from '../server/openai-server';

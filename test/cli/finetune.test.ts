@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCompletion } from '../../src/core/completion';
 import { ExtractionError } from '../../src/core/errors';
 import { FineTuningClient, type FineTuningJob, type FineTuningJobEvent } from '../../src/core/finetune';
-import { progressReporter } from '../../src/cli/commands/finetune';
+import { progressReporter } from '../../src/cli/finetune/progress';
 import { CHAT_SYSTEM_PROMPT } from '../../src/core/prompt';
 import { fixturePath } from '../shared';
 import { createFineTuningRoutes, type FineTuningState } from '../server/fine-tuning';

@@ -3,9 +3,13 @@
 import { resolve } from 'node:path';
 import { BATCH_TERMINAL, BatchClient } from '../../core/batch';
 import { ExtractionError } from '../../core/errors';
-import { readState, stateSettings, waitAndCollect, type BatchState } from '../batch-run';
-import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { createOutputWriter, OUTPUT_FORMATS, pollFlag, type OutputFormat } from './extract';
+import type { Settings } from '../../core/settings';
+import { countsText, partLabel } from '../batch/part-lines';
+import { waitAndCollect } from '../batch/run';
+import { readState, stateSettings, type BatchPart, type BatchState } from '../batch/state';
+import { parseCommandArgs, runSubcommand, UsageError, type CliIO, type Command } from '../command';
+import { pollFlag } from '../extract-flags';
+import { createOutputWriter, formatFlag, type OutputFormat } from '../output-writers';
 
 const HELP = `Usage: job-entities batch <status|collect|cancel> --batch-state FILE [options]
 
@@ -27,10 +31,31 @@ Options:
 Exit codes: 0 success; 1 an error (or every record failed); 2 wrong usage.
 `;
 
-async function load(
-  values: { 'batch-state'?: string; 'api-key'?: string },
-  io: CliIO,
-): Promise<{ state: BatchState; path: string; client: BatchClient; settings: ReturnType<typeof stateSettings> }> {
+const BATCH_OPTIONS = {
+  'batch-state': { type: 'string' },
+  'api-key': { type: 'string' },
+  format: { type: 'string' },
+  bom: { type: 'boolean' },
+  'batch-poll': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/** A batch run read back from its state file, with what the subcommand was asked for. */
+interface LoadedRun {
+  values: ReturnType<typeof parseCommandArgs<typeof BATCH_OPTIONS>>['values'];
+  format: OutputFormat;
+  pollMs: number;
+  state: BatchState;
+  path: string;
+  client: BatchClient;
+  settings: Settings;
+}
+
+/** The flags checked, then the state file read; the API key comes from the flags or the environment. */
+async function loadRun(argv: string[], io: CliIO): Promise<LoadedRun> {
+  const { values } = parseCommandArgs(argv, BATCH_OPTIONS, false);
+  const format = formatFlag(values.format);
+  const pollMs = pollFlag(values['batch-poll']);
   if (!values['batch-state'])
     throw new UsageError('--batch-state FILE is required (extract --batch printed it at start)');
   const path = resolve(io.cwd, values['batch-state']);
@@ -42,97 +67,76 @@ async function load(
     );
   const key = values['api-key'] ?? io.env.OPENAI_API_KEY ?? '';
   const settings = stateSettings(state, key.trim());
-  return { state, path, client: new BatchClient(settings), settings };
+  return { values, format, pollMs, state, path, client: new BatchClient(settings), settings };
 }
 
-const SUBCOMMANDS = ['status', 'collect', 'cancel'] as const;
+function notAllSubmitted(path: string): string {
+  return `Not every part was submitted yet: run the \`extract --batch\` command again to finish submitting (it resumes from ${path}).`;
+}
+
+async function runStatus(argv: string[], io: CliIO): Promise<number> {
+  const { state, path, client } = await loadRun(argv, io);
+  if (!state.submitted) io.stderr.write(notAllSubmitted(path) + '\n');
+  const total = state.parts.length;
+  for (const part of state.parts) {
+    const lines = `(lines ${part.firstLine}-${part.lastLine})`;
+    if (!part.batchId) {
+      io.stdout.write(`${partLabel(part, total)}: not submitted ${lines}\n`);
+      continue;
+    }
+    const b = await client.retrieve(part.batchId);
+    const counts = b.request_counts ? countsText(b.request_counts, part.requests) : `${part.requests} requests`;
+    io.stdout.write(`${partLabel(part, total, b.id)}: ${b.status}, ${counts} ${lines}\n`);
+  }
+  return 0;
+}
+
+/** Cancel one part's batch; a batch that finished meanwhile is said so, not an error. */
+async function cancelPart(part: BatchPart, batchId: string, total: number, client: BatchClient, io: CliIO) {
+  // Known finished from the state: nothing to cancel (a retrieve first would move test servers on).
+  if (part.status && BATCH_TERMINAL.has(part.status)) {
+    io.stdout.write(`${partLabel(part, total)}: already ${part.status}\n`);
+    return;
+  }
+  try {
+    const b = await client.cancel(batchId);
+    io.stdout.write(`${partLabel(part, total, b.id)}: ${b.status}\n`);
+  } catch (err) {
+    // Finished between the last poll and now: the server refuses (400); say so and go on.
+    if (!(err instanceof ExtractionError && err.code === 'bad_request')) throw err;
+    io.stdout.write(`${partLabel(part, total)}: not cancelled (${err.message})\n`);
+  }
+}
+
+async function runCancel(argv: string[], io: CliIO): Promise<number> {
+  const { state, path, client } = await loadRun(argv, io);
+  for (const part of state.parts) {
+    if (part.batchId) await cancelPart(part, part.batchId, state.parts.length, client, io);
+  }
+  io.stdout.write(`Answers already made stay collectable: job-entities batch collect --batch-state ${path}\n`);
+  return 0;
+}
+
+async function runCollect(argv: string[], io: CliIO): Promise<number> {
+  const { values, format, pollMs, state, path, client, settings } = await loadRun(argv, io);
+  if (!state.submitted) throw new ExtractionError('invalid_input', notAllSubmitted(path));
+  return waitAndCollect(
+    state,
+    path,
+    settings,
+    client,
+    pollMs,
+    () => createOutputWriter(format, io.stdout, { bom: values.bom }),
+    io,
+    'batch collect',
+    values.quiet,
+  );
+}
 
 export const batchCommand: Command = {
   name: 'batch',
   summary: 'Follow, collect or cancel the batches of extract --batch',
   help: HELP,
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const [sub, ...rest] = argv;
-    if (!SUBCOMMANDS.includes(sub as (typeof SUBCOMMANDS)[number])) {
-      throw new UsageError(
-        sub
-          ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}`
-          : `give a subcommand: ${SUBCOMMANDS.join(', ')}`,
-      );
-    }
-    const { values } = parseCommandArgs(
-      rest,
-      {
-        'batch-state': { type: 'string' },
-        'api-key': { type: 'string' },
-        format: { type: 'string' },
-        bom: { type: 'boolean' },
-        'batch-poll': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-      },
-      false,
-    );
-    const format = (values.format ?? 'jsonl') as OutputFormat;
-    if (!OUTPUT_FORMATS.includes(format))
-      throw new UsageError(`--format takes ${OUTPUT_FORMATS.join(' or ')}, got "${values.format}"`);
-    const pollMs = pollFlag(values['batch-poll']);
-    const { state, path, client, settings } = await load(values, io);
-    const unfinished = `Not every part was submitted yet: run the \`extract --batch\` command again to finish submitting (it resumes from ${path}).`;
-    if (!state.submitted && sub === 'collect') throw new ExtractionError('invalid_input', unfinished);
-    if (!state.submitted && sub === 'status') io.stderr.write(unfinished + '\n');
-
-    if (sub === 'status') {
-      for (const part of state.parts) {
-        if (!part.batchId) {
-          io.stdout.write(
-            `batch ${part.n + 1}/${state.parts.length} -: not submitted (lines ${part.firstLine}-${part.lastLine})\n`,
-          );
-          continue;
-        }
-        const b = await client.retrieve(part.batchId);
-        const c = b.request_counts;
-        io.stdout.write(
-          `batch ${part.n + 1}/${state.parts.length} ${b.id}: ${b.status}, ${c ? `${c.completed}/${c.total || part.requests} done${c.failed ? `, ${c.failed} failed` : ''}` : `${part.requests} requests`} (lines ${part.firstLine}-${part.lastLine})\n`,
-        );
-      }
-      return 0;
-    }
-    if (sub === 'cancel') {
-      for (const part of state.parts) {
-        if (!part.batchId) continue;
-        // Known finished from the state: nothing to cancel (a retrieve first would move test servers on).
-        if (part.status && BATCH_TERMINAL.has(part.status)) {
-          io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${part.batchId}: already ${part.status}\n`);
-          continue;
-        }
-        let b;
-        try {
-          b = await client.cancel(part.batchId);
-        } catch (err) {
-          // Finished between the last poll and now: the server refuses (400); say so and go on.
-          if (err instanceof ExtractionError && err.code === 'bad_request') {
-            io.stdout.write(
-              `batch ${part.n + 1}/${state.parts.length} ${part.batchId}: not cancelled (${err.message})\n`,
-            );
-            continue;
-          }
-          throw err;
-        }
-        io.stdout.write(`batch ${part.n + 1}/${state.parts.length} ${b.id}: ${b.status}\n`);
-      }
-      io.stdout.write(`Answers already made stay collectable: job-entities batch collect --batch-state ${path}\n`);
-      return 0;
-    }
-    return waitAndCollect(
-      state,
-      path,
-      settings,
-      client,
-      pollMs,
-      () => createOutputWriter(format, io.stdout, { bom: values.bom }),
-      io,
-      'batch collect',
-      values.quiet,
-    );
-  },
+  run: (argv: string[], io: CliIO) =>
+    runSubcommand(argv, io, { status: runStatus, collect: runCollect, cancel: runCancel }),
 };

@@ -11,9 +11,10 @@ import { fixDataset, toJsonl } from '../../core/dataset/fix';
 import { iobToExamples } from '../../core/dataset/iob';
 import { readDataset, readJsonLine, type ReadResult } from '../../core/dataset/read';
 import { splitDataset } from '../../core/dataset/split';
-import { intFlag, parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
+import { intFlag, parseCommandArgs, runSubcommand, UsageError, type CliIO, type Command } from '../command';
 import { readTextFile } from '../files';
-import { linesOf } from '../input';
+import { linesOf } from '../jsonl-lines';
+import { lineList } from '../line-list';
 import { errorMessage, firstLine } from '../../core/text';
 
 const HELP = `Usage: job-entities dataset <check|convert|split|from-iob> FILE [options]
@@ -59,7 +60,9 @@ Examples:
   job-entities dataset split prepared.jsonl --valid 0.2 --seed 7
 `;
 
-const SUBCOMMANDS = ['check', 'convert', 'split', 'from-iob'] as const;
+function cannotWrite(file: string, err: unknown): ExtractionError {
+  return new ExtractionError('invalid_input', `Cannot write ${file}: ${firstLine(errorMessage(err))}`);
+}
 
 export async function writeTextFile(file: string, content: string, io: CliIO, inputs: string[] = []): Promise<void> {
   const target = resolve(io.cwd, file);
@@ -68,17 +71,13 @@ export async function writeTextFile(file: string, content: string, io: CliIO, in
   try {
     await writeFile(target, content, 'utf8');
   } catch (err) {
-    throw new ExtractionError('invalid_input', `Cannot write ${file}: ${firstLine(errorMessage(err))}`);
+    throw cannotWrite(file, err);
   }
 }
 
 /** Read a dataset file in any supported format. */
 export async function readDatasetFile(file: string, io: CliIO): Promise<ReadResult> {
   return readDataset(await readTextFile(file, io), { fileName: file === '-' ? undefined : file });
-}
-
-function lineList(lines: number[], max = 20): string {
-  return lines.length <= max ? lines.join(', ') : `${lines.slice(0, max).join(', ')} and ${lines.length - max} more`;
 }
 
 /** The report as text for a terminal. */
@@ -170,7 +169,7 @@ async function convertStreaming(file: string, output: string, to: 'chat' | 'comp
   try {
     await opened;
   } catch (err) {
-    throw new ExtractionError('invalid_input', `Cannot write ${output}: ${firstLine(errorMessage(err))}`);
+    throw cannotWrite(output, err);
   }
   const errors: { line: number; message: string }[] = [];
   let written = 0;
@@ -189,11 +188,7 @@ async function convertStreaming(file: string, output: string, to: 'chat' | 'comp
       written++;
     }
   }
-  await new Promise<void>((ok, fail) =>
-    out.end((err?: Error | null) =>
-      err ? fail(new ExtractionError('invalid_input', `Cannot write ${output}: ${err.message}`)) : ok(),
-    ),
-  );
+  await new Promise<void>((ok, fail) => out.end((err?: Error | null) => (err ? fail(cannotWrite(output, err)) : ok())));
   io.stderr.write(`Wrote ${written} example(s) in ${to} format to ${output}.\n`);
   return reportSkipped(errors, io);
 }
@@ -256,23 +251,6 @@ export const datasetCommand: Command = {
   name: 'dataset',
   summary: 'Check, fix, convert, split training data, or build it from IOB-tagged text',
   help: HELP,
-  async run(argv: string[], io: CliIO): Promise<number> {
-    const [sub, ...rest] = argv;
-    switch (sub) {
-      case 'check':
-        return runCheck(rest, io);
-      case 'convert':
-        return runConvert(rest, io);
-      case 'split':
-        return runSplit(rest, io);
-      case 'from-iob':
-        return runFromIob(rest, io);
-      default:
-        throw new UsageError(
-          sub
-            ? `unknown subcommand "${sub}"; use one of ${SUBCOMMANDS.join(', ')}`
-            : `give a subcommand: ${SUBCOMMANDS.join(', ')}`,
-        );
-    }
-  },
+  run: (argv: string[], io: CliIO) =>
+    runSubcommand(argv, io, { check: runCheck, convert: runConvert, split: runSplit, 'from-iob': runFromIob }),
 };

@@ -4,17 +4,28 @@ import { parseCompletion } from '../../core/completion';
 import { emptyEntities, pickEntities, type Entities } from '../../core/entities';
 import { ExtractionError } from '../../core/errors';
 import { formatScores, scoreEntities } from '../../core/score';
+import type { Settings } from '../../core/settings';
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
-import { streamJsonl, type InputRecord } from '../input';
+import { streamJsonl } from '../jsonl-lines';
+import type { InputRecord } from '../jsonl-records';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { concurrencyFlag, createProgress, DEFAULT_CONCURRENCY, extractRecords } from './extract';
+import { concurrencyFlag, DEFAULT_CONCURRENCY } from '../extract-flags';
+import { extractRecords } from '../extract-records';
+import { createProgress } from '../progress';
 import { readTextFile } from '../files';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
+/** The gold file: where the records are read from (stdin read once, for both passes). */
+interface Gold {
+  path: string;
+  io: CliIO;
+  stdinText?: string;
+}
+
 /** The gold file's records as they are read; stdin ('-') is read once and kept for both passes. */
-async function* streamGold(file: string, io: CliIO, stdinText?: string): AsyncGenerator<InputRecord> {
+async function* goldRecords({ path: file, io, stdinText }: Gold): AsyncGenerator<InputRecord> {
   if (stdinText !== undefined) {
     yield* streamJsonl(
       (async function* () {
@@ -57,18 +68,70 @@ A prediction that fails counts as an empty answer and is reported on stderr. Exi
 Example: job-entities eval --gold validation.jsonl --model ft:davinci-002:acme:jobs:abc123
 `;
 
+const EVAL_OPTIONS = {
+  ...PROVIDER_OPTIONS,
+  gold: { type: 'string', short: 'g' },
+  concurrency: { type: 'string', short: 'c' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/** First pass: every line must be usable before any request is sent (only the gold entities are kept). */
+async function readGoldEntities(gold: Gold, settings: Settings): Promise<Entities[]> {
+  const entities: Entities[] = [];
+  for await (const r of goldRecords(gold)) {
+    if (r.error || r.completion === undefined) {
+      throw new ExtractionError(
+        'invalid_input',
+        `${gold.path} line ${r.line}: ${r.error ? r.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`,
+      );
+    }
+    entities.push(parseCompletion(r.completion, { stop: settings.stop }).entities);
+  }
+  if (entities.length === 0)
+    throw new ExtractionError(
+      'invalid_input',
+      `${gold.path} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`,
+    );
+  return entities;
+}
+
+/** Second pass: every prompt predicted; a failed one counts as an empty answer, said on stderr. */
+async function predictGold(
+  gold: Gold,
+  count: number,
+  settings: Settings,
+  opts: { concurrency: number; quiet?: boolean },
+): Promise<{ predicted: Entities[]; model?: string; failed: number }> {
+  const { io } = gold;
+  const predicted: Entities[] = new Array(count);
+  let model: string | undefined;
+  const progress = createProgress(io.stderr, count, { quiet: opts.quiet });
+  const summary = await extractRecords(goldRecords(gold), settings, {
+    concurrency: opts.concurrency,
+    onProgress: (d, f) => progress.update(d, f),
+    onOutcome: (o, i) => {
+      predicted[i] = o.result ? pickEntities(o.result) : emptyEntities();
+      model ??= o.result?.meta.model;
+      if (o.error) {
+        progress.clear();
+        io.stderr.write(
+          `job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`,
+        );
+      }
+    },
+  });
+  progress.clear();
+  if (summary.fatal) throw summary.fatal;
+  return { predicted, model, failed: summary.failed };
+}
+
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Score a model against labelled postings (precision, recall, F1)',
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseCommandArgs(argv, {
-      ...PROVIDER_OPTIONS,
-      gold: { type: 'string', short: 'g' },
-      concurrency: { type: 'string', short: 'c' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-    });
+    const { values, positionals } = parseCommandArgs(argv, EVAL_OPTIONS);
     const goldPath = values.gold ?? (positionals.length === 1 ? positionals[0] : undefined);
     if (!goldPath) throw new UsageError('give the labelled postings: --gold FILE.jsonl');
     if (positionals.length > (values.gold ? 0 : 1))
@@ -76,52 +139,16 @@ export const evalCommand: Command = {
     const concurrency = concurrencyFlag(values.concurrency);
     const settings = settingsFromFlags(values, io.env);
 
-    // First pass: every line must be usable before any request is sent (only the gold entities are kept).
-    const gold: Entities[] = [];
-    const stdinText = goldPath === '-' ? await readTextFile('-', io) : undefined;
-    for await (const r of streamGold(goldPath, io, stdinText)) {
-      if (r.error || r.completion === undefined) {
-        throw new ExtractionError(
-          'invalid_input',
-          `${goldPath} line ${r.line}: ${r.error ? r.error.message : 'has no "completion"'}. Every line needs a "prompt" and its gold "completion".`,
-        );
-      }
-      gold.push(parseCompletion(r.completion, { stop: settings.stop }).entities);
-    }
-    if (gold.length === 0)
-      throw new ExtractionError(
-        'invalid_input',
-        `${goldPath} holds no records. Give a JSONL file of {"prompt", "completion"} lines.`,
-      );
-
-    const predicted: Entities[] = new Array(gold.length);
-    let model: string | undefined;
-    const progress = createProgress(io.stderr, gold.length, { quiet: values.quiet });
-    const summary = await extractRecords(streamGold(goldPath, io, stdinText), settings, {
-      concurrency,
-      onProgress: (d, f) => progress.update(d, f),
-      onOutcome: (o, i) => {
-        predicted[i] = o.result ? pickEntities(o.result) : emptyEntities();
-        model ??= o.result?.meta.model;
-        if (o.error) {
-          progress.clear();
-          io.stderr.write(
-            `job-entities eval: line ${o.record.line} failed (${o.error.message}); counted as an empty answer\n`,
-          );
-        }
-      },
-    });
-    progress.clear();
-    if (summary.fatal) throw summary.fatal;
-    const records = gold;
-    model ??= settings.model;
-
-    const scores = scoreEntities(gold, predicted);
+    const gold: Gold = { path: goldPath, io, stdinText: goldPath === '-' ? await readTextFile('-', io) : undefined };
+    const expected = await readGoldEntities(gold, settings);
+    const run = await predictGold(gold, expected.length, settings, { concurrency, quiet: values.quiet });
+    const model = run.model ?? settings.model;
+    const scores = scoreEntities(expected, run.predicted);
     if (values.json) {
-      io.stdout.write(JSON.stringify({ records: records.length, failed: summary.failed, model, ...scores }) + '\n');
+      io.stdout.write(JSON.stringify({ records: expected.length, failed: run.failed, model, ...scores }) + '\n');
     } else {
       io.stdout.write(
-        `${records.length} postings, model ${model || '(offline extractor)'}${summary.failed ? `, ${summary.failed} failed` : ''}\n`,
+        `${expected.length} postings, model ${model || '(offline extractor)'}${run.failed ? `, ${run.failed} failed` : ''}\n`,
       );
       io.stdout.write(formatScores(scores) + '\n');
     }

@@ -7,7 +7,8 @@ import { parseProfile, parseSkillList, type MatchProfile } from '../../core/matc
 import { parseCommandArgs, UsageError, type CliIO, type Command } from '../command';
 import { streamInputs } from '../input';
 import { PROVIDER_FLAGS_HELP, PROVIDER_OPTIONS, settingsFromFlags } from '../settings-from-flags';
-import { concurrencyFlag, DEFAULT_CONCURRENCY, writeOutcomes, type RecordOutcome } from './extract';
+import { concurrencyFlag, DEFAULT_CONCURRENCY } from '../extract-flags';
+import { writeOutcomes, type RecordOutcome } from '../extract-records';
 import { readTextFile } from '../files';
 
 const HELP = `Usage: job-entities match (--skills "a, b, c" | --profile FILE) [--input FILE|-] [--url URL] [provider flags]
@@ -125,39 +126,50 @@ export function rankLines(lines: Record<string, unknown>[]): Record<string, unkn
   }));
 }
 
+const MATCH_OPTIONS = {
+  ...PROVIDER_OPTIONS,
+  skills: { type: 'string', short: 's' },
+  profile: { type: 'string', short: 'p' },
+  input: { type: 'string', short: 'i' },
+  url: { type: 'string' },
+  concurrency: { type: 'string', short: 'c' },
+  details: { type: 'boolean' },
+  order: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+type MatchValues = ReturnType<typeof parseCommandArgs<typeof MATCH_OPTIONS>>['values'];
+
+/** What the postings are compared with: the --skills list, or the profile file. */
+async function profileFrom(values: MatchValues, io: CliIO): Promise<MatchProfile> {
+  if (values.skills === undefined) return readProfile(values.profile as string, io);
+  const skills = parseSkillList(values.skills);
+  if (skills.length === 0)
+    throw new UsageError('--skills is empty: list your skills, e.g. --skills "python, sql, docker"');
+  return { skills };
+}
+
+function parseMatchArgs(argv: string[]): { values: MatchValues; order: 'rank' | 'input'; concurrency: number } {
+  const { values, positionals } = parseCommandArgs(argv, MATCH_OPTIONS);
+  if (positionals.length)
+    throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
+  if (values.skills !== undefined && values.profile !== undefined)
+    throw new UsageError('give --skills or --profile, not both');
+  if (values.skills === undefined && values.profile === undefined)
+    throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
+  const order = values.order ?? 'rank';
+  if (order !== 'rank' && order !== 'input')
+    throw new UsageError(`--order takes "rank" (best match first) or "input", got "${order}"`);
+  return { values, order, concurrency: concurrencyFlag(values.concurrency) };
+}
+
 export const matchCommand: Command = {
   name: 'match',
   summary: 'Compare your skills with job postings, best match first: score, matched, missing',
   help: HELP,
   async run(argv: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseCommandArgs(argv, {
-      ...PROVIDER_OPTIONS,
-      skills: { type: 'string', short: 's' },
-      profile: { type: 'string', short: 'p' },
-      input: { type: 'string', short: 'i' },
-      url: { type: 'string' },
-      concurrency: { type: 'string', short: 'c' },
-      details: { type: 'boolean' },
-      order: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-    });
-    if (positionals.length)
-      throw new UsageError(`unexpected argument "${positionals[0]}" (give files with --input FILE)`);
-    if (values.skills !== undefined && values.profile !== undefined)
-      throw new UsageError('give --skills or --profile, not both');
-    if (values.skills === undefined && values.profile === undefined)
-      throw new UsageError('say what you know: --skills "a, b, c" or --profile FILE');
-    const order = values.order ?? 'rank';
-    if (order !== 'rank' && order !== 'input')
-      throw new UsageError(`--order takes "rank" (best match first) or "input", got "${order}"`);
-    const concurrency = concurrencyFlag(values.concurrency);
-    let profile: MatchProfile;
-    if (values.skills !== undefined) {
-      const skills = parseSkillList(values.skills);
-      if (skills.length === 0)
-        throw new UsageError('--skills is empty: list your skills, e.g. --skills "python, sql, docker"');
-      profile = { skills };
-    } else profile = await readProfile(values.profile as string, io);
+    const { values, order, concurrency } = parseMatchArgs(argv);
+    const profile = await profileFrom(values, io);
     const settings = settingsFromFlags(values, io.env);
     const input = await streamInputs({ input: values.input, url: values.url }, io, {
       count: Boolean(io.stderr.isTTY) && !values.quiet,
