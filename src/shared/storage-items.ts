@@ -9,7 +9,7 @@ import { parseProfile } from '../core/match';
 import { bindKey, loadSettings, SETTINGS_VERSION, type LoadedSettings } from '../core/settings';
 import { JobStateSchema, type JobState } from './job-state';
 import { readStoredProfile, unreadableValues, type StoredProfile } from './profile-salvage';
-import { defineItem, type StorageItem } from './storage-item';
+import { defineItem, type Areas, type StorageItem } from './storage-item';
 import { itemFamily, listItem, recordItem, valueItem } from './storage-kinds';
 import { parseRecord, SET_ASIDE, type SetAsideStore } from './stored-list';
 import {
@@ -198,6 +198,11 @@ export const setAsideItems = Object.fromEntries(
     }),
   ]),
 ) as Record<SetAsideStore, StorageItem<unknown[]>>;
+
+/** Calls back when any store's set-aside entries change, until `signal` aborts (the options page's list). */
+export function watchSetAside(areas: Areas, callback: () => void, signal: AbortSignal): void {
+  for (const item of Object.values(setAsideItems)) item.watch(areas, callback, signal);
+}
 
 /** Every item, for the storage table (per-tab families by their definition, keyed `<prefix>:<tabId>`). */
 export const STORAGE_ITEMS: readonly StorageItem<unknown>[] = [

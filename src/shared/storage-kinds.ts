@@ -84,7 +84,7 @@ export function valueItem<T>(
 export interface ItemFamily<T> {
   /** The key pattern, e.g. `job:<tabId>` (the storage table's row). */
   pattern: string;
-  /** The item for one id. */
+  /** The item for one id (the same object for the same id). */
   of(id: number): StorageItem<T>;
   /** The id a stored key is for, or undefined when the key is not of this family. */
   idOf(key: string): number | undefined;
@@ -98,6 +98,7 @@ export interface ItemFamily<T> {
 export function itemFamily<T>(prefix: string, define: (key: string) => StorageItem<T>): ItemFamily<T> {
   const pattern = new RegExp(`^${prefix}:(\\d+)$`);
   const definition = define(`${prefix}:<tabId>`);
+  const members = new Map<number, StorageItem<T>>();
   const idOf = (key: string) => {
     const m = pattern.exec(key);
     return m ? Number(m[1]) : undefined;
@@ -105,7 +106,11 @@ export function itemFamily<T>(prefix: string, define: (key: string) => StorageIt
   return {
     pattern: definition.key,
     definition,
-    of: (id) => define(`${prefix}:${id}`),
+    of(id) {
+      let item = members.get(id);
+      if (!item) members.set(id, (item = define(`${prefix}:${id}`)));
+      return item;
+    },
     idOf,
     watch(areas, callback, signal) {
       watchKeys(
