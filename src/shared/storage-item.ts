@@ -60,6 +60,8 @@ export interface ItemDefinition<T> {
   migrations?: Record<number, Migration>;
   /** Where unreadable entries go. Left out only where nothing the user saved is held (see the registry). */
   setAside?: SetAsideStore;
+  /** Without `setAside`: what an unreadable value reads as, in words for the storage table. */
+  whenUnreadable?: string;
   /** The stored (migrated) value as a value; never throws. */
   decode(stored: unknown): ItemRead<T>;
   /** The value as stored. */

@@ -5,7 +5,7 @@
 // useStoredItem. Settings, saved postings and the profile have their schemas in the core.
 import { z } from 'zod';
 import { SavedPostingSchema } from '../core/export/collection';
-import { parseProfile } from '../core/match';
+import { parseProfile, PROFILE_VERSION } from '../core/match';
 import { bindKey, loadSettings, SETTINGS_VERSION, type LoadedSettings } from '../core/settings';
 import { JobStateSchema, type JobState } from './job-state';
 import { readStoredProfile, unreadableValues, type StoredProfile } from './profile-salvage';
@@ -34,6 +34,7 @@ export const settingsItem = defineItem<LoadedSettings>({
     'the settings (migrations in `src/core/settings.ts`), the API key with `keyOrigin`, the origin it is for (closed to page worlds: `setAccessLevel TRUSTED_CONTEXTS`)',
   schemaName: 'SettingsSchema',
   version: SETTINGS_VERSION,
+  whenUnreadable: 'a field takes its default, and the saved key is withheld until the settings are saved again',
   fallback: loadSettings(undefined),
   decode: (stored) => ({ value: loadSettings(stored), invalid: [] }),
   encode: (loaded) => bindKey(loaded.settings),
@@ -104,6 +105,7 @@ export const profileItem = defineItem<StoredProfile>({
   key: 'profile',
   describes: 'the candidate profile',
   schemaName: 'ProfileSchema',
+  version: PROFILE_VERSION,
   fallback: { profile: null },
   setAside: 'profile',
   decode: (stored) => ({ value: readStoredProfile(stored), invalid: unreadableValues(stored) }),
@@ -120,6 +122,7 @@ export const panelPrefsItem = valueItem<PanelPrefs>({
   key: 'panelPrefs',
   describes: 'side panel preferences: toolbar opens the panel, extract automatically, agreed to send text',
   schemaName: 'PanelPrefsSchema',
+  whenUnreadable: 'a switch reads as off',
   fallback: PanelPrefsSchema.parse({}),
   schema: z.preprocess((v) => (v && typeof v === 'object' ? v : {}), PanelPrefsSchema),
 });
@@ -151,6 +154,7 @@ export const jobItems = itemFamily('job', (key) =>
     describes:
       'the running or finished job of a tab, slimmed to what the popup needs (`toStoredJob`: no sections, text only up to 100,000 characters, its hash always); a job a stopped worker left running is marked failed at the next worker start',
     schemaName: 'JobStateSchema',
+    whenUnreadable: 'read as no job (extracting again makes a new one)',
     fallback: null,
     schema: JobStateSchema,
     encode: (job) => (job ? toStoredJob(job) : job),
@@ -163,6 +167,7 @@ export const highlightItems = itemFamily('highlight', (key) =>
     key,
     describes: 'set while the tab’s page shows the entity highlights (a navigation clears it)',
     schemaName: 'boolean',
+    whenUnreadable: 'read as off',
     fallback: false,
     schema: z.boolean(),
   }),
@@ -174,6 +179,7 @@ export const selectionItems = itemFamily('selection', (key) =>
     key,
     describes: 'the text selected when the user chose "Extract entities from selection" in the context menu',
     schemaName: 'string',
+    whenUnreadable: 'read as no selection',
     fallback: null,
     schema: z.string().transform((s) => (s.trim() ? s : null)),
   }),
@@ -188,6 +194,7 @@ export const setAsideItems = Object.fromEntries(
       key,
       describes: `${label}: entries that could not be read, set aside (listed on the options page with Export and Delete)`,
       schemaName: 'none (kept as found)',
+      whenUnreadable: 'kept: a value that is not a list is read as a list of one',
       fallback: [],
       // A set-aside list that is itself not a list is kept inside the new one, not lost.
       decode: (stored) => ({
