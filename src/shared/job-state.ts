@@ -37,3 +37,22 @@ export const JobStateSchema = z.object({
   scope: ScopeSchema.optional(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
+
+/** The page a job is asked for: the tab's URL ('' or undefined when the extension may not read it), the selection choice and, for the worker, the answer-changing settings. */
+export interface JobPage {
+  url: string | undefined;
+  selection: boolean;
+  /** Left out where the settings are not known (a page reading storage.session directly). */
+  settingsKey?: string;
+}
+
+/**
+ * Whether a stored job is the one for this page: made for the URL the tab shows (without a URL,
+ * nothing proves it is the same page), with the same selection choice and, when given, the same
+ * answer-changing settings (a job asked with another model, mode, base URL, provider or scope is
+ * stale: its answer is not the one these settings give). The worker and the popup both ask this.
+ */
+export function isJobFor(job: JobState | null | undefined, page: JobPage): job is JobState {
+  if (!job || !page.url || job.url !== page.url || (job.selection ?? false) !== page.selection) return false;
+  return page.settingsKey === undefined || job.settingsKey === page.settingsKey;
+}

@@ -78,7 +78,8 @@ export interface StorageItem<T> extends ItemDefinition<T> {
   remove(areas: Areas): Promise<void>;
   /**
    * Read, change, write, one at a time across the extension's pages. A store the browser cannot
-   * read throws here: it is never written over with a change of the fallback.
+   * read throws here: it is never written over with a change of the fallback. A change that returns
+   * the value it was given writes nothing (unless entries are to be set aside or migrated).
    */
   update(areas: Areas, change: (value: T) => T): Promise<T>;
   /** Calls back with each new value until `signal` aborts. */
@@ -151,9 +152,10 @@ export function defineItem<T>(def: ItemDefinition<T>): StorageItem<T> {
   };
   const update = (areas: Areas, change: (value: T) => T) =>
     withLock(`job-entities:${def.key}`, async () => {
-      const { value, invalid } = decodeStored(await readStored(areas));
+      const { value, invalid, migrated } = decodeStored(await readStored(areas));
       const next = change(value);
-      await write(areas, next, invalid);
+      // The value given back unchanged, with nothing to set aside or migrate: nothing to write.
+      if (next !== value || invalid.length > 0 || migrated) await write(areas, next, invalid);
       return next;
     });
   const read = async (areas: Areas): Promise<ItemRead<T>> => {

@@ -111,7 +111,8 @@ describe(`storage written by version ${snapshot.version}`, () => {
       highlightItems.of(7),
       selectionItems.of(8),
     ] as { update(a: typeof areas, f: (v: unknown) => unknown): Promise<unknown> }[])
-      await item.update(areas, (v) => v);
+      // A copy: a changed value is written.
+      await item.update(areas, (v) => (Array.isArray(v) ? [...v] : v && typeof v === 'object' ? { ...v } : v));
     await expectAsSaved(areas);
   });
 });
