@@ -12,23 +12,29 @@ export interface CollectionState {
   invalid: number;
 }
 
+/**
+ * Calls `onChange` each time the stored collection changes, until `signal` aborts: the one place
+ * this page listens to storage, shaped like a storage item's watch(callback, signal).
+ */
+export function watchCollection(onChange: () => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
+    if (area === 'local' && COLLECTION_KEY in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}
+
 export function useCollection(): CollectionState {
   const [state, setState] = useState<CollectionState>({ loaded: false, postings: [], invalid: 0 });
   useEffect(() => {
-    let live = true;
+    const stop = new AbortController();
     const load = () =>
       void readCollection(browser.storage.local).then(({ postings, invalid }) => {
-        if (live) setState({ loaded: true, postings, invalid: invalid.length });
+        if (!stop.signal.aborted) setState({ loaded: true, postings, invalid: invalid.length });
       });
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-      if (area === 'local' && COLLECTION_KEY in changes) load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    watchCollection(load, stop.signal);
     load();
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
+    return () => stop.abort();
   }, []);
   return state;
 }

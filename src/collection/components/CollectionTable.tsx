@@ -2,14 +2,19 @@
 // other direction). Entity cells are compact (first values, "+N more"); status and notes are the
 // user's own and editable in place. After a delete, focus moves to the next row's Delete (the
 // previous one at the end, the Undo action when no row is left), never to the page's <body>.
+import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { SavedPosting, SortKey, TrackingPatch } from '../../core/export/collection';
 import { postingKey } from '../../core/export/collection';
 import type { SortState } from '../CollectionPage';
-import { NotesCell, StatusCell } from './TrackingCells';
-import { ValuesCell } from './ValuesCell';
+import { CollectionRow } from './CollectionRow';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
+interface Column {
+  key: SortKey;
+  label: string;
+}
+
+const COLUMNS: Column[] = [
   { key: 'title', label: 'Title' },
   { key: 'company', label: 'Company' },
   { key: 'location', label: 'Location' },
@@ -19,7 +24,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'skills', label: 'Skills' },
   { key: 'status', label: 'Status' },
 ];
-const AFTER: { key: SortKey; label: string }[] = [
+const AFTER: Column[] = [
   { key: 'capturedAt', label: 'Saved' },
   { key: 'model', label: 'Model' },
 ];
@@ -28,16 +33,49 @@ const AFTER: { key: SortKey; label: string }[] = [
 const FIRST_DIRECTION = (key: SortKey): 'asc' | 'desc' =>
   ['title', 'company', 'location', 'url', 'model', 'status'].includes(key) ? 'asc' : 'desc';
 
-/** Only http(s) links become clickable: a saved URL is untrusted text (javascript: never runs). */
-function safeHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
+/**
+ * After a delete, focus goes to the Delete button now at the deleted row's place (the last one when
+ * it was the last row, then Undo, then the heading). Returns what a Delete button calls first.
+ */
+function useFocusAfterDelete(
+  wrap: RefObject<HTMLDivElement | null>,
+  postings: SavedPosting[],
+): (index: number, p: SavedPosting) => void {
+  const pendingFocus = useRef<{ index: number; key: string } | null>(null);
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending || postings.some((p) => postingKey(p.url) === pending.key)) return;
+    pendingFocus.current = null;
+    const buttons = wrap.current?.querySelectorAll<HTMLButtonElement>('[data-testid="delete-row"]') ?? [];
+    const next =
+      buttons[Math.min(pending.index, buttons.length - 1)] ??
+      document.querySelector<HTMLElement>('[data-testid="notice-action"]') ??
+      document.querySelector<HTMLElement>('h1');
+    next?.focus();
+  }, [wrap, postings]);
+  return (index, p) => {
+    pendingFocus.current = { index, key: postingKey(p.url) };
+  };
 }
 
-function savedOn(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+/** A column header: a button that sorts by the column, its direction told by aria-sort. */
+function SortHeader({ column, sort, onSort }: { column: Column; sort: SortState; onSort: (s: SortState) => void }) {
+  const { key, label } = column;
+  const toggle = () =>
+    onSort(
+      sort.by === key
+        ? { by: key, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+        : { by: key, direction: FIRST_DIRECTION(key) },
+    );
+  return (
+    <th scope="col" aria-sort={sort.by === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" class="sort" data-testid={`sort-${key}`} onClick={toggle}>
+        {label}
+        {/* The arrow is drawn by CSS: aria-sort already says the direction to assistive technology. */}
+        <span class={`sort-mark${sort.by === key ? ` ${sort.direction}` : ''}`} aria-hidden="true" />
+      </button>
+    </th>
+  );
 }
 
 export function CollectionTable({
@@ -54,39 +92,8 @@ export function CollectionTable({
   onTrack: (p: SavedPosting, patch: TrackingPatch) => void;
 }) {
   const wrap = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<{ index: number; key: string } | null>(null);
-
-  useEffect(() => {
-    const pending = pendingFocus.current;
-    if (!pending || postings.some((p) => postingKey(p.url) === pending.key)) return;
-    pendingFocus.current = null;
-    const buttons = wrap.current?.querySelectorAll<HTMLButtonElement>('[data-testid="delete-row"]') ?? [];
-    const next =
-      buttons[Math.min(pending.index, buttons.length - 1)] ??
-      document.querySelector<HTMLElement>('[data-testid="notice-action"]') ??
-      document.querySelector<HTMLElement>('h1');
-    next?.focus();
-  }, [postings]);
-
-  const toggle = (key: SortKey) =>
-    onSort(
-      sort.by === key
-        ? { by: key, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
-        : { by: key, direction: FIRST_DIRECTION(key) },
-    );
-  const header = (c: { key: SortKey; label: string }) => (
-    <th
-      key={c.key}
-      scope="col"
-      aria-sort={sort.by === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
-      <button type="button" class="sort" data-testid={`sort-${c.key}`} onClick={() => toggle(c.key)}>
-        {c.label}
-        {/* The arrow is drawn by CSS: aria-sort already says the direction to assistive technology. */}
-        <span class={`sort-mark${sort.by === c.key ? ` ${sort.direction}` : ''}`} aria-hidden="true" />
-      </button>
-    </th>
-  );
+  const focusAfterDelete = useFocusAfterDelete(wrap, postings);
+  const header = (c: Column) => <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} />;
   return (
     <div class="table-wrap" ref={wrap} tabIndex={0} role="region" aria-label="Saved postings (scrolls sideways)">
       <table class="postings" data-testid="collection-table">
@@ -108,48 +115,17 @@ export function CollectionTable({
               </td>
             </tr>
           )}
-          {postings.map((p, index) => {
-            const href = safeHref(p.url);
-            const name = p.title || p.url;
-            return (
-              <tr key={p.url} data-testid="collection-row" data-url={p.url}>
-                <td class="title-cell">
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer" data-testid="row-title">
-                      {name}
-                    </a>
-                  ) : (
-                    <span data-testid="row-title">{name}</span>
-                  )}
-                </td>
-                <td data-testid="row-company">{p.company}</td>
-                <td data-testid="row-location">{p.location}</td>
-                <ValuesCell values={p.entities.diploma} testid="row-diploma" label={`diplomas of ${name}`} />
-                <ValuesCell values={p.entities.diploma_major} testid="row-major" label={`majors of ${name}`} />
-                <ValuesCell values={p.entities.experience} testid="row-experience" label={`experience of ${name}`} />
-                <ValuesCell values={p.entities.skills} testid="row-skills" label={`skills of ${name}`} />
-                <StatusCell posting={p} name={name} onChange={(patch) => onTrack(p, patch)} />
-                <NotesCell posting={p} name={name} onChange={(patch) => onTrack(p, patch)} />
-                <td class="nowrap">
-                  <time dateTime={p.capturedAt}>{savedOn(p.capturedAt)}</time>
-                </td>
-                <td class="model-cell">{p.provider === 'local' ? 'offline extractor' : p.model}</td>
-                <td class="nowrap">
-                  <button
-                    type="button"
-                    class="link danger"
-                    data-testid="delete-row"
-                    onClick={() => {
-                      pendingFocus.current = { index, key: postingKey(p.url) };
-                      onDelete(p);
-                    }}
-                  >
-                    Delete<span class="visually-hidden"> {name}</span>
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+          {postings.map((p, index) => (
+            <CollectionRow
+              key={p.url}
+              posting={p}
+              onDelete={() => {
+                focusAfterDelete(index, p);
+                onDelete(p);
+              }}
+              onTrack={(patch) => onTrack(p, patch)}
+            />
+          ))}
         </tbody>
       </table>
     </div>

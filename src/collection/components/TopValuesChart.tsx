@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ENTITY_LABELS, EntityTypeSchema, type EntityType } from '../../core/entities';
 import { topValues, type SavedPosting } from '../../core/export/collection';
+import { pluralize } from '../../core/text';
 import { EntityTypeOptions } from './EntityTypeOptions';
 
 const BARS = 12;
@@ -45,7 +46,7 @@ export function TopValuesChart({
                 data-testid="chart-bar"
                 data-value={v.value}
                 data-count={v.count}
-                title={`Show the ${v.count} posting${v.count === 1 ? '' : 's'} with ${v.value}`}
+                title={`Show the ${pluralize(v.count, 'posting')} with ${v.value}`}
                 onClick={() => onPick(type, v.value)}
               >
                 <span class="bar-label">{v.value}</span>

@@ -8,15 +8,14 @@ import {
   type TrackingPatch,
 } from '../../core/export/collection';
 
-export function StatusCell({
-  posting,
-  name,
-  onChange,
-}: {
+/** A tracking cell's posting, its name for the field's label, and where its edits go. */
+interface CellProps {
   posting: SavedPosting;
   name: string;
   onChange: (patch: TrackingPatch) => void;
-}) {
+}
+
+export function StatusCell({ posting, name, onChange }: CellProps) {
   return (
     <td class="nowrap">
       <select
@@ -37,15 +36,7 @@ export function StatusCell({
   );
 }
 
-export function NotesCell({
-  posting,
-  name,
-  onChange,
-}: {
-  posting: SavedPosting;
-  name: string;
-  onChange: (patch: TrackingPatch) => void;
-}) {
+export function NotesCell({ posting, name, onChange }: CellProps) {
   const [text, setText] = useState(posting.notes);
   const editing = useRef(false);
   // A change from elsewhere (another tab, an import) shows unless the user is typing here.

@@ -1,7 +1,9 @@
 // Export the profile as a JSON file, import one back (validated by the core's parseProfile: a bad
-// file is reported and changes nothing).
-import { exportProfile, parseProfile, type Profile } from '../../core/match';
+// file is reported and changes nothing; see readProfileFile in actions.ts).
+import { exportProfile, type Profile } from '../../core/match';
 import { downloadText } from '../../shared/download-file';
+import { FileButton } from '../../shared/FileButton';
+import { readProfileFile } from '../actions';
 
 export const PROFILE_FILE_NAME = 'job-entities-profile.json';
 
@@ -14,25 +16,6 @@ export function ProfileFile({
   onImport: (p: Profile) => void;
   onError: (message: string) => void;
 }) {
-  const read = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    // Cleared so that choosing the same file again fires another change.
-    input.value = '';
-    if (!file) return;
-    if (file.size > 2_000_000)
-      return onError(`"${file.name}" is too large for a profile (over 2 MB). Nothing was changed.`);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (err) {
-      return onError(
-        `"${file.name}" could not be read (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`,
-      );
-    }
-    const parsed = parseProfile(text);
-    if (parsed.ok) onImport(parsed.profile);
-    else onError(`"${file.name}": ${parsed.error}`);
-  };
   return (
     <section class="file" aria-labelledby="file-label">
       <h2 id="file-label">Profile file</h2>
@@ -49,16 +32,16 @@ export function ProfileFile({
         >
           Export JSON
         </button>
-        <label class="button file-button">
-          Import JSON…
-          <input
-            type="file"
-            accept=".json,application/json"
-            class="visually-hidden"
-            data-testid="profile-import"
-            onChange={(e) => void read(e.currentTarget)}
-          />
-        </label>
+        <FileButton
+          label="Import JSON…"
+          accept=".json,application/json"
+          testId="profile-import"
+          onFile={async (file) => {
+            const got = await readProfileFile(file);
+            if (got.ok) onImport(got.profile);
+            else onError(got.error);
+          }}
+        />
       </div>
     </section>
   );

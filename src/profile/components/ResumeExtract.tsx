@@ -1,26 +1,31 @@
-// "Extract from résumé text": the pasted text goes to the service worker ('extract-text'), which
-// runs the same pipeline as postings with the user's settings (their model, or the offline
-// extractor); the page never sees the API key. What comes back is offered to the editor.
+// "Extract from résumé text": the pasted text is read by the service worker like a posting, with
+// the user's settings (their model, or the offline extractor; see extractResume in actions.ts).
+// What comes back is offered to the editor.
 import { useEffect, useState } from 'preact/hooks';
 import { SETTINGS_ERROR_CODES, type ErrorInfo } from '../../core/errors';
-import { profileFromEntities, type Profile } from '../../core/match';
-import { resolveProvider } from '../../core/settings';
-import { MessageError, sendMessage, type PublicSettings } from '../../shared/messages';
-import { pluralize } from '../../core/text';
+import type { Profile } from '../../core/match';
+import { sendMessage } from '../../shared/messages';
+import { describeExtractor, extractResume } from '../actions';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; error: ErrorInfo };
 
-/** What will answer, in words: the user's model or the offline extractor. */
-function describeProvider(s: PublicSettings): string {
-  return resolveProvider({ ...s, apiKey: '' }) === 'local' ? 'the offline extractor' : `your model ${s.model}`;
-}
-
-function foundText(p: Profile): string {
-  const parts = [pluralize(p.skills.length, 'skill')];
-  if (p.years !== undefined) parts.push(`${p.years} years`);
-  if (p.diplomas?.length) parts.push(`diploma${p.diplomas.length > 1 ? 's' : ''}: ${p.diplomas.join(', ')}`);
-  if (p.majors?.length) parts.push(`major${p.majors.length > 1 ? 's' : ''}: ${p.majors.join(', ')}`);
-  return parts.join('; ');
+/** Why the extraction failed, with a way to the settings when they are the cause. */
+function ResumeError({ error }: { error: ErrorInfo }) {
+  return (
+    <div class="error" role="alert" data-code={error.code}>
+      <p data-testid="resume-error">{error.message}</p>
+      {SETTINGS_ERROR_CODES.has(error.code) && (
+        <button
+          type="button"
+          class="button primary"
+          data-testid="open-settings"
+          onClick={() => void sendMessage('open-options', {})}
+        >
+          Open settings
+        </button>
+      )}
+    </div>
+  );
 }
 
 export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) => void }) {
@@ -29,31 +34,14 @@ export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) =
   const [who, setWho] = useState('');
 
   useEffect(() => {
-    sendMessage('get-settings', {}).then(
-      (s) => setWho(describeProvider(s)),
-      () => setWho(''),
-    );
+    void describeExtractor().then(setWho);
   }, []);
 
   const extract = async () => {
     setState({ kind: 'busy' });
-    try {
-      const result = await sendMessage('extract-text', { text, title: 'Résumé' });
-      const found = profileFromEntities(result);
-      onExtracted(found);
-      setState({
-        kind: 'done',
-        text:
-          found.skills.length || found.years !== undefined || found.diplomas || found.majors
-            ? `Found ${foundText(found)}. Added to your profile above: review, then Save.`
-            : 'Nothing found in this text. Paste the part of your résumé that lists skills, degrees and experience.',
-      });
-    } catch (err) {
-      setState({
-        kind: 'error',
-        error: err instanceof MessageError ? err.info : { code: 'unknown', message: String(err) },
-      });
-    }
+    const outcome = await extractResume(text);
+    if (outcome.ok) onExtracted(outcome.found);
+    setState(outcome.ok ? { kind: 'done', text: outcome.text } : { kind: 'error', error: outcome.error });
   };
 
   return (
@@ -86,21 +74,7 @@ export function ResumeExtract({ onExtracted }: { onExtracted: (found: Profile) =
           </span>
         )}
       </div>
-      {state.kind === 'error' && (
-        <div class="error" role="alert" data-code={state.error.code}>
-          <p data-testid="resume-error">{state.error.message}</p>
-          {SETTINGS_ERROR_CODES.has(state.error.code) && (
-            <button
-              type="button"
-              class="button primary"
-              data-testid="open-settings"
-              onClick={() => void sendMessage('open-options', {})}
-            >
-              Open settings
-            </button>
-          )}
-        </div>
-      )}
+      {state.kind === 'error' && <ResumeError error={state.error} />}
     </section>
   );
 }
