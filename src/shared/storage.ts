@@ -146,28 +146,28 @@ export async function dropStaleFinishedJobs(
  * stopped (an idle stop, an update, a crash), and nothing will ever finish them. Marked failed so a
  * reopened popup offers Try again instead of a spinner that never ends. Returns how many.
  */
-export async function markOrphanedJobs(area: {
-  get(keys: null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}): Promise<number> {
-  const all = await area.get(null);
-  const orphans: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (jobItems.idOf(key) === undefined) continue;
-    const job = jobItems.definition.decode(value).value;
-    if (!job || (job.status !== 'capturing' && job.status !== 'extracting')) continue;
-    orphans[key] = {
-      ...job,
-      status: 'error',
-      error: {
-        code: 'cancelled',
-        message: 'The extraction stopped because the browser stopped the extension in the background. Click Try again.',
-      },
-      finishedAt: Date.now(),
-    };
-  }
-  if (Object.keys(orphans).length) await area.set(orphans);
-  return Object.keys(orphans).length;
+export async function markOrphanedJobs(
+  area: StorageAreaLike & { get(keys: null): Promise<Record<string, unknown>> },
+): Promise<number> {
+  const ids = Object.keys(await area.get(null)).flatMap((key) => jobItems.idOf(key) ?? []);
+  let marked = 0;
+  for (const id of ids)
+    // Each under its job's lock: a job a new worker starts meanwhile is not marked.
+    await jobItems.of(id).update({ session: area }, (job) => {
+      if (!job || (job.status !== 'capturing' && job.status !== 'extracting')) return job;
+      marked++;
+      return {
+        ...job,
+        status: 'error',
+        error: {
+          code: 'cancelled',
+          message:
+            'The extraction stopped because the browser stopped the extension in the background. Click Try again.',
+        },
+        finishedAt: Date.now(),
+      };
+    });
+  return marked;
 }
 
 export async function readJob(area: StorageAreaLike, tabId: number): Promise<JobState | null> {
