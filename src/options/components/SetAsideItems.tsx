@@ -1,16 +1,11 @@
 // Stored entries that could not be read (a damaged wrapper or entry in the collection, training
 // examples, corrections, profile or results cache) are set aside, never deleted: this section lists
 // them one by one with Export (a JSON file, to repair or re-import) and Delete.
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { downloadText } from '../../shared/download-file';
-import {
-  deleteSetAside,
-  readAllSetAside,
-  SET_ASIDE,
-  type SetAsideGroup,
-  type SetAsideStore,
-} from '../../shared/stored-list';
+import { useState } from 'preact/hooks';
+import { Notice, type NoticeState } from '../../shared/Notice';
+import type { SetAsideGroup, SetAsideStore } from '../../shared/stored-list';
+import { deleteSetAsideEntry, exportSetAsideEntry } from '../set-aside-actions';
+import { useSetAsideGroups } from '../use-stored-data';
 
 const PREVIEW = 160;
 
@@ -24,35 +19,55 @@ function preview(item: unknown): string {
   return text.length > PREVIEW ? `${text.slice(0, PREVIEW - 1)}…` : text;
 }
 
+function SetAsideGroupView({
+  group,
+  onDelete,
+}: {
+  group: SetAsideGroup;
+  onDelete: (store: SetAsideStore, index: number) => void;
+}) {
+  return (
+    <div data-testid="set-aside-group" data-store={group.store}>
+      <h3>
+        {group.label} ({group.items.length})
+      </h3>
+      <ol>
+        {group.items.map((item, i) => (
+          <li key={`${group.store}-${i}`} data-testid="set-aside-item">
+            <code>{preview(item)}</code>{' '}
+            <button
+              type="button"
+              class="button"
+              data-testid="set-aside-export"
+              onClick={() => exportSetAsideEntry(group.store, i, item)}
+            >
+              Export
+            </button>{' '}
+            <button
+              type="button"
+              class="button"
+              data-testid="set-aside-delete"
+              onClick={() => onDelete(group.store, i)}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 export function SetAsideItems() {
-  const [groups, setGroups] = useState<SetAsideGroup[]>([]);
-  const [error, setError] = useState<string>();
-
-  const load = () =>
-    readAllSetAside(browser.storage.local).then(
-      (g) => setGroups(g),
-      (err: unknown) => setError(`The set-aside entries could not be read (${(err as Error).message}).`),
-    );
-
-  useEffect(() => {
-    void load();
-    const keys = new Set<string>(Object.values(SET_ASIDE).map((s) => s.key));
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((k) => keys.has(k))) void load();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-
-  if (groups.length === 0 && !error) return null;
+  const { groups, readError, reload } = useSetAsideGroups();
+  const [deleteFailed, setDeleteFailed] = useState<NoticeState>();
+  const notice: NoticeState | undefined = deleteFailed ?? (readError ? { kind: 'error', text: readError } : undefined);
+  if (groups.length === 0 && !notice) return null;
 
   const remove = async (store: SetAsideStore, index: number) => {
-    try {
-      await deleteSetAside(browser.storage.local, store, index);
-      await load();
-    } catch (err) {
-      setError(`Could not delete: ${(err as Error).message}`);
-    }
+    const failed = await deleteSetAsideEntry(store, index);
+    if (failed) return setDeleteFailed(failed);
+    reload();
   };
 
   return (
@@ -62,46 +77,9 @@ export function SetAsideItems() {
         These saved entries could not be read (damaged, or from another version of the extension). They were set aside
         instead of deleted: export one to repair or keep it, or delete it.
       </p>
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      <Notice notice={notice} testId="set-aside-notice" />
       {groups.map((g) => (
-        <div key={g.store} data-testid="set-aside-group" data-store={g.store}>
-          <h3>
-            {g.label} ({g.items.length})
-          </h3>
-          <ol>
-            {g.items.map((item, i) => (
-              <li key={`${g.store}-${i}`} data-testid="set-aside-item">
-                <code>{preview(item)}</code>{' '}
-                <button
-                  type="button"
-                  class="button"
-                  data-testid="set-aside-export"
-                  onClick={() =>
-                    downloadText(
-                      JSON.stringify(item, null, 2),
-                      `${g.store}-set-aside-${i + 1}.json`,
-                      'application/json',
-                    )
-                  }
-                >
-                  Export
-                </button>{' '}
-                <button
-                  type="button"
-                  class="button"
-                  data-testid="set-aside-delete"
-                  onClick={() => void remove(g.store, i)}
-                >
-                  Delete
-                </button>
-              </li>
-            ))}
-          </ol>
-        </div>
+        <SetAsideGroupView key={g.store} group={g} onDelete={(store, i) => void remove(store, i)} />
       ))}
     </section>
   );

@@ -1,6 +1,7 @@
 // Says that the stored settings could not be read and took their defaults, and that a saved key is
 // not used until the settings are entered again (it only ever goes to the server it was saved for).
 import type { PublicSettings } from '../../shared/messages';
+import { Notice } from '../../shared/Notice';
 
 export function settingsResetText(s: Pick<PublicSettings, 'reset' | 'keyWithheld'>): string | undefined {
   if (!s.reset?.length && !s.keyWithheld) return undefined;
@@ -18,9 +19,5 @@ export function settingsResetText(s: Pick<PublicSettings, 'reset' | 'keyWithheld
 export function SettingsResetNotice({ saved }: { saved: Pick<PublicSettings, 'reset' | 'keyWithheld'> | undefined }) {
   const text = saved && settingsResetText(saved);
   if (!text) return null;
-  return (
-    <p class="notice error" role="alert" data-testid="settings-reset">
-      {text}
-    </p>
-  );
+  return <Notice notice={{ kind: 'error', text }} testId="settings-reset" />;
 }

@@ -3,69 +3,19 @@
 // are; one status line says what the last action did. The export code loads on first use.
 import type { ExtractionResult } from '../../core/entities';
 import type { Posting } from '../../core/posting';
-import { copyText } from '../clipboard';
+import { copyAllEntities } from '../copy-actions';
+import { copyExport, downloadCsv, saveToCollection } from '../export-commands';
 import { useStatusNote } from '../use-status-note';
-import { entitiesAsText } from '../entities-text';
 import { Menu } from './Menu';
-
-const loadActions = () => import('../export-actions');
-
-function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 type Note = { from: 'copy-all' | 'export'; text: string } | undefined;
 
 export function ActionBar({ posting, result }: { posting?: Posting; result: ExtractionResult }) {
   // A new message here clears the popup's other status messages (one at a time, the latest).
   const [note, setNote] = useStatusNote<Note>(undefined);
-  const say = (from: 'copy-all' | 'export', text: string) => setNote({ from, text });
-
-  const copyAll = async () =>
-    say(
-      'copy-all',
-      (await copyText(entitiesAsText(result))) ? 'Copied all entities' : 'Could not copy: the clipboard refused.',
-    );
-
-  const copy = async (which: 'row' | 'table') => {
-    if (!posting) return;
-    try {
-      const actions = await loadActions();
-      const text = which === 'row' ? actions.rowText(posting, result) : actions.tableText(posting, result);
-      say(
-        'export',
-        (await copyText(text))
-          ? which === 'row'
-            ? 'Copied as a row'
-            : 'Copied header and row'
-          : 'Could not copy: the clipboard refused.',
-      );
-    } catch (err) {
-      say('export', `Could not copy: ${reason(err)}. Reopen the popup and try again.`);
-    }
-  };
-
-  const download = async () => {
-    if (!posting) return;
-    try {
-      (await loadActions()).downloadCsv(posting, result);
-      say('export', 'CSV downloaded');
-    } catch (err) {
-      say('export', `Could not make the CSV file (${reason(err)}).`);
-    }
-  };
-
-  const save = async () => {
-    if (!posting) return;
-    try {
-      const outcome = await (await loadActions()).saveToCollection(posting, result);
-      say('export', outcome === 'updated' ? 'Updated in the collection' : 'Saved to the collection');
-    } catch (err) {
-      say(
-        'export',
-        `Could not save to the collection (${reason(err)}). Try again; if it keeps failing, export the collection first.`,
-      );
-    }
+  const say = (from: 'copy-all' | 'export', said: Promise<string>) => void said.then((text) => setNote({ from, text }));
+  const exporting = (command: (posting: Posting) => Promise<string>) => () => {
+    if (posting) say('export', command(posting));
   };
 
   return (
@@ -76,7 +26,7 @@ export function ActionBar({ posting, result }: { posting?: Posting; result: Extr
           class="button primary"
           data-testid="copy-all"
           data-autofocus
-          onClick={() => void copyAll()}
+          onClick={() => say('copy-all', copyAllEntities(result))}
         >
           Copy all
         </button>
@@ -85,30 +35,15 @@ export function ActionBar({ posting, result }: { posting?: Posting; result: Extr
           class="button"
           data-testid="save-to-collection"
           disabled={!posting}
-          onClick={() => void save()}
+          onClick={exporting((p) => saveToCollection(p, result))}
         >
           Save to collection
         </button>
-        <Menu
-          label="Export"
-          testId="export-menu"
-          items={[
-            {
-              label: 'Copy as row',
-              testId: 'copy-row',
-              hint: 'Tab-separated: pastes into Google Sheets or Excel as one row',
-              onSelect: () => void copy('row'),
-              disabled: !posting,
-            },
-            {
-              label: 'Copy table',
-              testId: 'copy-table',
-              hint: 'The column names, then the row',
-              onSelect: () => void copy('table'),
-              disabled: !posting,
-            },
-            { label: 'Download CSV', testId: 'download-csv', onSelect: () => void download(), disabled: !posting },
-          ]}
+        <ExportMenu
+          disabled={!posting}
+          onCopyRow={exporting((p) => copyExport('row', p, result))}
+          onCopyTable={exporting((p) => copyExport('table', p, result))}
+          onDownload={exporting((p) => downloadCsv(p, result))}
         />
       </div>
       <p class="status" role="status" aria-live="polite">
@@ -116,5 +51,37 @@ export function ActionBar({ posting, result }: { posting?: Posting; result: Extr
         <span data-testid="export-status">{note?.from === 'export' ? note.text : ''}</span>
       </p>
     </section>
+  );
+}
+
+function ExportMenu(props: {
+  disabled: boolean;
+  onCopyRow: () => void;
+  onCopyTable: () => void;
+  onDownload: () => void;
+}) {
+  const { disabled } = props;
+  return (
+    <Menu
+      label="Export"
+      testId="export-menu"
+      items={[
+        {
+          label: 'Copy as row',
+          testId: 'copy-row',
+          hint: 'Tab-separated: pastes into Google Sheets or Excel as one row',
+          onSelect: props.onCopyRow,
+          disabled,
+        },
+        {
+          label: 'Copy table',
+          testId: 'copy-table',
+          hint: 'The column names, then the row',
+          onSelect: props.onCopyTable,
+          disabled,
+        },
+        { label: 'Download CSV', testId: 'download-csv', onSelect: props.onDownload, disabled },
+      ]}
+    />
   );
 }

@@ -14,23 +14,17 @@ export interface ChipMark {
   importance?: 'required' | 'niceToHave';
 }
 
-export function Chip({
-  type,
-  display,
-  raw,
-  count,
-  onActivate,
-  mark,
-  revealing,
-}: {
+/** What a chip shows and does; an editable chip adds its remove button. */
+export interface ChipProps {
   type: EntityType;
   display: string;
   raw: string;
   count: number;
   onActivate: (text: string) => void;
   mark?: ChipMark;
-  revealing?: boolean;
-}) {
+}
+
+export function Chip({ type, display, raw, count, onActivate, mark, revealing }: ChipProps & { revealing?: boolean }) {
   const state = mark ? (mark.matched ? 'matched' : 'missing') : undefined;
   const button = (
     <button

@@ -1,7 +1,7 @@
 // A chip the user can remove: the Chip (click copies) with an × button beside it, reachable with
 // the keyboard (its own tab stop, labelled with the value). Used by ChipGroups when editing is on.
 import type { EntityType } from '../../core/entities';
-import { Chip, type ChipMark } from './Chip';
+import { Chip, type ChipProps } from './Chip';
 import './EditableChip.css';
 
 /** What the chip groups need to let the user correct the set (see useCorrections). */
@@ -10,26 +10,11 @@ export interface ChipEditing {
   add(type: EntityType, value: string): void;
 }
 
-export function EditableChip({
-  type,
-  display,
-  raw,
-  count,
-  onActivate,
-  onRemove,
-  mark,
-}: {
-  type: EntityType;
-  display: string;
-  raw: string;
-  count: number;
-  onActivate: (text: string) => void;
-  onRemove: () => void;
-  mark?: ChipMark;
-}) {
+export function EditableChip({ onRemove, ...chip }: ChipProps & { onRemove: () => void }) {
+  const { type, display, raw } = chip;
   return (
     <span class="chip-edit">
-      <Chip type={type} display={display} raw={raw} count={count} onActivate={onActivate} mark={mark} />
+      <Chip {...chip} />
       <button
         type="button"
         class="chip-remove"

@@ -2,20 +2,12 @@
 // removed or added chips, the user's set, kept per posting in storage.local (corrections-store)
 // so a reopened popup shows it again. `result` is what the popup shows and what Copy all, export
 // and "Save as training example" use; "Revert" drops the correction and the model's answer shows.
+// The storage work is in correction-actions.ts.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { pickEntities, type Entities, type EntityType, type ExtractionResult } from '../../core/entities';
 import type { Posting } from '../../core/posting';
-import {
-  addValue,
-  correctionKeyOf,
-  deleteCorrection,
-  postingCorrectionKey,
-  readCorrection,
-  removeValue,
-  sameEntities,
-  writeCorrection,
-} from '../../shared/corrections-store';
+import { addValue, removeValue } from '../../shared/corrections-store';
+import { applyEdit, correctionsUnreadable, loadCorrection, saveCorrection } from '../correction-actions';
 import type { ChipEditing } from './EditableChip';
 
 export interface Corrections {
@@ -46,8 +38,6 @@ export function useCorrections(
 ): Corrections {
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  // Writes run one after another, in the order of the edits.
-  const writes = useRef<Promise<void>>(Promise.resolve());
   const url = posting?.url;
   // The job's text hash identifies the posting even when the job does not keep a long posting's text.
   const text = postingTextHash ? `#${postingTextHash}` : posting?.text;
@@ -58,20 +48,10 @@ export function useCorrections(
   useEffect(() => {
     if (of === undefined || url === undefined || text === undefined || !modelResult) return;
     let live = true;
-    void (async () => {
-      try {
-        const key = postingTextHash ? correctionKeyOf(url, postingTextHash) : await postingCorrectionKey({ url, text });
-        const saved = await readCorrection(browser.storage.local, key);
-        if (!live) return;
-        setLoaded({
-          of,
-          key,
-          entities: saved && !sameEntities(saved.entities, modelResult) ? saved.entities : undefined,
-        });
-      } catch (err) {
-        if (live) setProblem(`Your corrections could not be read (${(err as Error).message}).`);
-      }
-    })();
+    loadCorrection({ url, text }, postingTextHash, modelResult).then(
+      (found) => live && setLoaded({ of, ...found }),
+      (err) => live && setProblem(correctionsUnreadable(err)),
+    );
     return () => {
       live = false;
     };
@@ -81,35 +61,13 @@ export function useCorrections(
 
   const current = loaded && loaded.of === of ? loaded : undefined;
   const corrected = current?.entities;
-
-  const persist = (key: string, next: Entities | undefined) => {
-    writes.current = writes.current.then(async () => {
-      try {
-        if (next)
-          await writeCorrection(browser.storage.local, key, {
-            url: url ?? '',
-            textHash: key.split('\u0000')[1],
-            entities: next,
-            updatedAt: Date.now(),
-          });
-        else await deleteCorrection(browser.storage.local, key);
-        setProblem(undefined);
-      } catch (err) {
-        setProblem(
-          `Your correction could not be saved (${(err as Error).message}); it is shown but will be lost when the popup closes.`,
-        );
-      }
-    });
-  };
-
+  const persist = useSerialWrites(url ?? '', setProblem);
   const change = (update: (e: Entities) => Entities) => {
     if (!modelResult || !current) return;
-    const base = corrected ?? pickEntities(modelResult);
-    const next = update(base);
-    if (sameEntities(next, base)) return;
-    const back = sameEntities(next, modelResult);
-    setLoaded({ ...current, entities: back ? undefined : next });
-    persist(current.key, back ? undefined : next);
+    const next = applyEdit(modelResult, corrected, update);
+    if (next === 'unchanged') return;
+    setLoaded({ ...current, entities: next });
+    persist(current.key, next);
   };
 
   const shown = useMemo(
@@ -131,5 +89,13 @@ export function useCorrections(
       setLoaded({ ...current, entities: undefined });
       persist(current.key, undefined);
     },
+  };
+}
+
+/** Saves run one after another, in the order of the edits; the last one's problem (or none) is shown. */
+function useSerialWrites(url: string, setProblem: (problem: string | undefined) => void) {
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  return (key: string, next: Entities | undefined) => {
+    writes.current = writes.current.then(async () => setProblem(await saveCorrection(url, key, next)));
   };
 }

@@ -1,4 +1,5 @@
 // "Highlight in page": a toggle button (aria-pressed) and what it found.
+import { pluralize } from '../../core/text';
 import type { Highlight } from '../use-highlight';
 
 export function HighlightToggle({ highlight: h }: { highlight: Highlight }) {
@@ -21,7 +22,7 @@ export function HighlightToggle({ highlight: h }: { highlight: Highlight }) {
         <p class={`status highlight-status${h.problem ? ' error' : ''}`} role="status" data-testid="highlight-status">
           {h.problem ?? (
             <>
-              {found} value{found === 1 ? '' : 's'} highlighted
+              {pluralize(found, 'value')} highlighted
               {missing > 0 && (
                 <span data-testid="highlight-not-found" data-count={missing}>
                   {' '}

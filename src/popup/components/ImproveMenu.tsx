@@ -1,26 +1,11 @@
 // The "Improve" menu (building the user's own model): Edit entities, Revert to the model's answer
-// when the user corrected the set, and "Save as training example", which stores the text the model
-// read (the posting focused as the result's scope says, prepared exactly as the prompt is:
-// preparePromptText, with the user's boilerplate setting) and the entities shown. An
-// empty set saves a negative example (" no entity"), which fine-tuning needs too.
+// when the user corrected the set, and "Save as training example" (training-actions.ts).
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { focusPosting } from '../../core/focus';
 import type { Posting } from '../../core/posting';
-import { preparePromptText } from '../../core/prompt';
-import {
-  ExamplesFullError,
-  findExample,
-  readExamples,
-  saveExample,
-  toTrainingExample,
-} from '../../shared/examples-store';
-import { sendMessage } from '../../shared/messages';
-import type { Corrections } from './EditableChipsState';
+import { saveTrainingExample, savedExampleNote, type ExampleStatus } from '../training-actions';
 import { useStatusNote } from '../use-status-note';
+import type { Corrections } from './EditableChipsState';
 import { Menu, type MenuItem } from './Menu';
-
-type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
 export function ImproveMenu({
   posting,
@@ -33,70 +18,17 @@ export function ImproveMenu({
   editing: boolean;
   onToggleEdit: () => void;
 }) {
-  // A new message here clears the popup's other status messages (one at a time, the latest).
-  const [status, setStatus] = useStatusNote<Status>(undefined);
+  const [status, setStatus] = useExampleStatus(corrections.postingKey);
   const [busy, setBusy] = useState(false);
   const { postingKey, result, modelResult, edited } = corrections;
-
-  useEffect(() => {
-    setStatus(undefined);
-    if (!postingKey) return;
-    let live = true;
-    findExample(browser.storage.local, postingKey).then(
-      (saved) =>
-        live &&
-        saved &&
-        setStatus({
-          kind: 'info',
-          text: `Saved as a training example on ${new Date(saved.savedAt).toLocaleDateString()}; saving again updates it.`,
-        }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [postingKey, setStatus]);
-
   if (!result || !modelResult) return null;
 
   const save = async () => {
     if (!postingKey) return;
     setBusy(true);
-    try {
-      // Inference prompts drop boilerplate when the user turned that on: the example must read the same.
-      const settings = await sendMessage('get-settings', {}).catch(() => undefined);
-      // The part of the posting the model read (its scope): the example pairs that text with the entities.
-      const read = focusPosting(posting, modelResult.meta.scope ?? 'focused').text;
-      const text = preparePromptText(read, { trimBoilerplate: settings?.trimBoilerplate ?? false });
-      if (!text)
-        throw new Error(
-          posting.text
-            ? 'The posting has no text to learn from.'
-            : 'The posting is too long to keep as a training example (over 100,000 characters).',
-        );
-      const example = toTrainingExample({
-        id: postingKey,
-        text,
-        entities: result,
-        url: posting.url,
-        title: posting.title,
-        model: modelResult.meta.model,
-      });
-      const outcome = await saveExample(browser.storage.local, example);
-      const count = (await readExamples(browser.storage.local)).examples.length;
-      setStatus({
-        kind: 'ok',
-        text: `${outcome === 'saved' ? 'Saved' : 'Updated'} as a training example (${count} saved). Export them from the options page.`,
-      });
-    } catch (err) {
-      const text =
-        err instanceof ExamplesFullError ? err.message : `The example could not be saved: ${(err as Error).message}`;
-      setStatus({ kind: 'error', text });
-    } finally {
-      setBusy(false);
-    }
+    setStatus(await saveTrainingExample(postingKey, posting, result, modelResult));
+    setBusy(false);
   };
-
   const items: MenuItem[] = [
     {
       label: editing ? 'Done editing' : 'Edit entities',
@@ -131,15 +63,37 @@ export function ImproveMenu({
           Done editing
         </button>
       )}
-      {(status || corrections.problem) && (
-        <span
-          class={`status ${status?.kind === 'error' || corrections.problem ? 'error' : ''}`}
-          data-testid="save-example-status"
-          role={status?.kind === 'error' ? 'alert' : 'status'}
-        >
-          {corrections.problem ?? status?.text}
-        </span>
-      )}
+      <ImproveStatus status={status} problem={corrections.problem} />
     </div>
   );
+}
+
+/** The Improve menu's status line: a storage problem with the corrections comes first. */
+function ImproveStatus({ status, problem }: { status: ExampleStatus; problem: string | undefined }) {
+  if (!status && !problem) return null;
+  return (
+    <span
+      class={`status ${status?.kind === 'error' || problem ? 'error' : ''}`}
+      data-testid="save-example-status"
+      role={status?.kind === 'error' ? 'alert' : 'status'}
+    >
+      {problem ?? status?.text}
+    </span>
+  );
+}
+
+/** The status line's message; for a posting already saved as an example, it starts by saying since when. */
+function useExampleStatus(postingKey: string | undefined): [ExampleStatus, (status: ExampleStatus) => void] {
+  // A new message here clears the popup's other status messages (one at a time, the latest).
+  const [status, setStatus] = useStatusNote<ExampleStatus>(undefined);
+  useEffect(() => {
+    setStatus(undefined);
+    if (!postingKey) return;
+    let live = true;
+    void savedExampleNote(postingKey).then((note) => live && note && setStatus(note));
+    return () => {
+      live = false;
+    };
+  }, [postingKey, setStatus]);
+  return [status, setStatus];
 }

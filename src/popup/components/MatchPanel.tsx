@@ -4,12 +4,11 @@
 // chips themselves (no second list; nice-to-have skills in their own row of the Skills group,
 // counting half); then skills not scored, the candidate's other skills, years, diploma and major;
 // without one, a link to the profile page. Rendered only with a result.
-import { useEffect, useState } from 'preact/hooks';
-import browser, { type Storage } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { toDisplay } from '../../core/display';
-import { missingAsText, type MatchResult, type Profile } from '../../core/match';
-import { loadProfile, profileChanged } from '../../shared/profile-store';
-import { copyText } from '../clipboard';
+import { missingAsText, type MatchResult } from '../../core/match';
+import { pluralize } from '../../core/text';
+import { copyWithNote } from '../copy-actions';
 import { closeIfToolbarPopup } from '../close-view';
 import { Requirements } from './MatchRequirements';
 import './MatchPanel.css';
@@ -20,21 +19,6 @@ export const PROFILE_PAGE = 'src/profile/profile.html';
 async function openProfilePage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(PROFILE_PAGE) });
   closeIfToolbarPopup();
-}
-
-/** The saved profile, kept current while the popup is open (undefined while loading). */
-export function useProfile(): Profile | null | undefined {
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
-  useEffect(() => {
-    const load = () => void loadProfile(browser.storage.local).then((s) => setProfile(s.profile));
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-      if (profileChanged(changes, area)) load();
-    };
-    load();
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-  return profile;
 }
 
 /** Without a profile: an invitation to make one. */
@@ -76,11 +60,7 @@ export function MatchDetails({ match: m }: { match: MatchResult }) {
   // A new message here clears the popup's other status messages (one at a time, the latest).
   const [note, setNote] = useStatusNote('');
   const copyMissing = async () =>
-    setNote(
-      (await copyText(missingAsText(m)))
-        ? `Copied ${m.missing.length} missing skill${m.missing.length === 1 ? '' : 's'}`
-        : 'Could not copy: the clipboard refused.',
-    );
+    setNote(await copyWithNote(missingAsText(m), `Copied ${pluralize(m.missing.length, 'missing skill')}`));
   return (
     <section class="match match-details" aria-label="How you match this posting">
       {m.ignored.length > 0 && (

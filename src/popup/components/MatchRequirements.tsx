@@ -1,6 +1,7 @@
 // Years, diploma and major: what the posting asks against what the profile holds.
 import { toDisplay } from '../../core/display';
 import type { MatchResult } from '../../core/match';
+import { pluralize } from '../../core/text';
 
 type Check = { asked: string; held: string; ok: boolean | null };
 
@@ -9,7 +10,7 @@ function list(values: string[], none: string): string {
 }
 
 function years(n: number | null, none: string): string {
-  return n === null ? none : `${n} year${n === 1 ? '' : 's'}`;
+  return n === null ? none : pluralize(n, 'year');
 }
 
 export function Requirements({ match }: { match: MatchResult }) {

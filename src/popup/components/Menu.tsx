@@ -17,6 +17,12 @@ export interface MenuItem {
 
 let nextId = 0;
 
+type Ref<T> = { current: T | null };
+
+function enabledItems(list: Ref<HTMLDivElement>): HTMLButtonElement[] {
+  return Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not([disabled])') ?? []);
+}
+
 export function Menu({
   label,
   items,
@@ -35,51 +41,19 @@ export function Menu({
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const focusAt = useRef<'first' | 'last' | undefined>(undefined);
-
-  const itemEls = () =>
-    Array.from(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not([disabled])') ?? []);
-
-  // Focus moves into the menu as soon as it is rendered (a layout effect: before the next key press).
-  useLayoutEffect(() => {
-    if (!open) return;
-    const els = itemEls();
-    (focusAt.current === 'last' ? els[els.length - 1] : els[0])?.focus();
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useMenuFocus(open, list, focusAt);
+  useCloseOnClickOutside(open, list, button, setOpen);
 
   const close = (refocus: boolean) => {
     setOpen(false);
     if (refocus) button.current?.focus();
   };
-
   const onButtonKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       focusAt.current = e.key === 'ArrowUp' ? 'last' : 'first';
       setOpen(true);
     }
-  };
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const els = itemEls();
-    const at = els.indexOf(document.activeElement as HTMLButtonElement);
-    const go = (i: number) => els[(i + els.length) % els.length]?.focus();
-    if (e.key === 'ArrowDown') go(at + 1);
-    else if (e.key === 'ArrowUp') go(at - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(els.length - 1);
-    else if (e.key === 'Escape') close(true);
-    else if (e.key === 'Tab') return setOpen(false);
-    else return;
-    e.preventDefault();
   };
 
   return (
@@ -100,29 +74,85 @@ export function Menu({
       >
         {children ?? label} <span class="caret" aria-hidden="true" />
       </button>
-      {open && (
-        <div ref={list} id={id} class="menu-list" role="menu" aria-label={label} onKeyDown={onMenuKey}>
-          {items.map((item) => (
-            <button
-              key={item.testId}
-              type="button"
-              role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
-              aria-checked={item.checked === undefined ? undefined : item.checked}
-              class="menu-item"
-              tabIndex={-1}
-              data-testid={item.testId}
-              disabled={item.disabled}
-              title={item.hint}
-              onClick={() => {
-                close(true);
-                item.onSelect();
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
-      )}
+      {open && <MenuList id={id} label={label} items={items} list={list} onClose={close} />}
     </div>
   );
+}
+
+/** The open menu: its items, moved through with the arrows, Home and End. */
+function MenuList({
+  id,
+  label,
+  items,
+  list,
+  onClose,
+}: {
+  id: string;
+  label: string;
+  items: MenuItem[];
+  list: Ref<HTMLDivElement>;
+  onClose: (refocus: boolean) => void;
+}) {
+  const onMenuKey = (e: KeyboardEvent) => {
+    const els = enabledItems(list);
+    const at = els.indexOf(document.activeElement as HTMLButtonElement);
+    const go = (i: number) => els[(i + els.length) % els.length]?.focus();
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(els.length - 1);
+    else if (e.key === 'Escape') onClose(true);
+    else if (e.key === 'Tab') return onClose(false);
+    else return;
+    e.preventDefault();
+  };
+  return (
+    <div ref={list} id={id} class="menu-list" role="menu" aria-label={label} onKeyDown={onMenuKey}>
+      {items.map((item) => (
+        <button
+          key={item.testId}
+          type="button"
+          role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+          aria-checked={item.checked === undefined ? undefined : item.checked}
+          class="menu-item"
+          tabIndex={-1}
+          data-testid={item.testId}
+          disabled={item.disabled}
+          title={item.hint}
+          onClick={() => {
+            onClose(true);
+            item.onSelect();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Focus moves into the menu as soon as it is rendered (a layout effect: before the next key press). */
+function useMenuFocus(open: boolean, list: Ref<HTMLDivElement>, focusAt: Ref<'first' | 'last' | undefined>): void {
+  useLayoutEffect(() => {
+    if (!open) return;
+    const els = enabledItems(list);
+    (focusAt.current === 'last' ? els[els.length - 1] : els[0])?.focus();
+  }, [open, list, focusAt]);
+}
+
+/** While open, a mouse press outside the list and its button closes the menu. */
+function useCloseOnClickOutside(
+  open: boolean,
+  list: Ref<HTMLElement>,
+  button: Ref<HTMLElement>,
+  setOpen: (open: boolean) => void,
+): void {
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open, list, button, setOpen]);
 }

@@ -3,6 +3,7 @@
 // goes back. Self-contained: it needs the result's meta and a callback.
 import type { ResultMeta } from '../../core/entities';
 import type { Scope } from '../../core/sections';
+import { pluralize } from '../../core/text';
 import './ReadScope.css';
 
 /** Headings listed before the rest are summed up as "…". */
@@ -14,7 +15,7 @@ export function readScopeText(meta: Pick<ResultMeta, 'scope' | 'read'>): string 
   if (!read || read.total === 0) return null;
   const count = read.headings.length;
   if (meta.scope === 'whole' || count >= read.total)
-    return `Read: the whole posting (${read.total} section${read.total === 1 ? '' : 's'})`;
+    return `Read: the whole posting (${pluralize(read.total, 'section')})`;
   const listed = read.headings.slice(0, MAX_LISTED).join(', ') + (count > MAX_LISTED ? ', …' : '');
   return `Read: ${listed} (${count} of ${read.total} sections)`;
 }

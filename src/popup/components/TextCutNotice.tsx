@@ -1,6 +1,7 @@
 // A posting longer than the text cap (the maxTextChars setting) was cut before it was sent: say how
 // much, and offer to send it all, with the number of requests that takes.
 import { useState } from 'preact/hooks';
+import { errorMessage, pluralize } from '../../core/text';
 import { sendMessage, type JobState } from '../../shared/messages';
 
 const n = (x: number) => x.toLocaleString('en');
@@ -22,7 +23,7 @@ export function TextCutNotice({
     // The job's progress and result come back through storage.session, as for any extraction.
     sendMessage('extract', { tabId, force: true, all: true, selection }).then(
       () => setSending(false),
-      (err: unknown) => (setSending(false), setProblem((err as Error).message)),
+      (err: unknown) => (setSending(false), setProblem(errorMessage(err))),
     );
   };
   return (
@@ -30,7 +31,7 @@ export function TextCutNotice({
       This posting is long: the first {n(cut.kept)} of {n(cut.total)} characters were read ({n(cut.total - cut.kept)}{' '}
       cut).{' '}
       <button type="button" class="button" data-testid="send-all" disabled={sending} onClick={sendAll}>
-        Send all ({cut.requests} {cut.requests === 1 ? 'request' : 'requests'})
+        Send all ({pluralize(cut.requests, 'request')})
       </button>
       {problem && <span role="alert"> {problem}</span>}
     </section>
