@@ -1,21 +1,14 @@
 // The "cancel" message: abort the tab's in-flight request and record the cancellation in the job
 // state, so that a popup reopened later shows "Cancelled" rather than a request that never ends.
-import browser from 'webextension-polyfill';
+import { browserAreas } from '../shared/browser-areas';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
-import { readJob, writeJob } from '../shared/storage';
+import { areaOf } from '../shared/storage-item';
 import { getInFlight } from './inflight';
+import { recordCancel } from './job-run';
 
 export async function handleCancel(req: ParsedRequestOf<'cancel'>): Promise<ReplyOf<'cancel'>> {
   const running = getInFlight(req.tabId);
-  const job = await readJob(browser.storage.session, req.tabId);
-  if (job && (job.status === 'capturing' || job.status === 'extracting')) {
-    await writeJob(browser.storage.session, {
-      ...job,
-      status: 'error',
-      error: { code: 'cancelled', message: 'Cancelled. Click Re-extract to try again.' },
-      finishedAt: Date.now(),
-    });
-  }
+  await recordCancel(areaOf(browserAreas, 'session'), req.tabId, Date.now());
   running?.controller.abort();
   return { cancelled: Boolean(running) };
 }

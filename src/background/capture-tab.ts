@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { ExtractionError } from '../core/errors';
 import { PostingSchema, type Posting } from '../core/posting';
 import { CAPTURE_GLOBAL, CAPTURE_SCRIPT_FILE, CaptureOutcomeSchema } from '../shared/capture-contract';
-import { firstLine } from '../core/text';
+import { errorMessage, firstLine } from '../core/text';
 
 export async function captureTab(
   tabId: number,
@@ -47,7 +47,7 @@ function isPrivilegedAnswer(results: unknown[] | undefined): boolean {
 }
 
 function cannotReadPage(err: unknown): ExtractionError {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = errorMessage(err);
   if (/No tab with id/i.test(msg))
     return new ExtractionError('no_posting', 'The tab is gone. Open the job posting again and click the extension.');
   if (/cannot access|cannot be scripted|chrome:\/\/|extensions gallery|Missing host permission/i.test(msg)) {

@@ -2,7 +2,8 @@
 // kept in storage.session and the popup opens in a window aimed at that tab.
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { openPopupWindow } from '../shared/popup-window';
-import { selectionKey } from '../shared/storage';
+import { browserAreas } from '../shared/browser-areas';
+import { selectionItems } from '../shared/storage-items';
 
 export const SELECTION_MENU_ID = 'extract-selection';
 
@@ -22,6 +23,6 @@ export function createContextMenu(): void {
 
 export async function onContextMenuClick(info: Menus.OnClickData, tab?: Tabs.Tab): Promise<void> {
   if (info.menuItemId !== SELECTION_MENU_ID || tab?.id === undefined) return;
-  await browser.storage.session.set({ [selectionKey(tab.id)]: info.selectionText ?? '' });
+  await selectionItems.of(tab.id).set(browserAreas, info.selectionText ?? '');
   await openPopupWindow(tab.id, true);
 }

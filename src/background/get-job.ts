@@ -1,8 +1,9 @@
 // The "get-job" message: the tab's job state as storage.session holds it.
-import browser from 'webextension-polyfill';
-import type { JobState, ParsedRequestOf } from '../shared/messages';
-import { readJob } from '../shared/storage';
+import { browserAreas } from '../shared/browser-areas';
+import type { JobState } from '../shared/job-state';
+import type { ParsedRequestOf } from '../shared/messages';
+import { jobItems } from '../shared/storage-items';
 
 export async function handleGetJob(req: ParsedRequestOf<'get-job'>): Promise<JobState | null> {
-  return readJob(browser.storage.session, req.tabId);
+  return jobItems.of(req.tabId).get(browserAreas);
 }

@@ -3,6 +3,7 @@
 // removes its ::highlight() stylesheet. The script's answer is validated here.
 import browser from 'webextension-polyfill';
 import { ExtractionError } from '../core/errors';
+import { errorMessage, firstLine } from '../core/text';
 import {
   HIGHLIGHT_CSS,
   HIGHLIGHT_GLOBAL,
@@ -12,7 +13,8 @@ import {
   type HighlightReport,
 } from '../shared/highlight-contract';
 import type { ParsedRequestOf } from '../shared/messages';
-import { highlightKey } from '../shared/storage';
+import { browserAreas } from '../shared/browser-areas';
+import { highlightItems } from '../shared/storage-items';
 
 export async function handleHighlight(req: ParsedRequestOf<'highlight'>): Promise<HighlightReport> {
   const { tabId, command } = req;
@@ -34,18 +36,18 @@ export async function handleHighlight(req: ParsedRequestOf<'highlight'>): Promis
     if (command.op === 'off')
       await browser.scripting.removeCSS({ target: { tabId }, css: HIGHLIGHT_CSS }).catch(() => undefined);
     if (command.op === 'on' || command.op === 'off') {
-      if (report.data.on) await browser.storage.session.set({ [highlightKey(tabId)]: true });
-      else await browser.storage.session.remove(highlightKey(tabId));
+      if (report.data.on) await highlightItems.of(tabId).set(browserAreas, true);
+      else await highlightItems.of(tabId).remove(browserAreas);
     }
     return report.data;
   } catch (err) {
     if (err instanceof ExtractionError) throw err;
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = errorMessage(err);
     throw new ExtractionError(
       'no_posting',
       /cannot access|cannot be scripted|Missing host permission|No tab/i.test(msg)
         ? 'The extension may not read this page now. Click the Job Entities button in the toolbar on the page, then turn the highlight on again.'
-        : `The page could not be highlighted (${msg.split('\n')[0]}). Reload the page and try again.`,
+        : `The page could not be highlighted (${firstLine(msg)}). Reload the page and try again.`,
       { cause: err },
     );
   }

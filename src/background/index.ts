@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import { registerHandlers, type HandlerMap } from '../shared/messages';
 import { markOrphanedJobs, removeJob } from '../shared/storage';
-import { PANEL_PREFS_KEY } from '../shared/panel-prefs';
+import { browserAreas } from '../shared/browser-areas';
+import { panelPrefsItem } from '../shared/storage-items';
 import { handleCancel } from './cancel';
 import { createContextMenu, onContextMenuClick } from './context-menu';
 import { handleExtract } from './extract';
@@ -41,9 +42,8 @@ browser.tabs.onRemoved.addListener((tabId) => void removeJob(browser.storage.ses
 browser.tabs.onUpdated.addListener((tabId, change) => void forgetHighlightOnNavigation(tabId, change));
 // The toolbar button opens the popup, or the side panel when the user chose so in the options.
 void applyToolbarChoice();
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && PANEL_PREFS_KEY in changes) void applyToolbarChoice();
-});
+// For the worker's whole life: a signal that never aborts.
+panelPrefsItem.watch(browserAreas, () => void applyToolbarChoice(), new AbortController().signal);
 
 /**
  * storage.local holds the API key: only the extension's own pages and worker may read it, not the

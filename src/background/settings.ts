@@ -5,13 +5,9 @@ import browser from 'webextension-polyfill';
 import { bindKey, SettingsSchema, type Settings } from '../core/settings';
 import type { ParsedRequestOf, ReplyOf } from '../shared/messages';
 import { hostOf, isOtherServer } from '../shared/server-origin';
-import {
-  dropStaleFinishedJobs,
-  readSettings,
-  readStoredSettings,
-  toPublicSettings,
-  writeSettings,
-} from '../shared/storage';
+import { browserAreas } from '../shared/browser-areas';
+import { dropStaleFinishedJobs, readStoredSettings, toPublicSettings } from '../shared/storage';
+import { settingsItem } from '../shared/storage-items';
 import { settingsKey } from './extract';
 
 export async function handleGetSettings(): Promise<ReplyOf<'get-settings'>> {
@@ -58,10 +54,14 @@ export function applyDraft(saved: Settings, draft: ParsedRequestOf<'save-setting
 }
 
 export async function handleSaveSettings(req: ParsedRequestOf<'save-settings'>): Promise<ReplyOf<'save-settings'>> {
-  const saved = await readSettings(browser.storage.local);
-  const { settings, issues } = applyDraft(saved, req);
+  let applied: AppliedDraft = {};
+  // Under the settings' lock: two saves at once never lose one's change (nor its key).
+  await settingsItem.update(browserAreas, (saved) => {
+    applied = applyDraft(saved.settings, req);
+    return applied.settings ? { settings: applied.settings, reset: [], keyWithheld: false } : saved;
+  });
+  const { settings, issues } = applied;
   if (!settings) return { ok: false, issues };
-  await writeSettings(browser.storage.local, settings);
   await dropStaleFinishedJobs(browser.storage.session, await settingsKey(settings));
   return { ok: true, settings: toPublicSettings(settings) };
 }

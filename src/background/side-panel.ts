@@ -4,7 +4,8 @@
 // Browsers without chrome.sidePanel keep the popup.
 import browser, { type Tabs } from 'webextension-polyfill';
 import { readPanelPrefs } from '../shared/panel-prefs';
-import { highlightKey } from '../shared/storage';
+import { browserAreas } from '../shared/browser-areas';
+import { highlightItems } from '../shared/storage-items';
 
 export const POPUP_PAGE = 'src/popup/popup.html';
 
@@ -21,5 +22,9 @@ export async function applyToolbarChoice(): Promise<void> {
 }
 
 export async function forgetHighlightOnNavigation(tabId: number, change: Tabs.OnUpdatedChangeInfoType): Promise<void> {
-  if (change.status === 'loading') await browser.storage.session.remove(highlightKey(tabId)).catch(() => undefined);
+  if (change.status === 'loading')
+    await highlightItems
+      .of(tabId)
+      .remove(browserAreas)
+      .catch(() => undefined);
 }

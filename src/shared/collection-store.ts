@@ -17,13 +17,14 @@ import {
   type TrackingPatch,
 } from '../core/export/collection';
 import type { Posting } from '../core/posting';
-import type { StorageAreaLike } from './storage';
-import { clip, SET_ASIDE, storedList } from './stored-list';
+import type { StorageAreaLike } from './storage-item';
+import { collectionItem } from './storage-items';
+import { clip, SET_ASIDE } from './stored-list';
 
-export const COLLECTION_KEY = 'collection';
+export const COLLECTION_KEY = collectionItem.key;
 /** Entries that failed validation, kept (not deleted) so a schema mistake never destroys data. */
 export const COLLECTION_SET_ASIDE_KEY = SET_ASIDE.collection.key;
-export const COLLECTION_VERSION = 1;
+export const COLLECTION_VERSION = collectionItem.version;
 
 export interface CollectionRead {
   postings: SavedPosting[];
@@ -31,24 +32,20 @@ export interface CollectionRead {
   invalid: unknown[];
 }
 
-const postingsList = storedList({
-  key: COLLECTION_KEY,
-  field: 'postings',
-  entry: SavedPostingSchema,
-  version: COLLECTION_VERSION,
-  setAside: 'collection',
-});
-
 /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */
 export function parseStoredCollection(raw: unknown): CollectionRead {
-  const { valid, invalid } = postingsList.parse(raw);
-  return { postings: valid, invalid };
+  const { value, invalid } = collectionItem.decode(raw);
+  return { postings: value, invalid };
 }
 
 /** Never throws: a collection the browser cannot read shows as empty. */
 export async function readCollection(area: StorageAreaLike): Promise<CollectionRead> {
-  const { valid, invalid } = await postingsList.read(area);
-  return { postings: valid, invalid };
+  try {
+    const { value, invalid } = await collectionItem.read({ local: area });
+    return { postings: value, invalid };
+  } catch {
+    return { postings: [], invalid: [] };
+  }
 }
 
 /**
@@ -60,7 +57,7 @@ export async function updateCollection(
   area: StorageAreaLike,
   change: (postings: SavedPosting[]) => SavedPosting[],
 ): Promise<SavedPosting[]> {
-  return postingsList.update(area, change);
+  return collectionItem.update({ local: area }, change);
 }
 
 /**

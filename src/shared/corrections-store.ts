@@ -6,36 +6,20 @@
 // on its own, whatever the wrapper looks like: a damaged one is set aside on the next write (see
 // stored-list.ts), never the others. Functions take the storage area so unit tests can pass an
 // in-memory one.
-import { z } from 'zod';
 import { valueKey } from '../core/display';
-import { EntitiesSchema, ENTITY_TYPES, type Entities, type EntityType } from '../core/entities';
+import { ENTITY_TYPES, type Entities, type EntityType } from '../core/entities';
 import { sha256Hex } from '../core/hash';
 import { normalizeText } from '../core/prompt';
-import type { StorageAreaLike } from './storage';
-import { storedRecord } from './stored-list';
+import type { StorageAreaLike } from './storage-item';
+import { CORRECTIONS_LIMIT, correctionsItem } from './storage-items';
+import { evictLeastRecent } from './stored-list';
+import { CorrectionSchema, type Correction } from './stored-schemas';
 
-export const CORRECTIONS_KEY = 'corrections';
-export const CORRECTIONS_VERSION = 1;
+export { CorrectionSchema, type Correction } from './stored-schemas';
 /** Corrections kept; the least recently changed go first (saved training examples are not affected). */
-export const CORRECTIONS_LIMIT = 500;
-
-export const CorrectionSchema = z.object({
-  url: z.string().max(4096),
-  /** SHA-256 hex of the posting text, white space collapsed. */
-  textHash: z.string().regex(/^[0-9a-f]{64}$/),
-  entities: EntitiesSchema,
-  /** ms since epoch. */
-  updatedAt: z.number(),
-});
-export type Correction = z.infer<typeof CorrectionSchema>;
-
-const correctionsRecord = storedRecord({
-  key: CORRECTIONS_KEY,
-  field: 'entries',
-  entry: CorrectionSchema,
-  version: CORRECTIONS_VERSION,
-  setAside: 'corrections',
-});
+export { CORRECTIONS_LIMIT } from './storage-items';
+export const CORRECTIONS_KEY = correctionsItem.key;
+export const CORRECTIONS_VERSION = correctionsItem.version;
 
 /** SHA-256 hex of the posting text as the model reads it (white space differences do not count). */
 export function textHash(text: string): Promise<string> {
@@ -54,11 +38,11 @@ export function correctionKeyOf(url: string, hash: string): string {
 
 /** Each stored entry checked by itself, whatever the wrapper; anything unreadable is left out, never an exception. */
 export function parseStoredCorrections(raw: unknown): Record<string, Correction> {
-  return correctionsRecord.parse(raw).valid;
+  return correctionsItem.decode(raw).value;
 }
 
 async function readAll(area: StorageAreaLike): Promise<Record<string, Correction>> {
-  return (await correctionsRecord.read(area)).valid;
+  return correctionsItem.get({ local: area });
 }
 
 export async function readCorrection(area: StorageAreaLike, key: string): Promise<Correction | undefined> {
@@ -72,20 +56,17 @@ export function withCorrection(
   correction: Correction,
   limit = CORRECTIONS_LIMIT,
 ): Record<string, Correction> {
-  const next = { ...entries, [key]: correction };
-  const keys = Object.keys(next).sort((a, b) => next[a].updatedAt - next[b].updatedAt);
-  for (const k of keys.slice(0, Math.max(0, keys.length - limit))) delete next[k];
-  return next;
+  return evictLeastRecent({ ...entries, [key]: correction }, (c) => c.updatedAt, limit);
 }
 
 export async function writeCorrection(area: StorageAreaLike, key: string, correction: Correction): Promise<void> {
   const valid = CorrectionSchema.parse(correction);
-  await correctionsRecord.update(area, (entries) => withCorrection(entries, key, valid));
+  await correctionsItem.update({ local: area }, (entries) => withCorrection(entries, key, valid));
 }
 
 export async function deleteCorrection(area: StorageAreaLike, key: string): Promise<void> {
   if (!(key in (await readAll(area)))) return;
-  await correctionsRecord.update(area, (entries) => {
+  await correctionsItem.update({ local: area }, (entries) => {
     const next = { ...entries };
     delete next[key];
     return next;

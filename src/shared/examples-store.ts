@@ -5,34 +5,18 @@
 // that fails validation is set aside under its own key instead of being deleted, so a schema
 // mistake never destroys data. Functions take the storage area so unit tests can pass an
 // in-memory one.
-import { z } from 'zod';
-import { EntitiesSchema, type Entities } from '../core/entities';
-import type { StorageAreaLike } from './storage';
-import { clip, SET_ASIDE, storedList } from './stored-list';
+import type { Entities } from '../core/entities';
+import type { StorageAreaLike } from './storage-item';
+import { EXAMPLES_LIMIT, trainingExamplesItem } from './storage-items';
+import { clip, SET_ASIDE } from './stored-list';
+import { TrainingExampleSchema, type TrainingExample } from './stored-schemas';
 
-export const EXAMPLES_KEY = 'trainingExamples';
-export const EXAMPLES_SET_ASIDE_KEY = SET_ASIDE.trainingExamples.key;
-export const EXAMPLES_VERSION = 1;
+export { EXAMPLE_TEXT_LIMIT, TrainingExampleSchema, type TrainingExample } from './stored-schemas';
 /** The most examples kept: enough for several fine-tuning rounds, small enough for one export. */
-export const EXAMPLES_LIMIT = 1000;
-/** Longer texts are not postings' qualifications any more; the checker would flag them anyway. */
-export const EXAMPLE_TEXT_LIMIT = 100_000;
-
-export const TrainingExampleSchema = z.object({
-  /** The posting's identity: URL + text hash (see corrections-store postingCorrectionKey). Saving it again updates it. */
-  id: z.string().min(1).max(5000),
-  /** The posting text as the prompt is built (preparePromptText): one line, no separator. */
-  text: z.string().min(1).max(EXAMPLE_TEXT_LIMIT),
-  /** The corrected entities: the answer the model should have given. All empty = a negative example. */
-  entities: EntitiesSchema,
-  url: z.string().max(4096),
-  title: z.string().max(1000),
-  /** ISO 8601. */
-  savedAt: z.iso.datetime({ offset: true }),
-  /** The model whose answer was corrected (`local` for the offline extractor). */
-  model: z.string().max(500),
-});
-export type TrainingExample = z.infer<typeof TrainingExampleSchema>;
+export { EXAMPLES_LIMIT } from './storage-items';
+export const EXAMPLES_KEY = trainingExamplesItem.key;
+export const EXAMPLES_SET_ASIDE_KEY = SET_ASIDE.trainingExamples.key;
+export const EXAMPLES_VERSION = trainingExamplesItem.version;
 
 export interface ExamplesRead {
   examples: TrainingExample[];
@@ -40,23 +24,14 @@ export interface ExamplesRead {
   invalid: unknown[];
 }
 
-const examplesList = storedList({
-  key: EXAMPLES_KEY,
-  field: 'examples',
-  entry: TrainingExampleSchema,
-  version: EXAMPLES_VERSION,
-  setAside: 'trainingExamples',
-});
-
-export function parseStoredExamples(raw: unknown): ExamplesRead {
-  const { valid, invalid } = examplesList.parse(raw);
-  return { examples: valid, invalid };
-}
-
 /** Never throws: a store the browser cannot read shows as empty (and is not written over by a read). */
 export async function readExamples(area: StorageAreaLike): Promise<ExamplesRead> {
-  const { valid, invalid } = await examplesList.read(area);
-  return { examples: valid, invalid };
+  try {
+    const { value, invalid } = await trainingExamplesItem.read({ local: area });
+    return { examples: value, invalid };
+  } catch {
+    return { examples: [], invalid: [] };
+  }
 }
 
 export class ExamplesFullError extends Error {
@@ -79,7 +54,7 @@ export async function saveExample(
 ): Promise<'saved' | 'updated'> {
   const valid = TrainingExampleSchema.parse(example);
   let outcome: 'saved' | 'updated' = 'saved';
-  await examplesList.update(area, (examples) => {
+  await trainingExamplesItem.update({ local: area }, (examples) => {
     const at = examples.findIndex((e) => e.id === valid.id);
     if (at >= 0) {
       outcome = 'updated';
@@ -94,7 +69,7 @@ export async function saveExample(
 }
 
 export async function deleteExample(area: StorageAreaLike, id: string): Promise<TrainingExample[]> {
-  return examplesList.update(area, (examples) => examples.filter((e) => e.id !== id));
+  return trainingExamplesItem.update({ local: area }, (examples) => examples.filter((e) => e.id !== id));
 }
 
 export async function findExample(area: StorageAreaLike, id: string): Promise<TrainingExample | undefined> {

@@ -7,43 +7,13 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
 import { ExtractionResultSchema } from '../core/entities';
 import { ErrorInfoSchema, toErrorInfo, type ErrorInfo } from '../core/errors';
-import { PostingSchema } from '../core/posting';
 import { ScopeSchema } from '../core/sections';
 import { SettingsSchema } from '../core/settings';
 import { errorMessage } from '../core/text';
 import { HighlightCommandSchema, HighlightReportSchema } from './highlight-contract';
+import { JobStateSchema } from './job-state';
 
-export const JOB_STATUSES = ['capturing', 'extracting', 'done', 'error'] as const;
-
-/** A job: one extraction for one tab, kept in storage.session under `job:<tabId>` (see storage.ts). */
-export const JobStateSchema = z.object({
-  id: z.string(),
-  tabId: z.number().int(),
-  /** The tab's URL when the job started: a job for another URL is stale. */
-  url: z.string(),
-  status: z.enum(JOB_STATUSES),
-  startedAt: z.number(),
-  finishedAt: z.number().optional(),
-  /** Which provider and model answer (known once extracting starts). */
-  provider: z.enum(['openai', 'local']).optional(),
-  model: z.string().optional(),
-  selection: z.boolean().optional(),
-  /** The posting as the popup needs it: its text only while small enough to save as a training example (see toStoredJob). */
-  posting: PostingSchema.optional(),
-  /** SHA-256 hex of the posting text (corrections-store textHash): the posting's identity even when its text is not kept. */
-  textHash: z.string().optional(),
-  result: ExtractionResultSchema.optional(),
-  error: ErrorInfoSchema.optional(),
-  /** True when the result came from the results cache (no request was made). */
-  fromCache: z.boolean().optional(),
-  /** The answer-changing settings the job ran with (see settingsKey in background/extract.ts): a finished job asked with other settings is not reused. */
-  settingsKey: z.string().optional(),
-  /** Set when the posting was longer than the maxTextChars setting and only its start was sent: how much, and the requests "Send all" takes. */
-  cut: z.object({ total: z.number().int(), kept: z.number().int(), requests: z.number().int() }).optional(),
-  /** The scope the user chose for this posting in the popup ("Read the whole posting"), when it overrides the settings' scope. */
-  scope: ScopeSchema.optional(),
-});
-export type JobState = z.infer<typeof JobStateSchema>;
+export { JOB_STATUSES, JobStateSchema, type JobState } from './job-state';
 
 /** Settings as pages see them: everything but the key, plus whether a key is saved. */
 export const PublicSettingsSchema = SettingsSchema.omit({ apiKey: true, keyOrigin: true }).extend({

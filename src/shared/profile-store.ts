@@ -1,78 +1,23 @@
-// The candidate's profile in storage.local under one key of its own. Pages (the profile editor,
-// the popup's match panel) read and write it directly; it holds no secret. Reading never throws:
-// a stored value in a bad shape keeps what can be read (each skill, the years, each diploma and
-// major checked on its own) and says what was dropped, so one bad value costs one value, not the
-// profile; saving over a stored profile sets its unreadable values aside one by one (stored-list.ts's
-// policy), so nothing is ever dropped.
-import { ProfileSchema, PROFILE_VERSION, parseProfile, type Profile } from '../core/match';
-import type { StorageAreaLike } from './storage';
-import { writeWithSetAside, type KeyedItem } from './stored-list';
+// The candidate's profile in storage.local under one key of its own (profileItem). Pages (the
+// profile editor, the popup's match panel) read and write it directly; it holds no secret. Reading
+// never throws: a stored value in a bad shape keeps what can be read and says what was left out
+// (profile-salvage.ts), so one bad value costs one value, not the profile; saving over a stored
+// profile sets its unreadable values aside one by one (stored-list.ts's policy), so nothing is
+// ever dropped.
+import { parseProfile, type Profile } from '../core/match';
+import { errorMessage } from '../core/text';
+import type { StoredProfile } from './profile-salvage';
+import type { StorageAreaLike } from './storage-item';
+import { profileItem } from './storage-items';
 
-export const PROFILE_KEY = 'profile';
-
-export interface StoredProfile {
-  /** null: no profile saved (or nothing in it could be read). */
-  profile: Profile | null;
-  /** What could not be read, in words for the page; absent when the stored value was fine. */
-  problem?: string;
-}
-
-const item = ProfileSchema.shape.skills.element;
-const years = ProfileSchema.shape.years;
-
-function keepValid(list: unknown): { kept: string[]; dropped: number } {
-  if (!Array.isArray(list)) return { kept: [], dropped: list === undefined ? 0 : 1 };
-  const kept = list.flatMap((v) => {
-    const r = item.safeParse(v);
-    return r.success ? [r.data] : [];
-  });
-  return { kept, dropped: list.length - kept.length };
-}
-
-/** The stored value as a profile: valid as is, salvaged value by value, or null. */
-export function readStoredProfile(raw: unknown): StoredProfile {
-  if (raw === undefined || raw === null) return { profile: null };
-  const whole = parseProfile(raw);
-  if (whole.ok) return { profile: whole.profile };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
-  }
-  const r = raw as Record<string, unknown>;
-  if (typeof r.version === 'number' && r.version > PROFILE_VERSION) {
-    return {
-      profile: null,
-      problem: `The saved profile comes from a newer version of the extension (profile version ${r.version}). Update the extension to use it; saving here would replace it.`,
-    };
-  }
-  const skills = keepValid(r.skills);
-  const diplomas = keepValid(r.diplomas);
-  const majors = keepValid(r.majors);
-  const y = years.safeParse(r.years);
-  const salvaged = parseProfile({
-    version: PROFILE_VERSION,
-    skills: skills.kept.slice(0, 2000),
-    ...(y.success && y.data !== undefined ? { years: y.data } : {}),
-    ...(diplomas.kept.length ? { diplomas: diplomas.kept.slice(0, 50) } : {}),
-    ...(majors.kept.length ? { majors: majors.kept.slice(0, 50) } : {}),
-  });
-  const dropped = skills.dropped + diplomas.dropped + majors.dropped + (y.success ? 0 : 1);
-  const problem = `Some values in the saved profile were unreadable and were left out (${dropped}). Save to keep the rest.`;
-  if (!salvaged.ok || isEmptyProfile(salvaged.profile))
-    return { profile: null, problem: 'The saved profile was unreadable and was ignored. Saving will replace it.' };
-  return { profile: salvaged.profile, problem };
-}
-
-/** A profile with nothing to compare. */
-export function isEmptyProfile(p: Profile): boolean {
-  return p.skills.length === 0 && p.years === undefined && !p.diplomas?.length && !p.majors?.length;
-}
+export { isEmptyProfile, readStoredProfile, unreadableValues, type StoredProfile } from './profile-salvage';
+export const PROFILE_KEY = profileItem.key;
 
 export async function loadProfile(area: StorageAreaLike): Promise<StoredProfile> {
   try {
-    const got = await area.get(PROFILE_KEY);
-    return readStoredProfile(got[PROFILE_KEY]);
+    return (await profileItem.read({ local: area })).value;
   } catch (err) {
-    return { profile: null, problem: `The browser could not read the saved profile (${(err as Error).message}).` };
+    return { profile: null, problem: `The browser could not read the saved profile (${errorMessage(err)}).` };
   }
 }
 
@@ -80,33 +25,15 @@ export async function loadProfile(area: StorageAreaLike): Promise<StoredProfile>
 export async function saveProfile(area: StorageAreaLike, profile: Profile): Promise<Profile> {
   const checked = parseProfile(profile);
   if (!checked.ok) throw new Error(checked.error);
-  const before = (await area.get(PROFILE_KEY))[PROFILE_KEY];
-  await writeWithSetAside(area, { [PROFILE_KEY]: checked.profile }, 'profile', unreadableValues(before));
+  await profileItem.set({ local: area }, { profile: checked.profile });
   return checked.profile;
 }
 
-/** The values of a stored profile that reading leaves out, one by one ({field, value}); the whole value when it is not a profile at all. */
-export function unreadableValues(raw: unknown): KeyedItem[] {
-  if (raw === undefined || raw === null || parseProfile(raw).ok) return [];
-  if (typeof raw !== 'object' || Array.isArray(raw)) return [{ key: PROFILE_KEY, value: raw }];
-  const r = raw as Record<string, unknown>;
-  if (typeof r.version === 'number' && r.version > PROFILE_VERSION) return [{ key: PROFILE_KEY, value: raw }];
-  const out: KeyedItem[] = [];
-  for (const field of ['skills', 'diplomas', 'majors'] as const) {
-    const list = r[field];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) out.push({ key: field, value: list });
-    else for (const v of list) if (!item.safeParse(v).success) out.push({ key: field, value: v });
-  }
-  if (r.years !== undefined && !years.safeParse(r.years).success) out.push({ key: 'years', value: r.years });
-  return out;
-}
-
 export async function deleteProfile(area: StorageAreaLike): Promise<void> {
-  await area.remove(PROFILE_KEY);
+  await profileItem.remove({ local: area });
 }
 
 /** Whether a storage.onChanged batch touches the profile. */
 export function profileChanged(changes: Record<string, unknown>, areaName: string): boolean {
-  return areaName === 'local' && PROFILE_KEY in changes;
+  return areaName === profileItem.area && PROFILE_KEY in changes;
 }

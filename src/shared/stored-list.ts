@@ -5,7 +5,7 @@
 // Entries that fail validation are set aside one by one under the store's set-aside key, never
 // dropped; the options page lists them with Export and Delete.
 import { z } from 'zod';
-import type { StorageAreaLike } from './storage';
+import type { StorageAreaLike } from './storage-item';
 
 /** Where each store's unreadable entries are kept, and how the options page names them. */
 export const SET_ASIDE = {
@@ -92,88 +92,6 @@ export function parseRecord<T>(raw: unknown, field: string, entry: z.ZodType<T>)
   return { valid, invalid };
 }
 
-interface StoreSpec<T> {
-  /** The storage.local key of the store. */
-  key: string;
-  /** The entries' field in the stored object (`{version, [field]: ...}`). */
-  field: string;
-  entry: z.ZodType<T>;
-  version: number;
-  /** Which set-aside list takes the entries that fail validation. */
-  setAside: SetAsideStore;
-}
-
-export interface StoredList<T> {
-  /** Validates each stored entry by itself; anything unreadable becomes `invalid`, never an exception. */
-  parse(raw: unknown): ListRead<T>;
-  /** Never throws: a store the browser cannot read shows as empty (and is not written over by a read). */
-  read(area: StorageAreaLike): Promise<ListRead<T>>;
-  /**
-   * Read, change, write, one at a time across the extension's pages. Invalid entries met on the way
-   * move to the set-aside list and the store is written back clean. A store the browser cannot
-   * read throws here: it is never written over with a change of an empty list.
-   */
-  update(area: StorageAreaLike, change: (entries: T[]) => T[]): Promise<T[]>;
-}
-
-export interface StoredRecord<T> {
-  parse(raw: unknown): RecordRead<T>;
-  read(area: StorageAreaLike): Promise<RecordRead<T>>;
-  update(area: StorageAreaLike, change: (entries: Record<string, T>) => Record<string, T>): Promise<Record<string, T>>;
-}
-
-export function storedList<T>(spec: StoreSpec<T>): StoredList<T> {
-  const parse = (raw: unknown) => parseList(raw, spec.field, spec.entry);
-  return {
-    parse,
-    async read(area) {
-      try {
-        return parse((await area.get(spec.key))[spec.key]);
-      } catch {
-        return { valid: [], invalid: [] };
-      }
-    },
-    update: (area, change) =>
-      withLock(`job-entities:${spec.key}`, async () => {
-        const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
-        const next = change(valid);
-        await writeWithSetAside(
-          area,
-          { [spec.key]: { version: spec.version, [spec.field]: next } },
-          spec.setAside,
-          invalid,
-        );
-        return next;
-      }),
-  };
-}
-
-export function storedRecord<T>(spec: StoreSpec<T>): StoredRecord<T> {
-  const parse = (raw: unknown) => parseRecord(raw, spec.field, spec.entry);
-  return {
-    parse,
-    async read(area) {
-      try {
-        return parse((await area.get(spec.key))[spec.key]);
-      } catch {
-        return { valid: {}, invalid: [] };
-      }
-    },
-    update: (area, change) =>
-      withLock(`job-entities:${spec.key}`, async () => {
-        const { valid, invalid } = parse((await area.get(spec.key))[spec.key]);
-        const next = change(valid);
-        await writeWithSetAside(
-          area,
-          { [spec.key]: { version: spec.version, [spec.field]: next } },
-          spec.setAside,
-          invalid,
-        );
-        return next;
-      }),
-  };
-}
-
 /** Writes `items`, and in the same write appends `invalid` to the store's set-aside list. */
 export async function writeWithSetAside(
   area: StorageAreaLike,
@@ -181,14 +99,13 @@ export async function writeWithSetAside(
   store: SetAsideStore,
   invalid: readonly unknown[],
 ): Promise<void> {
-  const out = { ...items };
-  if (invalid.length > 0) {
-    const key = SET_ASIDE[store].key;
-    const before = await readSetAsideList(area, key);
-    const all = [...before, ...invalid];
-    out[key] = store === 'resultCache' ? all.slice(-CACHE_SET_ASIDE_LIMIT) : all;
-  }
-  await area.set(out);
+  if (invalid.length === 0) return area.set(items);
+  const key = SET_ASIDE[store].key;
+  // The set-aside list has its own lock: the options page deletes from it while a store writes.
+  await withLock(`job-entities:${key}`, async () => {
+    const all = [...(await readSetAsideList(area, key)), ...invalid];
+    await area.set({ ...items, [key]: store === 'resultCache' ? all.slice(-CACHE_SET_ASIDE_LIMIT) : all });
+  });
 }
 
 async function readSetAsideList(area: StorageAreaLike, key: string): Promise<unknown[]> {
@@ -235,13 +152,35 @@ export async function deleteSetAside(area: StorageAreaLike, store: SetAsideStore
  * The popup, the options page and the collection page may change one store at the same moment (two
  * popups saving, a delete while an import runs): a Web Lock, shared by every page of the
  * extension's origin, runs one read-change-write at a time so no change overwrites another. Where
- * Web Locks do not exist (Node, in unit tests) the change simply runs.
+ * Web Locks do not exist (Node, in unit tests) a queue per name does the same within the one context.
  */
 export async function withLock<T>(name: string, run: () => Promise<T>): Promise<T> {
   const locks = (
     globalThis.navigator as { locks?: { request: (name: string, cb: () => Promise<T>) => Promise<T> } } | undefined
   )?.locks;
-  return locks ? locks.request(name, run) : run();
+  if (locks) return locks.request(name, run);
+  const before = queues.get(name) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(name, settled);
+  void settled.then(() => queues.get(name) === settled && queues.delete(name));
+  return mine;
+}
+const queues = new Map<string, Promise<void>>();
+
+/** Entries beyond `limit` dropped, the least recently used (by `usedAt`) first: for caches, never for user work. */
+export function evictLeastRecent<T>(
+  entries: Record<string, T>,
+  usedAt: (entry: T) => number,
+  limit: number,
+): Record<string, T> {
+  const keys = Object.keys(entries).sort((a, b) => usedAt(entries[a]) - usedAt(entries[b]));
+  const out = { ...entries };
+  for (const k of keys.slice(0, Math.max(0, keys.length - limit))) delete out[k];
+  return out;
 }
 
 /** A text cut to `max` characters (an ellipsis last), to fit an entry schema's limit. */

@@ -36,3 +36,41 @@ export function memoryArea(
     },
   };
 }
+
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, areaName: string) => void;
+
+/**
+ * In-memory local and session areas with a storage.onChanged that fires after each set or remove,
+ * as the browser does (only for keys whose value was given).
+ */
+export function memoryAreas(initial: { local?: Record<string, unknown>; session?: Record<string, unknown> } = {}) {
+  const listeners = new Set<Listener>();
+  const announce = (name: string, area: MemoryArea): MemoryArea => ({
+    ...area,
+    data: area.data,
+    async set(items) {
+      const changes = Object.fromEntries(
+        Object.entries(items).map(([k, v]) => [k, { oldValue: area.data[k], newValue: structuredClone(v) }]),
+      );
+      await area.set(items);
+      for (const l of listeners) l(changes, name);
+    },
+    async remove(keys) {
+      const list = Array.isArray(keys) ? keys : [keys];
+      const changes = Object.fromEntries(
+        list.filter((k) => k in area.data).map((k) => [k, { oldValue: area.data[k] }]),
+      );
+      await area.remove(keys);
+      if (Object.keys(changes).length) for (const l of listeners) l(changes, name);
+    },
+  });
+  return {
+    local: announce('local', memoryArea(initial.local)),
+    session: announce('session', memoryArea(initial.session)),
+    onChanged: {
+      addListener: (l: Listener) => void listeners.add(l),
+      removeListener: (l: Listener) => void listeners.delete(l),
+      hasListeners: () => listeners.size > 0,
+    },
+  };
+}
