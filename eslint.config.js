@@ -56,6 +56,15 @@ export default tseslint.config(
     },
   },
   {
+    // Short pieces a reader can hold in mind: a longer function has more than one job, a longer file
+    // more than one subject. Blank lines and comments count: they are part of what is read.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80 }],
+      'max-lines': ['error', { max: 300 }],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

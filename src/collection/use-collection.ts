@@ -1,9 +1,11 @@
 // The saved collection as page state: read on mount, re-read whenever storage.local's collection
 // changes (a popup saving a posting while this page is open, another tab deleting one).
 import { useEffect, useState } from 'preact/hooks';
-import browser, { type Storage } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import type { SavedPosting } from '../core/export/collection';
-import { COLLECTION_KEY, readCollection } from '../shared/collection-store';
+import { browserAreas } from '../shared/browser-areas';
+import { readCollection } from '../shared/collection-store';
+import { collectionItem } from '../shared/storage-items';
 
 export interface CollectionState {
   loaded: boolean;
@@ -14,14 +16,10 @@ export interface CollectionState {
 
 /**
  * Calls `onChange` each time the stored collection changes, until `signal` aborts: the one place
- * this page listens to storage, shaped like a storage item's watch(callback, signal).
+ * this page listens to storage.
  */
 export function watchCollection(onChange: () => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (area === 'local' && COLLECTION_KEY in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  collectionItem.watch(browserAreas, () => onChange(), signal);
 }
 
 export function useCollection(): CollectionState {

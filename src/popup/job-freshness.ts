@@ -1,5 +1,6 @@
-// Whether a stored job still belongs to the page a tab shows. The worker asks the same question
-// (and also compares the settings the job was made with) before it answers from a stored job.
+// Whether a stored job still belongs to the page a tab shows: the worker's own check (isJobFor),
+// without the settings, which the popup does not read.
+import { isJobFor } from '../shared/job-state';
 import type { JobState } from '../shared/messages';
 
 /**
@@ -7,6 +8,5 @@ import type { JobState } from '../shared/messages';
  * Without the tab's URL (a host the extension may not read) nothing proves it is the page's.
  */
 export function jobIsForPage(job: JobState, url: string | undefined, selection?: boolean): boolean {
-  if (!url || job.url !== url) return false;
-  return selection === undefined || (job.selection ?? false) === selection;
+  return isJobFor(job, { url, selection: selection ?? job.selection ?? false });
 }

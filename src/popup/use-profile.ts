@@ -1,17 +1,15 @@
 // The saved profile for candidate mode, kept current while the view is open. The one place the
-// popup watches the profile in storage, so a storage layer's watch can take it over whole.
+// popup watches the profile in storage.
 import { useEffect, useState } from 'preact/hooks';
-import browser, { type Storage } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import type { Profile } from '../core/match';
-import { loadProfile, profileChanged } from '../shared/profile-store';
+import { browserAreas } from '../shared/browser-areas';
+import { loadProfile } from '../shared/profile-store';
+import { profileItem } from '../shared/storage-items';
 
 /** Calls `onChange` whenever the stored profile changes, until `signal` aborts. */
 export function watchProfile(onChange: () => void, signal: AbortSignal): void {
-  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
-    if (profileChanged(changes, area)) onChange();
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+  profileItem.watch(browserAreas, () => onChange(), signal);
 }
 
 /** The saved profile (null: none; undefined while loading). */

@@ -76,11 +76,6 @@ export async function findExample(area: StorageAreaLike, id: string): Promise<Tr
   return (await readExamples(area)).examples.find((e) => e.id === id);
 }
 
-/** Whether a storage.onChanged batch touches the examples. */
-export function examplesChanged(changes: Record<string, unknown>, areaName: string): boolean {
-  return areaName === 'local' && EXAMPLES_KEY in changes;
-}
-
 /** The example built from a posting and the entities the user approved. */
 export function toTrainingExample(
   input: { id: string; text: string; entities: Entities; url: string; title: string; model: string },

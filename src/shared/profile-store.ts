@@ -32,8 +32,3 @@ export async function saveProfile(area: StorageAreaLike, profile: Profile): Prom
 export async function deleteProfile(area: StorageAreaLike): Promise<void> {
   await profileItem.remove({ local: area });
 }
-
-/** Whether a storage.onChanged batch touches the profile. */
-export function profileChanged(changes: Record<string, unknown>, areaName: string): boolean {
-  return areaName === profileItem.area && PROFILE_KEY in changes;
-}

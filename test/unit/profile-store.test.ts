@@ -2,11 +2,9 @@
 // costs that value only), refusal of invalid profiles on save, and no other key ever touched.
 import { describe, expect, it } from 'vitest';
 import {
-  PROFILE_KEY,
   deleteProfile,
   isEmptyProfile,
   loadProfile,
-  profileChanged,
   readStoredProfile,
   saveProfile,
 } from '../../src/shared/profile-store';
@@ -82,11 +80,8 @@ describe('profile store', () => {
     expect(Object.keys(area.data).sort()).toEqual(['resultCache', 'settings']);
   });
 
-  it('knows an empty profile and a change to the profile key', () => {
+  it('knows an empty profile', () => {
     expect(isEmptyProfile({ version: 1, skills: [] })).toBe(true);
     expect(isEmptyProfile({ version: 1, skills: [], years: 0 })).toBe(false);
-    expect(profileChanged({ [PROFILE_KEY]: {} }, 'local')).toBe(true);
-    expect(profileChanged({ [PROFILE_KEY]: {} }, 'session')).toBe(false);
-    expect(profileChanged({ settings: {} }, 'local')).toBe(false);
   });
 });
