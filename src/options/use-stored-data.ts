@@ -1,7 +1,7 @@
 // Stored data the options page shows, read once and again after every change: the training
-// examples and the entries set aside as unreadable. Each hook is the one place its component gets
-// the data from (the shape of a `useStoredItem(item)` hook), so its body can move onto typed
-// storage items without touching the components.
+// examples (with the check report's identity: a new object after every change) and the entries
+// set aside as unreadable, which span five storage items. Each hook is the one place its
+// component gets the data from.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorMessage } from '../core/text';
