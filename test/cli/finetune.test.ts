@@ -32,16 +32,14 @@ afterAll(async () => {
 });
 
 const conn = (s: OpenAIServer = server) => ['--base-url', s.url, '--api-key', KEY];
+/** `finetune start` on the clean training fixture, with the rest of the arguments. */
+const startOnClean = (args: string[]) => runCli(['finetune', 'start', '--training', fx('clean.jsonl'), ...args]);
 const jobIdOf = (stdout: string) => /ftjob-[A-Za-z0-9]+/.exec(stdout)?.[0] ?? '';
 const uploads = (s: OpenAIServer) => s.requests.filter((r) => r.method === 'POST' && r.path === '/v1/files').length;
 
 describe('finetune start', () => {
   it('--wait on a completion model: checks, uploads the file as it is, follows the job to the model id', async () => {
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
+    const r = await startOnClean([
       '--model',
       'davinci-002',
       '--suffix',
@@ -80,11 +78,7 @@ describe('finetune start', () => {
   });
 
   it('a chat base model gets the chat format: the inference system message and the same entities', async () => {
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
+    const r = await startOnClean([
       '--validation',
       fx('small.jsonl'),
       '--model',
@@ -154,18 +148,7 @@ describe('finetune start', () => {
   });
 
   it('a job that fails while training: exit 1 with the error', async () => {
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'babbage-002',
-      '--wait',
-      '--poll',
-      '0.05',
-      ...conn(),
-    ]);
+    const r = await startOnClean(['--model', 'babbage-002', '--wait', '--poll', '0.05', ...conn()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('status: running');
     expect(r.stderr).toMatch(
@@ -174,15 +157,7 @@ describe('finetune start', () => {
   });
 
   it("a model that cannot be fine-tuned: the server's message", async () => {
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'gpt-9-imaginary',
-      ...conn(),
-    ]);
+    const r = await startOnClean(['--model', 'gpt-9-imaginary', ...conn()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       'The server refused to create a fine-tuning job on gpt-9-imaginary (400: Model gpt-9-imaginary is not available for fine-tuning or does not exist.)',
@@ -190,30 +165,11 @@ describe('finetune start', () => {
   });
 
   it('a bad key and an account without quota are said plainly', async () => {
-    const bad = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      '--base-url',
-      server.url,
-      '--api-key',
-      'sk-wrong',
-    ]);
+    const bad = await startOnClean(['--model', 'davinci-002', '--base-url', server.url, '--api-key', 'sk-wrong']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('The API key was rejected');
     expect(bad.stderr).toContain('401: Incorrect API key provided');
-    const poor = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      ...conn(poorServer),
-    ]);
+    const poor = await startOnClean(['--model', 'davinci-002', ...conn(poorServer)]);
     expect(poor.code).toBe(1);
     expect(poor.stderr).toContain('no quota left');
     expect(poor.stderr).not.toMatch(/\n\s+at /);
@@ -221,37 +177,15 @@ describe('finetune start', () => {
 
   it('usage errors exit 2', async () => {
     expect((await runCli(['finetune', 'start', '--model', 'davinci-002', ...conn()])).code).toBe(2);
-    expect((await runCli(['finetune', 'start', '--training', fx('clean.jsonl'), ...conn()])).code).toBe(2);
-    expect(
-      (
-        await runCli([
-          'finetune',
-          'start',
-          '--training',
-          fx('clean.jsonl'),
-          '--model',
-          'davinci-002',
-          '--epochs',
-          'many',
-          ...conn(),
-        ])
-      ).code,
-    ).toBe(2);
+    expect((await startOnClean([...conn()])).code).toBe(2);
+    expect((await startOnClean(['--model', 'davinci-002', '--epochs', 'many', ...conn()])).code).toBe(2);
     expect((await runCli(['finetune', 'launch'])).code).toBe(2);
   });
 });
 
 describe('finetune status, events, list, cancel', () => {
   it('start without --wait, then status, events, cancel, and a second cancel refused', async () => {
-    const start = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      ...conn(),
-    ]);
+    const start = await startOnClean(['--model', 'davinci-002', ...conn()]);
     expect(start.code).toBe(0);
     const id = jobIdOf(start.stdout);
     expect(start.stdout).toContain(`finetune status ${id}`);
@@ -381,17 +315,7 @@ describe('the progress display', () => {
 describe('OpenAI API conformance', () => {
   it('--epochs above 50 (the API limit) is refused before anything is uploaded', async () => {
     const before = uploads(server);
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      '--epochs',
-      '60',
-      ...conn(),
-    ]);
+    const r = await startOnClean(['--model', 'davinci-002', '--epochs', '60', ...conn()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--epochs takes 1 to 50');
     expect(uploads(server)).toBe(before);
@@ -401,28 +325,11 @@ describe('OpenAI API conformance', () => {
     const deletes = () =>
       poorServer.requests.filter((q) => q.method === 'DELETE' && q.path.startsWith('/v1/files/')).length;
     const before = deletes();
-    const r = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      ...conn(poorServer),
-    ]);
+    const r = await startOnClean(['--model', 'davinci-002', ...conn(poorServer)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Deleted the uploaded file file-\w+: no job uses it/);
     expect(deletes()).toBe(before + 1);
-    const kept = await runCli([
-      'finetune',
-      'start',
-      '--training',
-      fx('clean.jsonl'),
-      '--model',
-      'davinci-002',
-      '--keep-files',
-      ...conn(poorServer),
-    ]);
+    const kept = await startOnClean(['--model', 'davinci-002', '--keep-files', ...conn(poorServer)]);
     expect(kept.code).toBe(1);
     expect(kept.stderr).toMatch(/Kept the uploaded file\(s\) file-\w+ \(--keep-files\)/);
     expect(deletes()).toBe(before + 1);
@@ -462,18 +369,7 @@ describe('OpenAI API conformance', () => {
     const ft = createFineTuningRoutes({ trainingSteps: 15 });
     const many = await startOpenAIServer({ apiKey: KEY, routes: ft.routes });
     try {
-      const r = await runCli([
-        'finetune',
-        'start',
-        '--training',
-        fx('clean.jsonl'),
-        '--model',
-        'davinci-002',
-        '--wait',
-        '--poll',
-        '0.01',
-        ...conn(many),
-      ]);
+      const r = await startOnClean(['--model', 'davinci-002', '--wait', '--poll', '0.01', ...conn(many)]);
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('step 15/15');
       expect(r.stderr).not.toContain('MaxListenersExceededWarning');
